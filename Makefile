@@ -1,0 +1,31 @@
+# Two commands do all the set-up on a fresh machine: `make chat` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: chat test lint index bench
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+chat: $(STAMP)
+	$(PY) app.py
+
+test: $(STAMP)
+	scripts/ensure-chromium
+	$(VENV)/bin/ruff check src tests benchmarks app.py
+	$(VENV)/bin/mypy src
+	$(PY) -m pytest
+
+index: $(STAMP)
+	$(VENV)/bin/corpusqa index
+
+bench: $(STAMP)
+	$(PY) benchmarks/build.py
+	$(PY) benchmarks/retrieval.py
+	$(PY) benchmarks/answers.py

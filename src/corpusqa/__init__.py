@@ -1,0 +1,1 @@
+"""corpusqa: cited answers from a folder of news articles, offline."""

@@ -1,0 +1,258 @@
+"""Read the articles of a corpus folder: .txt, .md, .html and .jsonl, one `Article` each.
+
+An unreadable file or record is reported as an `ArticleError` and skipped; the rest go on.
+Metadata the text does not carry can be given in a sidecar `<name>.meta.json` beside the file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from .clean import clean_lines, find_date
+from .errors import ArticleError, CorpusError
+from .records import Article
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+META_SUFFIX = ".meta.json"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_corpus(corpus_dir: Path) -> tuple[list[Article], list[ArticleError]]:
+    """Every article under `corpus_dir`, and the problems met on the way."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
+    articles: dict[str, Article] = {}
+    problems: list[ArticleError] = []
+    for path in corpus_files(corpus_dir):
+        for item in read_file(path, corpus_dir):
+            if isinstance(item, ArticleError):
+                problems.append(item)
+            elif item.id in articles:
+                problems.append(ArticleError(item.source, f"duplicate article id {item.id!r}"))
+            else:
+                articles[item.id] = item
+    for problem in problems:
+        log.warning("skipped %s", problem)
+    return list(articles.values()), problems
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        and p.suffix.lower() in SUFFIXES
+    )
+
+
+def read_file(path: Path, root: Path) -> Iterator[Article | ArticleError]:
+    """The articles of one file; a problem is yielded, not raised, so the caller goes on."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = _read_text(path)
+        if path.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(text, path, rel)
+            return
+        meta = _sidecar(path)
+        yield _from_document(text, path.suffix.lower(), _file_id(rel), str(path), meta)
+    except ArticleError as e:
+        yield e
+
+
+def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleError(str(path), f"larger than {MAX_BYTES // 2**20} MiB")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise ArticleError(str(path), "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ArticleError(str(path), f"not UTF-8 text (byte {e.start})") from None
+
+
+def _file_id(rel: str) -> str:
+    return re.sub(r"\.[^./]+$", "", rel)
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    meta = path.with_name(path.name.rsplit(".", 1)[0] + META_SUFFIX)
+    if not meta.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ArticleError(str(meta), f"unreadable metadata: {e}") from None
+    if not isinstance(data, dict):
+        raise ArticleError(str(meta), "metadata must be a JSON object")
+    return data
+
+
+def _from_document(
+    text: str, suffix: str, article_id: str, source: str, meta: dict[str, Any]
+) -> Article:
+    title = meta.get("title")
+    if suffix in {".html", ".htm"}:
+        page = _HTMLText()
+        page.feed(text)
+        page.close()
+        lines, found = page.lines, page.meta
+        title = title or found.get("title")
+        meta = {**found, **meta}
+    elif suffix in {".md", ".markdown"}:
+        lines, md_title = _markdown_lines(text)
+        title = title or md_title
+    else:
+        lines = text.splitlines()
+    return _article(lines, article_id, source, {**meta, "title": title})
+
+
+def _article(lines: list[str], article_id: str, source: str, meta: dict[str, Any]) -> Article:
+    cleaned = clean_lines(lines, title=meta.get("title") or None)
+    body = "\n\n".join(cleaned.paragraphs)
+    if not body.strip():
+        raise ArticleError(source, "empty article (no text left after cleaning)")
+    url = meta.get("url") or None
+    return Article(
+        id=article_id,
+        title=str(cleaned.title or meta.get("title") or article_id),
+        body=body,
+        source=url or source,
+        outlet=meta.get("outlet") or cleaned.outlet or _domain(url),
+        published=_iso(meta.get("published")) or cleaned.published,
+        byline=_byline(meta.get("byline")) or cleaned.byline,
+        url=url,
+    )
+
+
+_FIELDS = {
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content"),
+    "published": ("published", "date", "published_at", "publish_date"),
+    "byline": ("byline", "authors", "author"),
+    "outlet": ("outlet", "source", "site", "publisher"),
+    "url": ("url", "link"),
+}
+
+
+def _read_jsonl(text: str, path: Path, rel: str) -> Iterator[Article | ArticleError]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as e:
+            yield ArticleError(where, f"malformed JSON line ({e})")
+            continue
+        meta = {key: next((record[n] for n in names if record.get(n)), None)
+                for key, names in _FIELDS.items()}
+        if not isinstance(meta["text"], str) or not meta["text"].strip():
+            yield ArticleError(where, "record has no text")
+            continue
+        article_id = str(record["id"]) if record.get("id") not in (None, "") else f"{_file_id(rel)}:{n}"
+        try:
+            yield _article(meta["text"].splitlines(), article_id, where, meta)
+        except ArticleError as e:
+            yield e
+
+
+def _iso(value: Any) -> str | None:
+    return find_date(str(value)) if value else None
+
+
+def _byline(value: Any) -> str | None:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v) or None
+    return str(value) if value else None
+
+
+def _domain(url: str | None) -> str | None:
+    host = urlparse(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _markdown_lines(text: str) -> tuple[list[str], str | None]:
+    title = None
+    lines = []
+    for line in text.splitlines():
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
+        if heading and title is None and line.startswith("# "):
+            title = heading.group(1)
+        line = heading.group(1) if heading else line
+        # Links keep their words; emphasis markers go.
+        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        lines.append(re.sub(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w))", "", line))
+    return lines, title
+
+
+class _HTMLText(HTMLParser):
+    """Block text of a page; scripts, styles, navigation, forms and figures are left out."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+            "figure", "figcaption", "button", "svg", "template", "iframe", "select"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+             "section", "article", "tr", "pre", "time", "address"}
+    META = {"og:title": "title", "og:site_name": "outlet", "article:published_time": "published",
+            "author": "byline", "og:url": "url", "date": "published"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._buf: list[str] = []
+        self._skip = 0
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = self.META.get(a.get("property") or a.get("name") or "")
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"]
+        elif tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self._flush()
+        if tag in {"title", "h1"}:
+            self._in = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCK or tag == "title":
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.meta.setdefault("page_title", data.strip())
+        elif not self._skip:
+            if self._in == "h1" and data.strip():
+                self.meta.setdefault("title", data.strip())
+            self._buf.append(data)
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._buf)).strip()
+        if text:
+            self.lines.append(text)
+        self._buf = []
+        self._in = None
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        self.meta.setdefault("title", self.meta.get("page_title", ""))

@@ -1,0 +1,73 @@
+"""The frozen records that flow between the pipeline stages.
+
+Ids survive from file to citation: an `Article.id` comes from the file (or the JSONL record),
+a `Chunk.id` is `<article id>#<position>`, and passages and citations carry both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    body: str  # cleaned text; every offset in corpusqa points into it
+    source: str  # file path or URL
+    outlet: str | None = None
+    published: str | None = None  # ISO date
+    byline: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    article_id: str
+    text: str  # == article.body[start:end]
+    start: int
+    end: int
+    sentences: tuple[Span, ...] = ()  # sentence spans inside the article body
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    score: float
+    article_id: str
+    chunk_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    article_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    source: str
+    quote: str  # verbatim: article.body[start:end]
+    start: int
+    end: int
+    context: str = ""  # the paragraph the quote sits in
+    context_start: int = 0
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    refused: bool = False
+    query: str = ""  # the standalone query actually retrieved with
+    notes: tuple[str, ...] = field(default_factory=tuple)

