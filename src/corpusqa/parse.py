@@ -10,6 +10,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -26,24 +27,36 @@ META_SUFFIX = ".meta.json"
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_corpus(corpus_dir: Path) -> tuple[list[Article], list[ArticleError]]:
+@dataclass(frozen=True)
+class Corpus:
+    articles: list[Article]
+    files: dict[str, str]  # article id -> file, relative to the corpus folder
+    problems: list[ArticleError]
+    failed_files: frozenset[str]  # files with at least one problem
+
+
+def read_corpus(corpus_dir: Path) -> Corpus:
     """Every article under `corpus_dir`, and the problems met on the way."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
     articles: dict[str, Article] = {}
+    files: dict[str, str] = {}
     problems: list[ArticleError] = []
+    failed: set[str] = set()
     for path in corpus_files(corpus_dir):
+        rel = path.relative_to(corpus_dir).as_posix()
         for item in read_file(path, corpus_dir):
+            if isinstance(item, Article) and item.id in articles:
+                item = ArticleError(item.source, f"duplicate article id {item.id!r}")
             if isinstance(item, ArticleError):
                 problems.append(item)
-            elif item.id in articles:
-                problems.append(ArticleError(item.source, f"duplicate article id {item.id!r}"))
+                failed.add(rel)
+                log.warning("skipped %s", item)
             else:
                 articles[item.id] = item
-    for problem in problems:
-        log.warning("skipped %s", problem)
-    return list(articles.values()), problems
+                files[item.id] = rel
+    return Corpus(list(articles.values()), files, problems, frozenset(failed))
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

@@ -1,0 +1,192 @@
+"""Build the index incrementally, and hold a loaded one in memory.
+
+Only new or changed articles are embedded; vectors of unchanged ones are reused from the current
+version. An article whose file fails to read this time keeps its previously indexed version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from . import store
+from .chunk import chunk_article
+from .embed import Embedder
+from .errors import CorpusError, IndexBusyError, IndexMissingError
+from .keyword import Keywords
+from .parse import read_corpus
+from .records import Article, Chunk
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+LOCK_WAIT = 600.0
+
+
+@dataclass
+class Index:
+    """One loaded version of the index: articles, chunks, their vectors and BM25, row for row."""
+
+    folder: Path
+    manifest: dict[str, Any]
+    articles: dict[str, Article]
+    chunks: list[Chunk]
+    faiss: Any  # faiss.IndexFlatIP, row i is chunks[i]
+    keywords: Keywords
+    chunk_article: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        order = {aid: i for i, aid in enumerate(self.articles)}
+        self.chunk_article = np.array([order[c.article_id] for c in self.chunks], dtype=np.int64)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Index:
+        manifest, articles, chunks, vectors, keywords, folder = store.load(
+            settings.index_dir, settings.fingerprint())
+        return cls(folder, manifest, {a.id: a for a in articles}, chunks, vectors, keywords)
+
+    def vectors(self) -> np.ndarray:
+        if not self.faiss.ntotal:
+            return np.zeros((0, self.faiss.d), dtype=np.float32)
+        return np.asarray(self.faiss.reconstruct_n(0, self.faiss.ntotal), dtype=np.float32)
+
+    def is_current(self, settings: Settings) -> bool:
+        return store.current(settings.index_dir) == self.folder
+
+    def texts(self) -> list[str]:
+        return [embed_text(self.articles[c.article_id], c) for c in self.chunks]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    kept: int = 0  # failed to read this time; the indexed version stays
+    chunks_embedded: int = 0
+    chunks_total: int = 0
+    seconds: float = 0.0
+    problems: tuple[str, ...] = ()
+    written: bool = False
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+                f"{self.unchanged} unchanged" + (f", {self.kept} kept" if self.kept else "")
+                + f"; {self.chunks_embedded} chunks embedded, {self.chunks_total} in the index")
+
+
+def embed_text(article: Article, chunk: Chunk) -> str:
+    """What the models see of a chunk: its headline gives it context."""
+    return f"{article.title}\n{chunk.text}"
+
+
+def content_hash(article: Article, settings: Settings) -> str:
+    payload = json.dumps([asdict(article), settings.fingerprint()], sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def build_index(
+    settings: Settings, embedder: Embedder | None = None, progress: Progress | None = None,
+    rebuild: bool = False, lock_wait: float = LOCK_WAIT,
+) -> BuildReport:
+    """Bring the index in `settings.index_dir` up to date with `settings.corpus_dir`."""
+    index_dir = Path(settings.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / ".lock"))
+    try:
+        lock.acquire(timeout=lock_wait)
+    except Timeout:
+        raise IndexBusyError(
+            f"another build holds {index_dir / '.lock'} (waited {lock_wait:.0f} s); "
+            "try again when it has finished"
+        ) from None
+    try:
+        return _build(settings, embedder, progress, rebuild)
+    finally:
+        lock.release()
+
+
+def _build(
+    settings: Settings, embedder: Embedder | None, progress: Progress | None, rebuild: bool
+) -> BuildReport:
+    started = time.perf_counter()
+    corpus = read_corpus(settings.corpus_dir)
+    problems = tuple(str(p) for p in corpus.problems)
+    old = None if rebuild else _previous(settings)
+    old_files = old.manifest["files"] if old else {}
+    hashes = {a.id: content_hash(a, settings) for a in corpus.articles}
+    kept = [a for aid, a in (old.articles.items() if old else []) if aid not in hashes
+            and old_files.get(aid) in corpus.failed_files]
+    if not corpus.articles and not kept:
+        raise CorpusError(f"no readable article in {settings.corpus_dir}"
+                          + (f" ({len(problems)} skipped: {problems[0]})" if problems else ""))
+    old_hashes = old.manifest["hashes"] if old else {}
+    fresh = [a for a in corpus.articles if old_hashes.get(a.id) != hashes[a.id]]
+    added = sum(1 for a in fresh if a.id not in old_hashes)
+    removed = len(set(old_hashes) - set(hashes) - {a.id for a in kept})
+    unchanged = len(corpus.articles) - len(fresh)
+    if old is not None and not fresh and not removed:
+        return BuildReport(unchanged=unchanged, kept=len(kept), chunks_total=len(old.chunks),
+                           seconds=time.perf_counter() - started, problems=problems)
+
+    articles = corpus.articles + kept
+    new_chunks = {a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap)
+                  for a in fresh}
+    texts = [embed_text(a, c) for a in fresh for c in new_chunks[a.id]]
+    embedder = embedder or Embedder(settings)
+    log.info("embedding %d chunks of %d articles", len(texts), len(fresh))
+    new_vectors = iter(embedder.encode(texts, progress=progress))
+    chunks, rows = [], []
+    reuse = _rows_by_article(old) if old else {}
+    for a in articles:
+        if a.id in new_chunks:
+            for c in new_chunks[a.id]:
+                chunks.append(c)
+                rows.append(next(new_vectors))
+        else:
+            for c, vec in reuse[a.id]:
+                chunks.append(c)
+                rows.append(vec)
+    vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
+    by_id = {a.id: a for a in articles}
+    keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
+    manifest = {
+        "settings": settings.fingerprint(),
+        "model_path": str(embedder.path),
+        "dim": int(vectors.shape[1]),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "hashes": {**{a.id: old_hashes[a.id] for a in kept}, **hashes},
+        "files": {**{a.id: old_files.get(a.id) for a in kept}, **corpus.files},
+        "counts": {"articles": len(articles), "chunks": len(chunks)},
+    }
+    store.write(Path(settings.index_dir), manifest, articles, chunks, vectors, keywords)
+    return BuildReport(
+        added=added, updated=len(fresh) - added, removed=removed, unchanged=unchanged,
+        kept=len(kept), chunks_embedded=len(texts), chunks_total=len(chunks),
+        seconds=time.perf_counter() - started, problems=problems, written=True,
+    )
+
+
+def _previous(settings: Settings) -> Index | None:
+    try:
+        return Index.load(settings)
+    except IndexMissingError:
+        return None
+
+
+def _rows_by_article(old: Index) -> dict[str, list[tuple[Chunk, np.ndarray]]]:
+    rows: dict[str, list[tuple[Chunk, np.ndarray]]] = {}
+    for chunk, vec in zip(old.chunks, old.vectors(), strict=True):
+        rows.setdefault(chunk.article_id, []).append((chunk, vec))
+    return rows

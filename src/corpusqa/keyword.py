@@ -1,0 +1,82 @@
+"""The keyword side of the index: one tokenizer for BM25 and for sentence matching, and BM25.
+
+BM25 comes from `bm25s`; it is rebuilt from the chunk store at every index update (tokenizing is
+cheap next to embedding) and saved beside FAISS, never built per query.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yours yourself yourselves s t said
+    says say according""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased, stemmed content words; names, numbers and dates survive whole."""
+    words = [w.replace("’", "'").lower() for w in _TOKEN.findall(text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return _stemmer().stemWords([w for w in words if w not in STOPWORDS])  # type: ignore[no-any-return]
+
+
+class Keywords:
+    """BM25 over the chunks, row for row with the dense vectors."""
+
+    def __init__(self, bm25: object | None, size: int) -> None:
+        self.bm25 = bm25
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> Keywords:
+        import bm25s
+
+        if not texts:
+            return cls(None, 0)
+        bm25 = bm25s.BM25()
+        bm25.index([terms(t) or ["\u2205"] for t in texts], show_progress=False)
+        return cls(bm25, len(texts))
+
+    def save(self, folder: Path) -> None:
+        if self.bm25 is not None:
+            self.bm25.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> Keywords:
+        import bm25s
+
+        if size == 0:
+            return cls(None, 0)
+        return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk for the query (zeros where no term matches)."""
+        tokens = terms(query)
+        if self.bm25 is None or not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        known = [t for t in tokens if t in self.bm25.vocab_dict]  # type: ignore[attr-defined]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]

@@ -1,0 +1,150 @@
+"""The index folder on disk: immutable version folders and a `CURRENT` pointer to one of them.
+
+A build writes a whole new version into a hidden temporary folder, renames it into place and
+only then replaces `CURRENT` (an atomic rename). A build killed at any moment therefore leaves
+the previous version loadable; leftovers are swept by the next build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import IndexMismatchError, IndexMissingError
+from .keyword import Keywords
+from .records import Article, Chunk
+
+FORMAT = 1
+POINTER = "CURRENT"
+KEEP = 2  # versions kept: the newest, and the one a running reader may still be opening
+
+
+def current(index_dir: Path) -> Path | None:
+    try:
+        name = (index_dir / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    folder = index_dir / name
+    return folder if name and (folder / "manifest.json").exists() else None
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def check(manifest: dict[str, Any], expected: dict[str, Any], folder: Path) -> None:
+    """Refuse an index built with other settings, saying what differs and how to rebuild."""
+    if manifest.get("format") != FORMAT:
+        raise IndexMismatchError(
+            f"index {folder} has format {manifest.get('format')}, this corpusqa reads {FORMAT}: "
+            "run `corpusqa index --rebuild`"
+        )
+    built = manifest.get("settings", {})
+    diffs = [f"{k}: index {built.get(k)!r}, now {v!r}" for k, v in expected.items()
+             if built.get(k) != v]
+    if diffs:
+        raise IndexMismatchError(
+            f"index {folder} was built with other settings ({'; '.join(diffs)}): "
+            "run `corpusqa index --rebuild`, or restore the settings it was built with"
+        )
+
+
+def load(index_dir: Path, expected: dict[str, Any]) -> tuple[
+    dict[str, Any], list[Article], list[Chunk], Any, Keywords, Path
+]:
+    folder = current(index_dir)
+    if folder is None:
+        raise IndexMissingError(
+            f"no index in {index_dir}: run `corpusqa index` first (or set CORPUSQA_INDEX_DIR)"
+        )
+    manifest = read_manifest(folder)
+    check(manifest, expected, folder)
+    import faiss
+
+    articles = [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
+    bodies = {a.id: a.body for a in articles}
+    chunks = [
+        Chunk(
+            id=row["id"], article_id=row["article_id"],
+            text=bodies[row["article_id"]][row["start"] : row["end"]],
+            start=row["start"], end=row["end"],
+            sentences=tuple((s, e) for s, e in row["sentences"]),
+        )
+        for row in _read_jsonl(folder / "chunks.jsonl")
+    ]
+    flat = faiss.read_index(str(folder / "vectors.faiss"))
+    keywords = Keywords.load(folder / "bm25", len(chunks))
+    return manifest, articles, chunks, flat, keywords, folder
+
+
+def write(
+    index_dir: Path, manifest: dict[str, Any], articles: list[Article], chunks: list[Chunk],
+    vectors: np.ndarray, keywords: Keywords,
+) -> Path:
+    """Write a complete new version, then point `CURRENT` at it."""
+    import faiss
+
+    tmp = index_dir / f".tmp-{uuid.uuid4().hex[:12]}"
+    tmp.mkdir(parents=True)
+    _write_jsonl(tmp / "articles.jsonl", (asdict(a) for a in articles))
+    _write_jsonl(tmp / "chunks.jsonl", (
+        {"id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
+         "sentences": [list(s) for s in c.sentences]} for c in chunks))
+    flat = faiss.IndexFlatIP(int(manifest["dim"]))
+    if len(vectors):
+        flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    faiss.write_index(flat, str(tmp / "vectors.faiss"))
+    (tmp / "bm25").mkdir()
+    keywords.save(tmp / "bm25")
+    _write_text(tmp / "manifest.json", json.dumps({**manifest, "format": FORMAT}, indent=1))
+    for path in tmp.rglob("*"):
+        if path.is_file():
+            _fsync(path)
+    final = index_dir / f"v-{time.strftime('%Y%m%dT%H%M%S')}-{tmp.name[-12:]}"
+    os.rename(tmp, final)
+    _write_text(index_dir / f".{POINTER}.tmp", final.name)
+    os.replace(index_dir / f".{POINTER}.tmp", index_dir / POINTER)
+    _fsync(index_dir)
+    sweep(index_dir)
+    return final
+
+
+def sweep(index_dir: Path) -> None:
+    """Drop temporary folders of dead builds and versions older than the last `KEEP`."""
+    live = current(index_dir)
+    versions = sorted(index_dir.glob("v-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    stale = [p for p in versions[KEEP:] if p != live] + list(index_dir.glob(".tmp-*"))
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _write_jsonl(path: Path, rows: Any) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    _fsync(path)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
