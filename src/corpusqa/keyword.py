@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build at DEBUG level
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 STOPWORDS = frozenset(

@@ -28,7 +28,7 @@ class Settings:
     candidates: int = 100  # per retriever, before fusion
     retrieval: str = "hybrid"  # hybrid | dense | bm25
     max_question_chars: int = 500
-    refuse_below: float = 0.45  # see benchmarks/calibrate_refusal.py and the README
+    refuse_below: float = 0.25  # see benchmarks/calibrate_refusal.py and the README
     llm: str = ""  # "", openai:<model>@<url>, ollama:<model>[@<url>], gguf:<path>
     llm_timeout: float = 60.0
     host: str = "127.0.0.1"

@@ -1,0 +1,102 @@
+"""An optional language model that writes the answer from numbered sentences.
+
+Off unless `CORPUSQA_LLM` names one; with it unset nothing here imports or connects. The model's
+text goes through the same citation check as the extractive answer, and any failure or time-out
+falls back to the extractive answer with a note. llama-index's LLM classes are built with explicit
+arguments; its global `Settings` is never touched.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import LLMError
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .answer import Evidence
+
+log = logging.getLogger(__name__)
+PROMPT = """Answer the question in one to three sentences using only the numbered sentences.
+After each claim put the number of the sentence that supports it, like [1] or [2][3].
+If the sentences do not answer the question, reply exactly: NOT IN CORPUS
+
+Question: {question}
+
+{sentences}
+
+Answer:"""
+
+
+@dataclass(frozen=True)
+class Written:
+    text: str  # empty: use the extractive answer
+    evidence: list[Evidence]
+    notes: tuple[str, ...] = ()
+
+
+class LLM:
+    def __init__(self, complete: Callable[[str], str], name: str = "llm") -> None:
+        self.complete = complete
+        self.name = name
+
+    def write(self, question: str, evidence: Sequence[Evidence], timeout: float) -> Written:
+        numbered = list(evidence[:8])
+        lines = "\n".join(f"[{i}] {e.text}" for i, e in enumerate(numbered, 1))
+        prompt = PROMPT.format(question=question, sentences=lines)
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        try:
+            text = pool.submit(self.complete, prompt).result(timeout=timeout).strip()
+        except concurrent.futures.TimeoutError:
+            return Written("", [], (f"{self.name} timed out after {timeout:.0f} s; "
+                                    "showing the extractive answer",))
+        except Exception as e:  # any failure of a remote or local model falls back
+            log.warning("%s failed: %s", self.name, e)
+            return Written("", [], (f"{self.name} failed ({type(e).__name__}); "
+                                    "showing the extractive answer",))
+        finally:
+            pool.shutdown(wait=False)
+        if not text or "NOT IN CORPUS" in text or "[" not in text:
+            return Written("", [], (f"{self.name} gave no cited answer; "
+                                    "showing the extractive answer",))
+        return Written(text, numbered)
+
+
+def load_llm(settings: Settings) -> LLM | None:
+    """The configured model, or None: `openai:<model>@<url>`, `ollama:<model>[@<url>]`,
+    `gguf:<path>`."""
+    spec = settings.llm.strip()
+    if not spec:
+        return None
+    kind, _, rest = spec.partition(":")
+    model, _, url = rest.partition("@")
+    try:
+        client = _client(kind, model, url, settings.llm_timeout)
+    except ImportError as e:
+        raise LLMError(f"CORPUSQA_LLM={spec!r} needs an optional extra: pip install "
+                       f"'corpusqa[{'gguf' if kind == 'gguf' else 'llm'}]' ({e.name})") from None
+    return LLM(lambda prompt: str(client.complete(prompt).text), name=spec)
+
+
+def _client(kind: str, model: str, url: str, timeout: float) -> object:
+    if kind == "openai":
+        from llama_index.llms.openai_like import OpenAILike
+
+        return OpenAILike(model=model, api_base=url or "http://127.0.0.1:8000/v1",
+                          api_key="unused", is_chat_model=True, timeout=timeout)
+    if kind == "ollama":
+        from llama_index.llms.ollama import Ollama
+
+        return Ollama(model=model, base_url=url or "http://127.0.0.1:11434",
+                      request_timeout=timeout)
+    if kind == "gguf":
+        from llama_index.llms.llama_cpp import LlamaCPP
+
+        return LlamaCPP(model_path=model, temperature=0.0, max_new_tokens=200,
+                        context_window=4096, verbose=False)
+    raise LLMError(f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
+                   "or gguf:<path>")

@@ -1,0 +1,171 @@
+"""The object people hold: settings, the model and the current index, loaded once.
+
+`QA.retrieve` and `QA.ask` notice a newer index version (built by another process or by
+`QA.build`) and switch to it between questions, so a running chat sees new articles.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from . import answer as compose
+from .clean import dominant_script
+from .embed import Embedder
+from .errors import QuestionError
+from .index import BuildReport, Index, Progress, build_index
+from .llm import LLM, load_llm
+from .records import Answer, Passage
+from .retrieve import Filters, Searcher, check_filters
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+History = Sequence[Any]  # (user, assistant) pairs or {"role", "content"} messages
+_FOREIGN = re.compile(r"\b(le|la|les|des|est|qui|que|der|die|das|und|ist|wer|el|los|las|por|"
+                      r"quién|qué|che|chi|il|di)\b", re.I)
+_ENGLISH = re.compile(r"\b(the|is|was|who|what|when|where|how|did|does|of|to|in|and|which)\b",
+                      re.I)
+
+
+class QA:
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 llm: LLM | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._embedder = embedder
+        self._searcher: Searcher | None = None
+        self._lock = threading.Lock()
+        self._llm = llm if llm is not None else load_llm(self.settings)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = Embedder(self.settings)
+        return self._embedder
+
+    @property
+    def searcher(self) -> Searcher:
+        """The current index, reloaded when a newer version has been published."""
+        with self._lock:
+            if self._searcher is None or not self._searcher.index.is_current(self.settings):
+                self._searcher = Searcher(Index.load(self.settings), self.embedder)
+            return self._searcher
+
+    def build(self, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
+        return build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
+
+    def retrieve(self, question: str, k: int | None = None, outlets: Sequence[str] = (),
+                 since: str | None = None, until: str | None = None,
+                 mode: str | None = None) -> list[Passage]:
+        question = self.check(question)
+        searcher = self.searcher
+        filters = Filters(tuple(outlets), since or None, until or None)
+        check_filters(filters, searcher.outlets())
+        return searcher.search(question, k or self.settings.top_k, filters,
+                               mode or self.settings.retrieval, self.settings.candidates)
+
+    def ask(self, question: str, history: History | None = None, **filters: Any) -> Answer:
+        question = self.check(question)
+        query = standalone(question, history or [])
+        passages = self.retrieve(query, k=max(self.settings.top_k, 6), **filters)
+        if not passages:
+            note = "No article matches the filters." if any(filters.values()) else ""
+            return Answer(question, REFUSAL_TEXT, (), (), True, query,
+                          (note,) if note else ())
+        searcher = self.searcher
+        evidence = self._evidence(searcher, query, passages)
+        if not evidence or evidence[0].score < self.settings.refuse_below:
+            return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
+        text, used = compose.compose(query, evidence)
+        if self._llm is not None:
+            written = self._llm.write(question, evidence, self.settings.llm_timeout)
+            if written.text:
+                text, used = written.text, written.evidence
+            notes = written.notes
+        else:
+            notes = ()
+        return self._cited(question, query, text, used, passages, searcher, notes)
+
+    def _evidence(self, searcher: Searcher, query: str, passages: list[Passage]
+                  ) -> list[compose.Evidence]:
+        qvec = searcher.embedder.encode([query])[0]
+        rows = {c.id: i for i, c in enumerate(searcher.index.chunks)}
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for rank, p in enumerate(passages):
+            article = searcher.index.articles[p.article_id]
+            for s in searcher.sentences(query, qvec, rows[p.chunk_id]):
+                if (s.article_id, s.span[0]) in seen:
+                    continue
+                seen.add((s.article_id, s.span[0]))
+                score = 0.65 * s.dense + 0.35 * s.lexical - 0.01 * rank
+                out.append(compose.Evidence(article, s.span, score, rank))
+        return sorted(out, key=lambda e: -e.score)
+
+    def _cited(self, question: str, query: str, text: str, used: list[compose.Evidence],
+               passages: list[Passage], searcher: Searcher, notes: tuple[str, ...]) -> Answer:
+        citations = [compose.cite(n, e.article, compose.quote_span(e))
+                     for n, e in enumerate(used, 1)]
+        text, checked = compose.verify(text, citations, searcher.index.articles)
+        if not checked:
+            return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query, notes)
+        return Answer(question, text, tuple(checked), tuple(passages), False, query, notes)
+
+    def check(self, question: str) -> str:
+        """A usable question, or a `QuestionError` that says what is wrong with it."""
+        question = (question or "").strip()
+        limit = self.settings.max_question_chars
+        if not question:
+            raise QuestionError("the question is empty: type a question about the articles")
+        if len(question) > limit:
+            raise QuestionError(f"the question is {len(question)} characters long; the limit is "
+                                f"{limit} (CORPUSQA_MAX_QUESTION_CHARS)")
+        script = dominant_script(question)
+        foreign = len(_FOREIGN.findall(question)) > len(_ENGLISH.findall(question))
+        if (script and script != "LATIN") or foreign:
+            raise QuestionError("corpusqa understands questions in English only "
+                                "(its embedding model is English); please ask in English")
+        return question
+
+
+REFUSAL_TEXT = compose.REFUSAL
+_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their)\b", re.I)
+
+
+def standalone(question: str, history: History) -> str:
+    """A follow-up made self-contained: pronouns point at the person the last answer named."""
+    turns = _turns(history)
+    if not turns or not _PRONOUN.search(question):
+        return question
+    last_question, last_answer = turns[-1]
+    from .speakers import people
+
+    named = people(compose.MARKER.sub("", last_answer)) or people(last_question)
+    if not named:
+        return f"{last_question} {question}"
+    name = named[0].surname
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group().lower()
+        return f"{name}'s" if word in {"his", "hers", "their"} else name
+
+    return _PRONOUN.sub(swap, question, count=1)
+
+
+def _turns(history: History) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    pending = ""
+    for item in history:
+        if isinstance(item, dict):
+            content = item.get("content")
+            content = content if isinstance(content, str) else str(content or "")
+            if item.get("role") == "user":
+                pending = content
+            elif item.get("role") == "assistant" and pending:
+                turns.append((pending, content))
+                pending = ""
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            turns.append((str(item[0] or ""), str(item[1] or "")))
+    return turns

@@ -1,0 +1,252 @@
+"""Hybrid retrieval: dense (FAISS) and BM25 candidates, fused, re-scored by their best sentence.
+
+1. Filters (outlets, date range) make a mask applied inside both searches, so the result is the
+   best k among matching articles, not the best k overall filtered afterwards.
+2. Reciprocal rank fusion of the two candidate lists.
+3. A second stage scores each sentence of the top candidates against the question, densely
+   (sentence embeddings, cached) and lexically (IDF-weighted coverage of the question's terms).
+4. Diversity: at most `per_article` passages from one article, overlapping spans never twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from .embed import Embedder
+from .errors import FilterError
+from .index import Index
+from .keyword import terms
+from .records import Passage, Span
+
+log = logging.getLogger(__name__)
+
+RRF_K = 60
+RERANK = 30  # fused candidates re-scored sentence by sentence
+WEIGHTS = {"fused": 0.5, "sentence": 0.35, "lexical": 0.15}
+
+
+@dataclass(frozen=True)
+class Filters:
+    outlets: tuple[str, ...] = ()
+    since: str | None = None  # ISO dates, inclusive
+    until: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.outlets or self.since or self.until)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A sentence of a candidate chunk with its scores against the question."""
+
+    article_id: str
+    span: Span
+    dense: float
+    lexical: float
+
+
+class Searcher:
+    """An index and the model, loaded once; sentence vectors are cached across questions."""
+
+    def __init__(self, index: Index, embedder: Embedder, cache_size: int = 50_000) -> None:
+        self.index = index
+        self.embedder = embedder
+        self._cache: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._idf = _idf(index)
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
+        """Which chunks pass the filters; None when there are none."""
+        if not filters:
+            return None
+        ix = self.index
+        allowed = [_matches(a.outlet, a.published, filters, self.outlets())
+                   for a in ix.articles.values()]
+        return np.array(allowed, dtype=bool)[ix.chunk_article]
+
+    def outlets(self) -> list[str]:
+        return sorted({a.outlet for a in self.index.articles.values() if a.outlet})
+
+    def search(self, query: str, k: int = 5, filters: Filters = Filters(), mode: str = "hybrid",
+               candidates: int = 100, per_article: int = 2) -> list[Passage]:
+        _check_dates(filters)
+        mask = self.mask(filters)
+        if mask is not None and not mask.any():
+            log.info("no article matches %s", filters)
+            return []
+        qvec = self.embedder.encode([query])[0]
+        lists = []
+        if mode in {"hybrid", "dense"}:
+            lists.append(self._dense(qvec, candidates, mask))
+        if mode in {"hybrid", "bm25"}:
+            lists.append(self._bm25(query, candidates, mask))
+        fused = _rrf(lists)
+        if mode == "hybrid":
+            fused = self._rescore(query, qvec, fused)
+        return self._diverse(fused, k, per_article)
+
+    def _dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
+        import faiss
+
+        params = None
+        if mask is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.flatnonzero(mask)))
+        n = min(n, self.index.faiss.ntotal)
+        if n == 0:
+            return []
+        _, ids = self.index.faiss.search(qvec[None, :].astype(np.float32), n, params=params)
+        return [int(i) for i in ids[0] if i >= 0]
+
+    def _bm25(self, query: str, n: int, mask: np.ndarray | None) -> list[int]:
+        scores = self.index.keywords.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [int(i) for i in top if scores[i] > 0]
+
+    def _rescore(self, query: str, qvec: np.ndarray, fused: list[tuple[int, float]]
+                 ) -> list[tuple[int, float]]:
+        head, tail = fused[:RERANK], fused[RERANK:]
+        if not head:
+            return fused
+        top = head[0][1]
+        rescored = []
+        for row, score in head:
+            best = max(self.sentences(query, qvec, row), key=lambda s: s.dense + s.lexical)
+            value = (WEIGHTS["fused"] * score / top + WEIGHTS["sentence"] * best.dense
+                     + WEIGHTS["lexical"] * best.lexical)
+            rescored.append((row, value))
+        rescored.sort(key=lambda x: -x[1])
+        floor = rescored[-1][1]
+        return rescored + [(row, floor * s / top) for row, s in tail]
+
+    def sentences(self, query: str, qvec: np.ndarray, row: int) -> list[Scored]:
+        """Every sentence of a chunk scored against the question."""
+        chunk = self.index.chunks[row]
+        body = self.index.articles[chunk.article_id].body
+        vectors = self.sentence_vectors(chunk.article_id, list(chunk.sentences))
+        qterms = terms(query)
+        return [
+            Scored(chunk.article_id, span, float(vec @ qvec),
+                   self.coverage(qterms, terms(body[span[0]:span[1]])))
+            for span, vec in zip(chunk.sentences, vectors, strict=True)
+        ]
+
+    def coverage(self, qterms: list[str], sterms: list[str]) -> float:
+        """IDF-weighted share of the question's terms that the sentence contains."""
+        if not qterms:
+            return 0.0
+        rare = max(self._idf.values(), default=1.0)
+        weights = {t: self._idf.get(t, rare) for t in qterms}
+        have = set(sterms)
+        return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
+
+    def sentence_vectors(self, article_id: str, spans: list[Span]) -> np.ndarray:
+        body = self.index.articles[article_id].body
+        keys = [(article_id, s, e) for s, e in spans]
+        missing = [k for k in keys if k not in self._cache]
+        if missing:
+            fresh = self.embedder.encode([body[s:e] for _, s, e in missing])
+            for key, vec in zip(missing, fresh, strict=True):
+                self._cache[key] = vec
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return np.array([self._cache[k] for k in keys], dtype=np.float32).reshape(
+            len(keys), -1)
+
+    def _diverse(self, ranked: list[tuple[int, float]], k: int, per_article: int
+                 ) -> list[Passage]:
+        chosen: list[tuple[int, float]] = []
+        skipped: list[tuple[int, float]] = []
+        count: dict[str, int] = {}
+        for row, score in ranked:
+            chunk = self.index.chunks[row]
+            if any(self._overlaps(row, other) for other, _ in chosen):
+                continue
+            if count.get(chunk.article_id, 0) >= per_article:
+                skipped.append((row, score))
+                continue
+            count[chunk.article_id] = count.get(chunk.article_id, 0) + 1
+            chosen.append((row, score))
+            if len(chosen) == k:
+                break
+        # Too few other articles: fill up from the capped ones rather than return fewer.
+        for row, score in skipped:
+            if len(chosen) >= k:
+                break
+            if not any(self._overlaps(row, other) for other, _ in chosen):
+                chosen.append((row, score))
+        chosen.sort(key=lambda x: -x[1])
+        return [self.passage(row, score) for row, score in chosen]
+
+    def _overlaps(self, a: int, b: int) -> bool:
+        x, y = self.index.chunks[a], self.index.chunks[b]
+        return x.article_id == y.article_id and x.start < y.end and y.start < x.end \
+            and _shared(x.sentences, y.sentences) > len(x.sentences) // 2
+
+    def passage(self, row: int, score: float) -> Passage:
+        c = self.index.chunks[row]
+        a = self.index.articles[c.article_id]
+        return Passage(text=c.text, score=round(float(score), 6), article_id=a.id, chunk_id=c.id,
+                       title=a.title, outlet=a.outlet, published=a.published, source=a.source,
+                       start=c.start, end=c.end)
+
+
+def _shared(a: tuple[Span, ...], b: tuple[Span, ...]) -> int:
+    return len(set(a) & set(b))
+
+
+def _rrf(lists: list[list[int]]) -> list[tuple[int, float]]:
+    scores: dict[int, float] = {}
+    for ranked in lists:
+        for rank, row in enumerate(ranked):
+            scores[row] = scores.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return sorted(scores.items(), key=lambda x: -x[1])
+
+
+def _idf(index: Index) -> dict[str, float]:
+    bm25 = index.keywords.bm25
+    if bm25 is None:
+        return {}
+    indptr = bm25.scores["indptr"]  # type: ignore[attr-defined]
+    n = max(index.keywords.size, 1)
+    return {
+        term: math.log(1 + (n - df + 0.5) / (df + 0.5))
+        for term, tid in bm25.vocab_dict.items()  # type: ignore[attr-defined]
+        if tid + 1 < len(indptr) and (df := int(indptr[tid + 1] - indptr[tid])) > 0
+    }
+
+
+def _matches(outlet: str | None, published: str | None, f: Filters, known: list[str]) -> bool:
+    if f.outlets:
+        name = (outlet or "").lower()
+        if not any(o.lower() in name for o in f.outlets):
+            return False
+    if f.since and (published is None or published < f.since):
+        return False
+    return not (f.until and (published is None or published > f.until))
+
+
+def check_filters(filters: Filters, outlets: list[str]) -> None:
+    """Unknown outlet names and malformed or inverted dates are mistakes worth saying."""
+    _check_dates(filters)
+    for name in filters.outlets:
+        if not any(name.lower() in o.lower() for o in outlets):
+            raise FilterError(f"unknown outlet {name!r}; the index has: {', '.join(outlets)}")
+
+
+def _check_dates(f: Filters) -> None:
+    for label, value in (("since", f.since), ("until", f.until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise FilterError(f"{label}={value!r} is not a date (YYYY-MM-DD)") from None
+    if f.since and f.until and f.since > f.until:
+        raise FilterError(f"the date range is inverted: since {f.since} is after until {f.until}")
