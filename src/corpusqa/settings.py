@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +47,12 @@ class Settings:
                 continue
             values[f.name] = _convert(f.name, raw, type(getattr(cls(), f.name)))
         values.update({k: v for k, v in overrides.items() if v is not None})
-        settings = cls(**values)
-        return settings.resolved()
+        return cls(**values)
 
-    def resolved(self) -> Settings:
-        return replace(self, corpus_dir=Path(self.corpus_dir), index_dir=Path(self.index_dir))
+    def __post_init__(self) -> None:
+        # Frozen, but callers may pass plain strings for the folders.
+        object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
+        object.__setattr__(self, "index_dir", Path(self.index_dir))
 
     def fingerprint(self) -> dict[str, Any]:
         """What an index depends on: loading an index built with other values is refused."""

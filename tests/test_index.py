@@ -1,0 +1,172 @@
+import json
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import numpy as np
+import pytest
+from conftest import LLB, SPUTNIK
+
+from corpusqa.embed import Embedder, model_path
+from corpusqa.errors import (
+    CorpusError, IndexBusyError, IndexMismatchError, IndexMissingError, ModelError)
+from corpusqa.index import Index, build_index
+from corpusqa.qa import QA
+from corpusqa.settings import Settings
+from corpusqa.store import current
+
+NEW = """City Paper
+Harbour Town Approves Plan for a Floating Library
+By Ann Example
+3 March 2022
+Harbour Town councillors voted on Thursday to build a floating library moored in the old port.
+The library will hold twelve thousand books and open in the summer of 2023, the mayor said.
+"""
+
+
+def test_retrieves_stoltenbergs_doubt_in_the_top_3(seed_qa):
+    passages = seed_qa.retrieve("Who doubted the withdrawal?", k=3)
+    assert len(passages) == 3
+    assert any("who doubted the Russian Defence Ministry statements" in p.text for p in passages)
+    p = passages[0]
+    article = seed_qa.searcher.index.articles[p.article_id]
+    assert article.body[p.start:p.end] == p.text
+    assert p.outlet and p.title and p.published and p.source
+    assert passages == sorted(passages, key=lambda p: -p.score)
+
+
+def test_incremental_add_change_remove(settings, embedder):
+    qa = QA(settings, embedder=embedder)
+    first = qa.build()
+    assert (first.added, first.unchanged, first.written) == (2, 0, True)
+    again = qa.build()
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 2)
+    assert again.chunks_embedded == 0 and not again.written
+
+    (settings.corpus_dir / "floating.txt").write_text(NEW, encoding="utf-8")
+    embedder.calls.clear()
+    added = qa.build()
+    assert (added.added, added.updated, added.removed, added.unchanged) == (1, 0, 0, 2)
+    assert embedder.calls == [added.chunks_embedded] and added.chunks_embedded == 1
+    top = qa.retrieve("floating library in the port", k=1)[0]
+    assert top.article_id == "floating" and top.outlet == "City Paper"
+
+    path = settings.corpus_dir / f"{LLB}.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("100 battalion", "120 battalion"),
+                    encoding="utf-8")
+    changed = qa.build()
+    assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 2)
+    assert any("120 battalion" in p.text for p in qa.retrieve("how many battalions", k=5))
+
+    (settings.corpus_dir / "floating.txt").unlink()
+    removed = qa.build()
+    assert (removed.removed, removed.unchanged) == (1, 2)
+    assert all(p.article_id != "floating" for p in qa.retrieve("floating library", k=10))
+    keywords = qa.searcher.index.keywords
+    assert keywords.size == len(qa.searcher.index.chunks)
+    assert keywords.scores("floating library").max() == 0  # BM25 forgot it too
+
+
+def test_bad_article_is_skipped_and_its_old_version_kept(settings, embedder):
+    build_index(settings, embedder)
+    (settings.corpus_dir / "broken.txt").write_bytes(b"\x00\x01binary")
+    path = settings.corpus_dir / f"{SPUTNIK}.txt"
+    original = path.read_bytes()
+    path.write_bytes(original + b"\xff\xfe not utf-8")
+    report = build_index(settings, embedder)
+    assert report.kept == 1 and report.removed == 0
+    assert any("broken.txt: binary" in p for p in report.problems)
+    assert any("not UTF-8" in p for p in report.problems)
+    assert SPUTNIK in Index.load(settings).articles
+
+
+def test_interrupted_build_leaves_the_previous_index(settings, embedder):
+    build_index(settings, embedder)
+    before = current(settings.index_dir)
+    (settings.corpus_dir / "floating.txt").write_text(NEW, encoding="utf-8")
+
+    def die(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index(settings, embedder, progress=die)
+    assert current(settings.index_dir) == before
+    assert "floating" not in Index.load(settings).articles
+    assert build_index(settings, embedder).added == 1  # and the next build finishes the job
+
+
+def test_build_killed_in_a_real_process_leaves_the_previous_index(settings, embedder, tmp_path):
+    build_index(settings, embedder)
+    before = current(settings.index_dir)
+    lines = [json.dumps({"id": f"n{i}", "title": f"Story number {i} about the harbour",
+                         "text": NEW.split("\n", 5)[-1] * 3 + f" Item {i}."}) for i in range(400)]
+    (settings.corpus_dir / "many.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    script = textwrap.dedent(f"""
+        from corpusqa.index import build_index
+        from corpusqa.settings import Settings
+        def progress(done, total):
+            print("progress", done, flush=True)
+        build_index(Settings(corpus_dir={str(settings.corpus_dir)!r},
+                             index_dir={str(settings.index_dir)!r}), progress=progress)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("progress")  # it is mid-way through embedding
+    proc.kill()
+    proc.wait()
+    assert current(settings.index_dir) == before
+    assert len(Index.load(settings).articles) == 2
+
+
+def test_second_build_waits_for_the_lock_or_says_why(settings, embedder):
+    from filelock import FileLock
+
+    settings.index_dir.mkdir(parents=True)
+    held = threading.Event()
+
+    def other_build():  # holds the lock as a concurrent build would, then lets go
+        with FileLock(str(settings.index_dir / ".lock")):
+            held.set()
+            time.sleep(1.5)
+
+    holder = threading.Thread(target=other_build)
+    holder.start()
+    held.wait(5)
+    with pytest.raises(IndexBusyError, match="another build holds"):
+        build_index(settings, embedder, lock_wait=0.2)
+    started = time.monotonic()
+    assert build_index(settings, embedder, lock_wait=30).added == 2
+    assert time.monotonic() - started >= 0.5
+    holder.join()
+
+
+def test_missing_index_mismatch_and_empty_corpus(settings, embedder, tmp_path):
+    with pytest.raises(IndexMissingError, match="corpusqa index"):
+        Index.load(settings)
+    build_index(settings, embedder)
+    other = Settings(corpus_dir=settings.corpus_dir, index_dir=settings.index_dir, chunk_words=50)
+    with pytest.raises(IndexMismatchError, match="chunk_words: index 120, now 50.*--rebuild"):
+        Index.load(other)
+    assert build_index(other, embedder, rebuild=True).added == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CorpusError, match="no readable article"):
+        build_index(Settings(corpus_dir=empty, index_dir=tmp_path / "ix2"), embedder)
+
+
+def test_model_never_downloads():
+    assert (model_path("bundled") / "config.json").exists()
+    with pytest.raises(ModelError, match="CORPUSQA_MODEL.*never downloads"):
+        Embedder(Settings(model="sentence-transformers/all-mpnet-base-v2"))
+
+
+def test_bf16_is_exact_enough_where_it_is_used(embedder):
+    texts = ["NATO doubted the Russian troop withdrawal.", "A floating library opens in 2023."]
+    fp32 = embedder.encode(texts)
+    bf16 = Embedder(Settings(precision="bf16"))
+    bf16._model = embedder.model  # same weights, other arithmetic
+    cos = (fp32 * bf16.encode(texts)).sum(axis=1)
+    assert cos.min() >= 0.999
+    assert np.allclose(np.linalg.norm(fp32, axis=1), 1.0, atol=1e-5)

@@ -1,0 +1,50 @@
+import pytest
+from conftest import LLB, SPUTNIK
+
+from corpusqa.errors import FilterError
+from corpusqa.qa import QA
+from corpusqa.retrieve import _rrf
+
+ODD = """Wire Report
+Obscure Trade Envoy Named in Port Dispute
+2 March 2022
+The envoy Zbigniew Kowalczykowski met port officials to settle the long dispute over fees.
+Port officials and envoys often meet to settle disputes over trade fees, officials said.
+"""
+
+
+def test_rrf_rewards_agreement():
+    fused = dict(_rrf([[1, 2, 3], [3, 1, 4]]))
+    assert fused[1] > fused[3] > fused[2] and 4 in fused
+
+
+def test_exact_rare_name_beats_a_merely_similar_passage(settings, embedder):
+    (settings.corpus_dir / "odd.txt").write_text(ODD, encoding="utf-8")
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    top = qa.retrieve("What did Kowalczykowski do?", k=3)
+    assert top[0].article_id == "odd" and "Kowalczykowski" in top[0].text
+
+
+def test_filters_apply_before_ranking(seed_qa):
+    only = seed_qa.retrieve("Who doubted the withdrawal?", k=3, outlets=["London Loves"])
+    assert len(only) == 3 and {p.article_id for p in only} == {LLB}
+    dated = seed_qa.retrieve("Who doubted the withdrawal?", k=3, since="2022-02-16")
+    assert dated and {p.article_id for p in dated} == {SPUTNIK}
+    assert seed_qa.retrieve("troops", k=3, since="2023-01-01") == []
+
+
+def test_bad_filters_are_reported(seed_qa):
+    with pytest.raises(FilterError, match="unknown outlet 'Reuters'.*Sputnik"):
+        seed_qa.retrieve("troops", outlets=["Reuters"])
+    with pytest.raises(FilterError, match="inverted"):
+        seed_qa.retrieve("troops", since="2022-03-01", until="2022-01-01")
+    with pytest.raises(FilterError, match="not a date"):
+        seed_qa.retrieve("troops", since="yesterday")
+
+
+def test_diversity_spreads_across_articles(seed_qa):
+    passages = seed_qa.retrieve("Stoltenberg troops withdrawal", k=4)
+    assert {p.article_id for p in passages} == {SPUTNIK, LLB}
+    spans = [(p.article_id, p.start, p.end) for p in passages]
+    assert len(set(spans)) == len(spans)
