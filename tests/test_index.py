@@ -11,7 +11,12 @@ from conftest import LLB, SPUTNIK
 
 from corpusqa.embed import Embedder, model_path
 from corpusqa.errors import (
-    CorpusError, IndexBusyError, IndexMismatchError, IndexMissingError, ModelError)
+    CorpusError,
+    IndexBusyError,
+    IndexMismatchError,
+    IndexMissingError,
+    ModelError,
+)
 from corpusqa.index import Index, build_index
 from corpusqa.qa import QA
 from corpusqa.settings import Settings

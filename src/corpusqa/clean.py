@@ -75,10 +75,11 @@ def find_date(text: str) -> str | None:
 
 def _to_date(g: dict[str, str | None]) -> str | None:
     try:
-        month = int(g["m"]) if g.get("m") else _MONTHS[(g["mon"] or "").lower().rstrip(".")]
+        m = g.get("m")
+        month = int(m) if m else _MONTHS[(g.get("mon") or "").lower().rstrip(".")]
         year = int(g["y"] or 0)
         year += 2000 if year < 100 else 0
-        return date(year, month, int(g["d"] or 0)).isoformat()
+        return date(year, month, int(g.get("d") or 0)).isoformat()
     except (KeyError, ValueError):
         return None
 

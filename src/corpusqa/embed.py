@@ -93,8 +93,8 @@ class Embedder:
     @property
     def dim(self) -> int:
         model = self.model
-        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        return int(get())
+        get = getattr(model, "get_embedding_dimension", None)  # renamed in sentence-transformers 6
+        return int((get or model.get_sentence_embedding_dimension)())
 
     def encode(
         self, texts: Sequence[str], progress: Progress | None = None, step: int = 256

@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer():
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -40,7 +40,7 @@ def terms(text: str) -> list[str]:
     """Lower-cased, stemmed content words; names, numbers and dates survive whole."""
     words = [w.replace("’", "'").lower() for w in _TOKEN.findall(text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
-    return _stemmer().stemWords([w for w in words if w not in STOPWORDS])  # type: ignore[no-any-return]
+    return list(_stemmer().stemWords([w for w in words if w not in STOPWORDS]))
 
 
 class Keywords:

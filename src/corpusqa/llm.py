@@ -12,7 +12,7 @@ import concurrent.futures
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import LLMError
 from .settings import Settings
@@ -82,7 +82,7 @@ def load_llm(settings: Settings) -> LLM | None:
     return LLM(lambda prompt: str(client.complete(prompt).text), name=spec)
 
 
-def _client(kind: str, model: str, url: str, timeout: float) -> object:
+def _client(kind: str, model: str, url: str, timeout: float) -> Any:
     if kind == "openai":
         from llama_index.llms.openai_like import OpenAILike
 

@@ -177,7 +177,8 @@ def _read_jsonl(text: str, path: Path, rel: str) -> Iterator[Article | ArticleEr
         if not isinstance(meta["text"], str) or not meta["text"].strip():
             yield ArticleError(where, "record has no text")
             continue
-        article_id = str(record["id"]) if record.get("id") not in (None, "") else f"{_file_id(rel)}:{n}"
+        own = record.get("id")
+        article_id = str(own) if own not in (None, "") else f"{_file_id(rel)}:{n}"
         try:
             yield _article(meta["text"].splitlines(), article_id, where, meta)
         except ArticleError as e:

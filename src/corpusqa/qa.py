@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from . import answer as compose
@@ -79,14 +80,19 @@ class QA:
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
         text, used = compose.compose(query, evidence)
-        if self._llm is not None:
-            written = self._llm.write(question, evidence, self.settings.llm_timeout)
-            if written.text:
-                text, used = written.text, written.evidence
-            notes = written.notes
-        else:
-            notes = ()
-        return self._cited(question, query, text, used, passages, searcher, notes)
+        extractive = self._cited(question, query, text, used, passages, searcher, ())
+        if self._llm is None:
+            return extractive
+        written = self._llm.write(question, evidence, self.settings.llm_timeout)
+        if not written.text:
+            return replace(extractive, notes=written.notes)
+        checked = self._cited(question, query, written.text, written.evidence, passages,
+                              searcher, ())
+        if checked.refused:
+            note = f"{self._llm.name} cited nothing that supports its answer; " \
+                   "showing the extractive answer"
+            return replace(extractive, notes=(note,))
+        return checked
 
     def _evidence(self, searcher: Searcher, query: str, passages: list[Passage]
                   ) -> list[compose.Evidence]:
@@ -104,7 +110,7 @@ class QA:
                 out.append(compose.Evidence(article, s.span, score, rank))
         return sorted(out, key=lambda e: -e.score)
 
-    def _cited(self, question: str, query: str, text: str, used: list[compose.Evidence],
+    def _cited(self, question: str, query: str, text: str, used: Sequence[compose.Evidence],
                passages: list[Passage], searcher: Searcher, notes: tuple[str, ...]) -> Answer:
         citations = [compose.cite(n, e.article, compose.quote_span(e))
                      for n, e in enumerate(used, 1)]

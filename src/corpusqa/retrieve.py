@@ -96,7 +96,8 @@ class Searcher:
 
         params = None
         if mask is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.flatnonzero(mask)))
+            selector = faiss.IDSelectorBatch(np.flatnonzero(mask))
+            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
         n = min(n, self.index.faiss.ntotal)
         if n == 0:
             return []

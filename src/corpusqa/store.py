@@ -37,7 +37,8 @@ def current(index_dir: Path) -> Path | None:
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
-    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return manifest
 
 
 def check(manifest: dict[str, Any], expected: dict[str, Any], folder: Path) -> None:

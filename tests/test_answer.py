@@ -1,0 +1,136 @@
+import time
+
+import pytest
+from conftest import LLB, SPUTNIK
+
+from corpusqa.answer import REFUSAL, Evidence, verify
+from corpusqa.errors import QuestionError
+from corpusqa.llm import LLM
+from corpusqa.qa import QA, standalone
+from corpusqa.records import Citation
+
+
+def cited_articles(answer):
+    return {c.article_id for c in answer.citations}
+
+
+def assert_verbatim(qa, answer):
+    markers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", answer.text)}
+    assert markers == {c.n for c in answer.citations}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for c in answer.citations:
+        body = qa.searcher.index.articles[c.article_id].body
+        assert body[c.start:c.end] == c.quote
+        assert c.quote in c.context and c.outlet and c.title and c.published
+
+
+def test_who_doubted_the_withdrawal(seed_qa):
+    a = seed_qa.ask("Who doubted the withdrawal?")
+    assert not a.refused
+    assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
+    first = [c for c in a.citations if c.n in (1, 2)]
+    assert {c.article_id for c in first} == {SPUTNIK, LLB}  # both articles report it
+    assert all("Stoltenberg" in c.quote for c in first)
+    assert_verbatim(seed_qa, a)
+
+
+def test_what_peskov_said_of_nato(seed_qa):
+    a = seed_qa.ask("What did Peskov say of NATO?")
+    assert "Peskov" in a.text and "NATO" in a.text and cited_articles(a) == {SPUTNIK}
+    assert "incorrectly assessing" in " ".join(c.quote for c in a.citations)
+    assert_verbatim(seed_qa, a)
+
+
+def test_how_many_battalion_tactical_groups_remain(seed_qa):
+    a = seed_qa.ask("How many battalion tactical groups remain?")
+    assert a.text.startswith("100") and cited_articles(a) == {LLB}
+    assert_verbatim(seed_qa, a)
+
+
+def test_which_british_official_saw_no_evidence(seed_qa):
+    a = seed_qa.ask("Which British official saw no evidence?")
+    assert "UK Defence Secretary Ben Wallace" in a.text and cited_articles(a) == {SPUTNIK}
+    assert "any evidence of that withdrawal" in a.citations[0].quote
+    assert_verbatim(seed_qa, a)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of Australia?", "Who won the 2018 football World Cup?",
+    "How do I bake sourdough bread?"])
+def test_unanswerable_questions_are_refused(seed_qa, question):
+    a = seed_qa.ask(question)
+    assert a.refused and a.text == REFUSAL and not a.citations
+    assert a.passages  # the closest passages come back as related reading
+
+
+def test_follow_up_resolves_against_history(seed_qa):
+    history = [{"role": "user", "content": "Who doubted the withdrawal?"},
+               {"role": "assistant", "content": "NATO Secretary General Jens Stoltenberg [1][2]."}]
+    a = seed_qa.ask("What did he say about the equipment?", history=history)
+    assert a.query == "What did Stoltenberg say about the equipment?"
+    assert "equipment" in a.text and cited_articles(a) == {LLB}
+    assert_verbatim(seed_qa, a)
+    assert standalone("What about troops?", []) == "What about troops?"
+
+
+@pytest.mark.parametrize("question,message", [
+    ("   ", "empty"), ("x" * 600, "limit is 500"),
+    ("Кто сомневался в отводе войск?", "English"), ("Qui a douté du retrait des troupes?",
+                                                    "English")])
+def test_bad_questions_get_a_message(seed_qa, question, message):
+    with pytest.raises(QuestionError, match=message):
+        seed_qa.ask(question)
+
+
+def _scripted(seed_qa, reply):
+    qa = QA(seed_qa.settings, embedder=seed_qa.embedder, llm=LLM(reply, name="scripted"))
+    return qa.ask("Who doubted the withdrawal?")
+
+
+def test_llm_answer_with_good_markers_is_kept(seed_qa):
+    def reply(prompt):
+        n = next(line[1] for line in prompt.splitlines()
+                 if line.startswith("[") and "who doubted" in line)
+        return f"Jens Stoltenberg doubted the Russian Defence Ministry statements [{n}]."
+
+    a = _scripted(seed_qa, reply)
+    assert a.text == "Jens Stoltenberg doubted the Russian Defence Ministry statements [1]."
+    assert "who doubted" in a.citations[0].quote and not a.notes
+    assert_verbatim(seed_qa, a)
+
+
+def test_llm_unsupported_markers_are_dropped(seed_qa):
+    def reply(prompt):
+        wrong = next(line[1] for line in prompt.splitlines()
+                     if line.startswith("[") and "Stoltenberg" not in line
+                     and "Wallace" not in line)
+        return f"Stoltenberg doubted the withdrawal [{wrong}][9]."
+
+    a = _scripted(seed_qa, reply)  # no marker survives: none supports the claim
+    assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
+    assert "cited nothing that supports" in a.notes[0]
+
+
+@pytest.mark.parametrize("reply", [lambda p: "Stoltenberg doubted it.",
+                                   lambda p: 1 / 0, lambda p: time.sleep(5) or "late [1]"])
+def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa, reply):
+    qa = QA(seed_qa.settings.__class__(**{**seed_qa.settings.__dict__, "llm_timeout": 1.0}),
+            embedder=seed_qa.embedder, llm=LLM(reply, name="scripted"))
+    a = qa.ask("Who doubted the withdrawal?")
+    assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
+    assert a.notes and "extractive answer" in a.notes[0]
+
+
+def test_verify_drops_markers_that_do_not_fit(seed_qa):
+    article = seed_qa.searcher.index.articles[LLB]
+    start = article.body.index("Russia still have 100")
+    end = article.body.index(".", start) + 1
+    good = Citation(1, LLB, article.title, article.outlet, article.published, article.source,
+                    article.body[start:end], start, end)
+    forged = Citation(2, LLB, article.title, article.outlet, article.published, article.source,
+                      "Russia still have 900 battalion tactical troops", start, end)
+    text, kept = verify("Russia has 100 battalion tactical troops [1][2]. Truss is happy [1].",
+                        [good, forged], seed_qa.searcher.index.articles)
+    assert text == "Russia has 100 battalion tactical troops [1]. Truss is happy."
+    assert [c.n for c in kept] == [1]
+    assert Evidence(article, (start, end), 1.0, 0).text == good.quote
