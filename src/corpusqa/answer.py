@@ -23,9 +23,10 @@ _WHO = re.compile(r"^\W*(who|whom|whose)\b|^\W*which\s+(\w+\s+){0,2}(official|pe
                   re.I)
 _COUNT = re.compile(r"^\W*how\s+(many|much)\b", re.I)
 _WHEN = re.compile(r"^\W*(when|what\s+(date|day|year|month|time))\b", re.I)
-_NUMBER = re.compile(r"\b\d[\d,.]*\b(\s+(thousand|million|billion|per ?cent|%))?|\b(one|two|three|"
-                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
-                     r"thousands?)\b", re.I)
+_NUMWORD = (r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+            r"thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds?|thousands?)")
+_NUMBER = re.compile(rf"\b\d[\d,.]*\b(\s+(thousand|million|billion|per ?cent|%))?"
+                     rf"|\b{_NUMWORD}(([\s-]+|\s+and\s+){_NUMWORD})*\b", re.I)
 _DATE = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|"
                    r"August|September|October|November|December)(\s+\d{1,2}(st|nd|rd|th)?)?"
                    r"(,?\s+\d{4})?|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

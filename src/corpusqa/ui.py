@@ -1,0 +1,295 @@
+"""The web chat: answers with source cards, filters, uploads, and index updates while it runs."""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import logging
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import CorpusQAError
+from .parse import SUFFIXES
+from .qa import QA
+from .records import Answer, Citation
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+CSS = """
+.cqa-card {border:1px solid #ddd; border-radius:8px; padding:8px 10px; margin:8px 0}
+.cqa-meta {font-size:0.85em; color:#555; margin-bottom:4px}
+.cqa-card mark {background:#fde68a; padding:0 2px}
+.cqa-note {font-size:0.85em; color:#92400e}
+"""
+
+
+class Updater:
+    """Runs index updates in the background, one at a time, and says how far they are."""
+
+    def __init__(self, qa: QA) -> None:
+        self.qa = qa
+        self.state = "idle"
+        self.last = ""
+        self._wanted = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._seen = self._signature()
+
+    def request(self) -> None:
+        self._wanted.set()
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
+
+    def poll_folder(self) -> None:
+        """Articles dropped into the corpus folder are noticed by their names, sizes and times."""
+        now = self._signature()
+        if now != self._seen:
+            self._seen = now
+            self.request()
+
+    def _signature(self) -> tuple[tuple[str, int, int], ...]:
+        folder = self.qa.settings.corpus_dir
+        if not folder.is_dir():
+            return ()
+        return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                            for p in folder.rglob("*") if p.is_file()))
+
+    def _run(self) -> None:
+        while self._wanted.is_set():
+            self._wanted.clear()
+            self.state = "indexing: reading articles"
+            try:
+                report = self.qa.build(progress=self._progress)
+                self.last = report.summary() + "".join(f"\nskipped: {p}" for p in report.problems)
+            except CorpusQAError as e:
+                self.last = f"index update failed: {e}"
+            except Exception as e:  # the page must hear of it; the log keeps the trace
+                log.exception("index update failed")
+                self.last = f"index update failed: {type(e).__name__}: {e}"
+            self._seen = self._signature()
+        self.state = "idle"
+
+    def _progress(self, done: int, total: int) -> None:
+        self.state = f"indexing: {done}/{total} chunks embedded"
+
+    @property
+    def busy(self) -> bool:
+        return self.state != "idle"
+
+
+def status(qa: QA, updater: Updater) -> str:
+    try:
+        ix = qa.searcher.index
+        text = (f"**{len(ix.articles)} articles**, {len(ix.chunks)} chunks · "
+                f"updated {ix.manifest['created'][:19].replace('T', ' ')}")
+    except CorpusQAError as e:
+        text = f"No index yet ({e})"
+    if updater.busy:
+        text += f" · ⏳ {updater.state}"
+    if updater.last:
+        text += f"\n\nLast update: {html.escape(updater.last)}"
+    return text
+
+
+def reply(qa: QA, updater: Updater, message: str, history: Sequence[Any],
+          outlets: Sequence[str] | None = None, since: str = "", until: str = "") -> str:
+    """The chat's answer as HTML; every error becomes a sentence, never a trace."""
+    try:
+        answer = qa.ask(message, history=list(history or []), outlets=list(outlets or []),
+                        since=(since or "").strip() or None, until=(until or "").strip() or None)
+    except CorpusQAError as e:
+        hint = " An index update is running; try again in a moment." if updater.busy else ""
+        return f"<p>⚠️ {html.escape(str(e))}.{hint}</p>"
+    except Exception as e:
+        log.exception("answering %r failed", message)
+        return f"<p>⚠️ Something went wrong while answering ({html.escape(type(e).__name__)}).</p>"
+    return render(answer, qa.settings.corpus_dir)
+
+
+def render(answer: Answer, corpus_dir: Path) -> str:
+    parts = [f"<p>{_markers(html.escape(answer.text))}</p>"]
+    parts += [f"<p class='cqa-note'>{html.escape(n)}</p>" for n in answer.notes]
+    if answer.refused and answer.passages:
+        seen = dict.fromkeys((p.outlet, p.title, p.published, p.source) for p in answer.passages)
+        items = "".join(f"<li>{_meta(o, t, d, s, corpus_dir)}</li>" for o, t, d, s in seen)
+        parts.append(f"<p>Related reading (not an answer):</p><ul>{items}</ul>")
+    parts += [_card(c, corpus_dir) for c in answer.citations]
+    return "".join(parts)
+
+
+def _card(c: Citation, corpus_dir: Path) -> str:
+    before = c.context[: c.start - c.context_start]
+    after = c.context[c.end - c.context_start :]
+    quote = f"{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}"
+    meta = _meta(c.outlet, c.title, c.published, c.source, corpus_dir)
+    return (f"<div class='cqa-card'><div class='cqa-meta'><b>[{c.n}]</b> {meta}</div>"
+            f"<div>{quote}</div></div>")
+
+
+def _meta(outlet: str | None, title: str, published: str | None, source: str,
+          corpus_dir: Path) -> str:
+    link = _link(source, corpus_dir)
+    headline = html.escape(title)
+    headline = f"<a href='{html.escape(link)}' target='_blank'>{headline}</a>" if link else headline
+    return (f"<b>{html.escape(outlet or 'unknown outlet')}</b> · {html.escape(published or 'undated')}"
+            f" · {headline}")
+
+
+def _link(source: str, corpus_dir: Path) -> str | None:
+    """Web addresses and files inside the corpus get a link; nothing else (no javascript:)."""
+    if re.match(r"^https?://", source, re.I):
+        return source
+    path = Path(source.rsplit(":", 1)[0] if re.search(r":\d+$", source) else source).resolve()
+    if path.is_file() and path.is_relative_to(corpus_dir.resolve()):
+        return f"/gradio_api/file={path}"
+    return None
+
+
+def _markers(escaped: str) -> str:
+    return re.sub(r"\[(\d+)\]", r"<sup>[\1]</sup>", escaped)
+
+
+def save_uploads(files: Sequence[Any] | None, settings: Settings) -> tuple[list[str], list[str]]:
+    """Copy uploaded files into the corpus under safe names; returns (saved, refused)."""
+    saved, refused = [], []
+    target = settings.corpus_dir / "uploads"
+    for f in files or []:
+        # Gradio hands over paths; older versions wrapped them in objects with a .name.
+        path = Path(f) if isinstance(f, str | os.PathLike) else Path(f.name)
+        name = safe_name(path.name)
+        if Path(name).suffix.lower() not in SUFFIXES:
+            refused.append(f"{path.name}: only .txt, .md, .html and .jsonl files are accepted")
+            continue
+        if path.stat().st_size > settings.upload_max_mb * 2**20:
+            refused.append(f"{path.name}: larger than {settings.upload_max_mb} MB")
+            continue
+        target.mkdir(parents=True, exist_ok=True)
+        dest = target / name
+        n = 1
+        while dest.exists():
+            dest = target / f"{Path(name).stem}-{n}{Path(name).suffix}"
+            n += 1
+        dest.write_bytes(path.read_bytes())
+        saved.append(dest.name)
+    return saved, refused
+
+
+def safe_name(name: str) -> str:
+    """A file name that stays inside the corpus folder: no separators, no leading dots."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = re.sub(r"[^\w.-]+", "_", base).lstrip("._") or "upload.txt"
+    return base[:120]
+
+
+def build_app(qa: QA, updater: Updater) -> Any:
+    import gradio as gr
+
+    def respond(message: str, history: list[Any], outlets: list[str], since: str,
+                until: str) -> str:
+        return reply(qa, updater, message, history, outlets, since, until)
+
+    def upload(files: list[Any] | None) -> tuple[str, None]:
+        saved, refused = save_uploads(files, qa.settings)
+        if saved:
+            updater.request()
+        lines = [f"added {html.escape(s)}" for s in saved] + [html.escape(r) for r in refused]
+        return "\n\n".join(lines) or "no file chosen", None
+
+    def tick() -> tuple[str, Any]:
+        updater.poll_folder()
+        try:
+            outlets = qa.searcher.outlets()
+        except CorpusQAError:
+            outlets = []
+        return status(qa, updater), gr.update(choices=outlets)
+
+    with gr.Blocks(title="corpusqa", analytics_enabled=False) as app:
+        gr.Markdown("## corpusqa · cited answers from your news articles")
+        state = gr.Markdown(status(qa, updater), elem_id="status")
+        with gr.Row():
+            with gr.Column(scale=1, min_width=260):
+                gr.Markdown("### Filters")
+                outlets = gr.Dropdown([], multiselect=True, label="Outlets",
+                                      allow_custom_value=True, elem_id="outlets")
+                since = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="since")
+                until = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="until")
+                gr.Markdown("### Add articles")
+                files = gr.File(file_count="multiple", file_types=sorted(SUFFIXES),
+                                elem_id="upload", label=".txt .md .html .jsonl")
+                added = gr.Markdown(elem_id="upload-result")
+                gr.Button("Add to the index", elem_id="upload-button").click(
+                    upload, files, [added, files], api_name="upload")
+            with gr.Column(scale=3):
+                gr.ChatInterface(
+                    respond, additional_inputs=[outlets, since, until],
+                    chatbot=gr.Chatbot(elem_id="chat", height=560, sanitize_html=True),
+                    textbox=gr.Textbox(placeholder="Ask about the articles…",
+                                       elem_id="question", submit_btn=True),
+                    examples=[["Who doubted the withdrawal?", None, "", ""]],
+                    cache_examples=False, api_name="chat",
+                )
+        timer = gr.Timer(2.0)
+        timer.tick(tick, None, [state, outlets], show_progress="hidden")
+    return app
+
+
+def serve(settings: Settings, block: bool = True) -> Any:
+    """Build the index on first run (progress in the terminal), then start the chat."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    qa = QA(settings)
+    try:
+        qa.searcher  # noqa: B018 - loads the index, or says there is none
+    except CorpusQAError:
+        print(f"building the index of {settings.corpus_dir} (first run)...", file=sys.stderr)
+        _first_build(qa)
+    auth = tuple(settings.auth.split(":", 1)) if ":" in settings.auth else None
+    if not _loopback(settings.host) and auth is None:
+        print(f"WARNING: the chat listens on {settings.host}, reachable from other machines, "
+              "with no login. Set CORPUSQA_AUTH=user:password to require one.", file=sys.stderr)
+    updater = Updater(qa)
+    app = build_app(qa, updater)
+    app.queue(default_concurrency_limit=4)
+    app.launch(server_name=settings.host, server_port=settings.port, auth=auth,
+               max_file_size=f"{settings.upload_max_mb}mb", prevent_thread_lock=not block,
+               allowed_paths=[str(settings.corpus_dir.resolve())], css=CSS, quiet=not block,
+               ssr_mode=False, footer_links=[])
+    return app
+
+
+def _first_build(qa: QA) -> None:
+    from tqdm import tqdm
+
+    with tqdm(unit="chunk", desc="embedding") as bar:
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        report = qa.build(progress=progress)
+    print(report.summary(), file=sys.stderr)
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        serve(Settings.from_env())
+    except CorpusQAError as e:
+        print(f"corpusqa: {e}", file=sys.stderr)
+        sys.exit(1)
+    while True:  # launch() returns at once when run outside the main thread's event loop
+        time.sleep(3600)
