@@ -177,7 +177,7 @@ def _read_jsonl(text: str, path: Path, rel: str) -> Iterator[Article | ArticleEr
         if not isinstance(meta["text"], str) or not meta["text"].strip():
             yield ArticleError(where, "record has no text")
             continue
-        own = record.get("id")
+        own = record.get("id", record.get("_id"))  # "_id" is the BEIR layout
         article_id = str(own) if own not in (None, "") else f"{_file_id(rel)}:{n}"
         try:
             yield _article(meta["text"].splitlines(), article_id, where, meta)

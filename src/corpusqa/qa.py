@@ -76,7 +76,7 @@ class QA:
             return Answer(question, REFUSAL_TEXT, (), (), True, query,
                           (note,) if note else ())
         searcher = self.searcher
-        evidence = self._evidence(searcher, query, passages)
+        evidence = self.evidence(searcher, query, passages)
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
         text, used = compose.compose(query, evidence)
@@ -94,7 +94,7 @@ class QA:
             return replace(extractive, notes=(note,))
         return checked
 
-    def _evidence(self, searcher: Searcher, query: str, passages: list[Passage]
+    def evidence(self, searcher: Searcher, query: str, passages: list[Passage]
                   ) -> list[compose.Evidence]:
         qvec = searcher.embedder.encode([query])[0]
         rows = {c.id: i for i, c in enumerate(searcher.index.chunks)}

@@ -1,0 +1,49 @@
+"""What the benchmark scripts share: the data folder, indexing it once, percentiles."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from corpusqa import QA, Settings  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[1] / "shared" / "benchmarks"
+RTQA = SHARED / "realtimeqa-2023-01"
+SCIFACT = SHARED / "scifact"
+
+
+def rows(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def indexed(name: str, source: Path, **settings: Any) -> QA:
+    """A QA over `source` (a JSONL file), indexed under benchmarks/work/<name>/ (incremental)."""
+    corpus = HERE / "work" / name / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    link = corpus / source.name
+    if not link.exists():
+        link.symlink_to(source)
+    qa = QA(Settings.from_env(corpus_dir=corpus, index_dir=corpus.parent / "index", **settings))
+    report = qa.build()
+    print(f"[{name}] {report.summary()} ({report.seconds:.0f} s)", flush=True)
+    return qa
+
+
+def percentiles(seconds: list[float]) -> dict[str, int]:
+    ordered = sorted(seconds)
+    return {"p50_ms": round(statistics.median(ordered) * 1000),
+            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000)}
+
+
+def save(name: str, result: dict[str, Any]) -> None:
+    out = HERE / "results" / f"{name}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))

@@ -1,0 +1,99 @@
+"""Retrieval quality: SciFact (BEIR) nDCG@10 and Recall@100, RealTime QA answer recall@k.
+
+    .venv/bin/python benchmarks/retrieval.py [--split test|train] [--skip-scifact]
+
+Dense only, BM25 only and the hybrid default, on the same index; results in
+benchmarks/results/retrieval-<split>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+
+from _shared import RTQA, SCIFACT, indexed, percentiles, rows, save
+
+MODES = ("dense", "bm25", "hybrid")
+PUBLISHED = {"BM25": 0.665, "BM25 + cross-encoder": 0.688, "ColBERT": 0.671, "TAS-B": 0.643,
+             "DPR": 0.318}
+
+
+def ndcg_at_10(ranked: list[str], relevant: dict[str, int]) -> float:
+    dcg = sum(relevant.get(doc, 0) / math.log2(i + 2) for i, doc in enumerate(ranked[:10]))
+    ideal = sorted(relevant.values(), reverse=True)[:10]
+    idcg = sum(rel / math.log2(i + 2) for i, rel in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall_at(ranked: list[str], relevant: dict[str, int], k: int) -> float:
+    hits = {d for d in ranked[:k] if relevant.get(d, 0) > 0}
+    return len(hits) / max(1, sum(1 for v in relevant.values() if v > 0))
+
+
+def read_qrels(path) -> dict[str, dict[str, int]]:
+    qrels: dict[str, dict[str, int]] = {}
+    for line in path.read_text().splitlines()[1:]:
+        qid, doc, score = line.split("\t")
+        qrels.setdefault(qid, {})[doc] = int(score)
+    return qrels
+
+
+def scifact(split: str) -> dict:
+    qa = indexed("scifact", SCIFACT / "corpus.jsonl")
+    qrels = read_qrels(SCIFACT / f"qrels-{split}.tsv")
+    queries = [q for q in rows(SCIFACT / f"queries-{split}.jsonl") if q["_id"] in qrels]
+    searcher = qa.searcher
+    out = {}
+    for mode in MODES:
+        ndcg, recall, took = [], [], []
+        for q in queries:
+            t = time.perf_counter()
+            passages = searcher.search(q["text"], k=100, mode=mode, candidates=200,
+                                       per_article=1)
+            took.append(time.perf_counter() - t)
+            ranked = [p.article_id for p in passages]
+            ndcg.append(ndcg_at_10(ranked, qrels[q["_id"]]))
+            recall.append(recall_at(ranked, qrels[q["_id"]], 100))
+        out[mode] = {"ndcg@10": round(sum(ndcg) / len(ndcg), 4),
+                     "recall@100": round(sum(recall) / len(recall), 4), **percentiles(took)}
+        print(mode, out[mode], flush=True)
+    return {"queries": len(queries), "results": out, "published_ndcg@10": PUBLISHED}
+
+
+def realtimeqa() -> dict:
+    qa = indexed("rtqa", RTQA / "articles.jsonl")
+    questions = rows(RTQA / "questions.jsonl")
+    out = {}
+    for mode in MODES:
+        hits = {1: 0, 5: 0, 10: 0}
+        took = []
+        for q in questions:
+            t = time.perf_counter()
+            passages = qa.retrieve(q["question"], k=10, mode=mode)
+            took.append(time.perf_counter() - t)
+            for k in hits:
+                text = " ".join(p.text for p in passages[:k]).lower()
+                hits[k] += any(a.lower() in text for a in q["answers"])
+        out[mode] = {f"recall@{k}": round(v / len(questions), 4) for k, v in hits.items()}
+        out[mode].update(percentiles(took))
+        print(mode, out[mode], flush=True)
+    return {"questions": len(questions), "ceiling": round(95 / 120, 4), "results": out}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="test", choices=["test", "train"])
+    parser.add_argument("--skip-scifact", action="store_true")
+    parser.add_argument("--skip-rtqa", action="store_true")
+    args = parser.parse_args()
+    result = {}
+    if not args.skip_rtqa:
+        result["realtimeqa"] = realtimeqa()
+    if not args.skip_scifact:
+        result["scifact"] = scifact(args.split)
+    save(f"retrieval-{args.split}", result)
+
+
+if __name__ == "__main__":
+    main()
