@@ -139,8 +139,8 @@ def _meta(outlet: str | None, title: str, published: str | None, source: str,
     link = _link(source, corpus_dir)
     headline = html.escape(title)
     headline = f"<a href='{html.escape(link)}' target='_blank'>{headline}</a>" if link else headline
-    return (f"<b>{html.escape(outlet or 'unknown outlet')}</b> · {html.escape(published or 'undated')}"
-            f" · {headline}")
+    when = html.escape(published or "undated")
+    return f"<b>{html.escape(outlet or 'unknown outlet')}</b> · {when} · {headline}"
 
 
 def _link(source: str, corpus_dir: Path) -> str | None:
