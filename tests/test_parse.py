@@ -69,6 +69,13 @@ def test_general_rules_on_another_page_shape():
     assert c.paragraphs == (lines[5], lines[9])
 
 
+def test_a_copyright_sign_inside_prose_keeps_the_line():
+    abstract = ("Stem cells can form tumours in mice, and we review ways to reduce that risk "
+                "before clinical use. © 2015 Elsevier Ltd. All rights reserved.")
+    assert clean_lines([abstract], title="Stem cells").paragraphs == (abstract,)
+    assert clean_lines(["© Reuters / Jane Doe", abstract], title="x").paragraphs == (abstract,)
+
+
 @pytest.mark.parametrize("text,iso", [
     ("16.02.2022", "2022-02-16"), ("15th Feb 22 12:46 pm", "2022-02-15"),
     ("February 15, 2022", "2022-02-15"), ("2023-01-06T10:00", "2023-01-06"), ("no date", None)])

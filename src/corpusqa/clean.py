@@ -105,7 +105,9 @@ def _foreign(line: str, script: str | None) -> bool:
 
 
 def is_clutter(line: str, script: str | None) -> bool:
-    if _SHORTCODE.match(line) or _CREDIT.search(line) or _foreign(line, script):
+    if _SHORTCODE.match(line) or _foreign(line, script):
+        return True
+    if _CREDIT.search(line) and not is_prose(line):  # "© Reuters", not "... © 2015 Elsevier"
         return True
     if not any(c.isalnum() for c in line):
         return True

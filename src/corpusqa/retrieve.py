@@ -60,14 +60,15 @@ class Searcher:
         self._cache: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._idf = _idf(index)
+        self.rerank = RERANK
+        self.weights = dict(WEIGHTS)
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """Which chunks pass the filters; None when there are none."""
         if not filters:
             return None
         ix = self.index
-        allowed = [_matches(a.outlet, a.published, filters, self.outlets())
-                   for a in ix.articles.values()]
+        allowed = [_matches(a.outlet, a.published, filters) for a in ix.articles.values()]
         return np.array(allowed, dtype=bool)[ix.chunk_article]
 
     def outlets(self) -> list[str]:
@@ -113,15 +114,16 @@ class Searcher:
 
     def _rescore(self, query: str, qvec: np.ndarray, fused: list[tuple[int, float]]
                  ) -> list[tuple[int, float]]:
-        head, tail = fused[:RERANK], fused[RERANK:]
+        head, tail = fused[: self.rerank], fused[self.rerank :]
         if not head:
             return fused
         top = head[0][1]
         rescored = []
         for row, score in head:
             best = max(self.sentences(query, qvec, row), key=lambda s: s.dense + s.lexical)
-            value = (WEIGHTS["fused"] * score / top + WEIGHTS["sentence"] * best.dense
-                     + WEIGHTS["lexical"] * best.lexical)
+            w = self.weights
+            value = (w["fused"] * score / top + w["sentence"] * best.dense
+                     + w["lexical"] * best.lexical)
             rescored.append((row, value))
         rescored.sort(key=lambda x: -x[1])
         floor = rescored[-1][1]
@@ -224,7 +226,7 @@ def _idf(index: Index) -> dict[str, float]:
     }
 
 
-def _matches(outlet: str | None, published: str | None, f: Filters, known: list[str]) -> bool:
+def _matches(outlet: str | None, published: str | None, f: Filters) -> bool:
     if f.outlets:
         name = (outlet or "").lower()
         if not any(o.lower() in name for o in f.outlets):
