@@ -134,3 +134,13 @@ def test_verify_drops_markers_that_do_not_fit(seed_qa):
     assert text == "Russia has 100 battalion tactical troops [1]. Truss is happy."
     assert [c.n for c in kept] == [1]
     assert Evidence(article, (start, end), 1.0, 0).text == good.quote
+
+
+def test_follow_up_reads_the_web_chats_html_history(seed_qa):
+    from corpusqa.ui import render
+
+    first = seed_qa.ask("Who doubted the withdrawal?")
+    history = [{"role": "user", "content": [{"type": "text", "text": first.question}]},
+               {"role": "assistant", "content": render(first, seed_qa.settings.corpus_dir)}]
+    assert standalone("What did he say about the equipment?", history) == \
+        "What did Stoltenberg say about the equipment?"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import threading
@@ -165,13 +166,21 @@ def _turns(history: History) -> list[tuple[str, str]]:
     pending = ""
     for item in history:
         if isinstance(item, dict):
-            content = item.get("content")
-            content = content if isinstance(content, str) else str(content or "")
+            content = _plain(item.get("content"))
             if item.get("role") == "user":
                 pending = content
             elif item.get("role") == "assistant" and pending:
                 turns.append((pending, content))
                 pending = ""
-        elif isinstance(item, (list, tuple)) and len(item) == 2:
-            turns.append((str(item[0] or ""), str(item[1] or "")))
+        elif isinstance(item, list | tuple) and len(item) == 2:
+            turns.append((_plain(item[0]), _plain(item[1])))
     return turns
+
+
+def _plain(content: Any) -> str:
+    """Chat content as text: a string, or a list of parts; the web chat's HTML loses its tags."""
+    if isinstance(content, list):
+        content = " ".join(_plain(part) for part in content)
+    elif isinstance(content, dict):
+        content = content.get("text") or content.get("content") or ""
+    return html.unescape(re.sub(r"<[^>]+>", " ", str(content or "")))
