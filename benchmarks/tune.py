@@ -15,19 +15,26 @@ import time
 from _shared import SCIFACT, indexed, percentiles, rows, save
 from retrieval import ndcg_at_10, read_qrels
 
+FUSION_HEAVY = {"fused": 0.7, "sentence": 0.2, "lexical": 0.1}
 CONFIGS = [
     ("rrf only", 0, {"fused": 1.0, "sentence": 0.0, "lexical": 0.0}),
-    ("rerank 10, default weights", 10, {"fused": 0.5, "sentence": 0.35, "lexical": 0.15}),
-    ("rerank 30, default weights", 30, {"fused": 0.5, "sentence": 0.35, "lexical": 0.15}),
+    ("rerank 10, fusion-heavy", 10, FUSION_HEAVY),
+    ("rerank 20, fusion-heavy", 20, FUSION_HEAVY),
+    ("rerank 30, fusion-heavy", 30, FUSION_HEAVY),
+    ("rerank 30, balanced", 30, {"fused": 0.5, "sentence": 0.35, "lexical": 0.15}),
     ("rerank 30, sentence-heavy", 30, {"fused": 0.3, "sentence": 0.55, "lexical": 0.15}),
-    ("rerank 30, fusion-heavy", 30, {"fused": 0.7, "sentence": 0.2, "lexical": 0.1}),
     ("rerank 30, no lexical", 30, {"fused": 0.5, "sentence": 0.5, "lexical": 0.0}),
+    ("rerank 30, lexical only (no sentence embedding)", 30,
+     {"fused": 0.7, "sentence": 0.0, "lexical": 0.3}),
 ]
+# Run as `tune.py --only NAME ...` to try a few; each starts from a cold sentence cache so the
+# latencies compare.
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
     qa = indexed("scifact", SCIFACT / "corpus.jsonl")
     qrels = read_qrels(SCIFACT / "qrels-train.tsv")
@@ -36,7 +43,10 @@ def main() -> None:
     searcher = qa.searcher
     out = {}
     for name, depth, weights in CONFIGS:
+        if args.only and name not in args.only:
+            continue
         searcher.rerank, searcher.weights = depth, weights
+        searcher._cache.clear()
         scores, took = [], []
         for q in queries:
             t = time.perf_counter()
@@ -46,7 +56,8 @@ def main() -> None:
             scores.append(ndcg_at_10([p.article_id for p in passages], qrels[q["_id"]]))
         out[name] = {"ndcg@10": round(sum(scores) / len(scores), 4), **percentiles(took)}
         print(name, out[name], flush=True)
-    save("tune-scifact-train", {"queries": len(queries), "configs": out})
+    save("tune-scifact-train" + ("-only" if args.only else ""),
+         {"queries": len(queries), "configs": out})
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ class Settings:
     chunk_overlap: int = 1  # sentences shared by neighbouring chunks
     top_k: int = 5
     candidates: int = 100  # per retriever, before fusion
-    retrieval: str = "hybrid"  # hybrid | dense | bm25
+    retrieval: str = "hybrid"  # hybrid | fused | dense | bm25
     max_question_chars: int = 500
     refuse_below: float = 0.25  # see benchmarks/calibrate_refusal.py and the README
     llm: str = ""  # "", openai:<model>@<url>, ollama:<model>[@<url>], gguf:<path>

@@ -9,7 +9,6 @@ import os
 import re
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -291,5 +290,3 @@ def main() -> None:
     except CorpusQAError as e:
         print(f"corpusqa: {e}", file=sys.stderr)
         sys.exit(1)
-    while True:  # launch() returns at once when run outside the main thread's event loop
-        time.sleep(3600)
