@@ -36,6 +36,16 @@ def indexed(name: str, source: Path, **settings: Any) -> QA:
     return qa
 
 
+def as_of(question: dict[str, Any], window: int) -> dict[str, str | None]:
+    """Retrieval filters for answering on the question's date: the `window` days up to it."""
+    if not window:
+        return {"since": None, "until": None}
+    from datetime import date, timedelta
+
+    asked = date.fromisoformat(question["date"])
+    return {"since": (asked - timedelta(days=window)).isoformat(), "until": asked.isoformat()}
+
+
 def percentiles(seconds: list[float]) -> dict[str, int]:
     ordered = sorted(seconds)
     return {"p50_ms": round(statistics.median(ordered) * 1000),

@@ -1,6 +1,9 @@
 """Answers on RealTime QA 2023-01: recall@k, multiple-choice accuracy, refusals, `ask` latency.
 
-    .venv/bin/python benchmarks/answers.py
+    .venv/bin/python benchmarks/answers.py [--window 7]
+
+--window N answers each question as of its quiz date: retrieval is filtered to articles published
+in the N days up to it (the quizzes ask about "this week"; later articles would be hindsight).
 
 Multiple choice, stated once and not tuned per question: retrieve the top 10 passages for the
 question; for each option, its support is the best, over the sentences of those passages, of
@@ -12,9 +15,10 @@ with no support at all, the first option (the baseline a guess would give).
 
 from __future__ import annotations
 
+import argparse
 import time
 
-from _shared import RTQA, indexed, percentiles, rows, save
+from _shared import RTQA, as_of, indexed, percentiles, rows, save
 
 from corpusqa.keyword import terms
 
@@ -23,8 +27,8 @@ PUBLISHED = {"GPT-3 with Google search results": 0.642, "GPT-3 closed book": 0.5
              "GPT-3 with DPR over Wikipedia": 0.375}
 
 
-def choose(qa, question: str, choices: list[str]) -> tuple[int, list]:
-    passages = qa.retrieve(question, k=10)
+def choose(qa, question: str, choices: list[str], filters: dict) -> tuple[int, list]:
+    passages = qa.retrieve(question, k=10, **filters)
     searcher = qa.searcher
     qvec = searcher.embedder.encode([question])[0]
     rows_by_id = {c.id: i for i, c in enumerate(searcher.index.chunks)}
@@ -49,23 +53,28 @@ def choose(qa, question: str, choices: list[str]) -> tuple[int, list]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--window", type=int, default=0)
+    window = parser.parse_args().window
     qa = indexed("rtqa", RTQA / "articles.jsonl")
     questions = rows(RTQA / "questions.jsonl")
     correct = refused = 0
     hits = {1: 0, 5: 0, 10: 0}
     took = []
     for q in questions:
-        pick, passages = choose(qa, q["question"], q["choices"])
-        correct += pick == q["answer_index"]
+        filters = as_of(q, window)
+        pick, passages = choose(qa, q["question"], q["choices"], filters)
+        correct += pick in q["answer_index"]  # a list: some questions accept several options
         for k in hits:
             text = " ".join(p.text for p in passages[:k]).lower()
             hits[k] += any(a.lower() in text for a in q["answers"])
         t = time.perf_counter()
-        refused += qa.ask(q["question"]).refused
+        refused += qa.ask(q["question"], **filters).refused
         took.append(time.perf_counter() - t)
     n = len(questions)
-    save("answers", {
+    save(f"answers-window{window}" if window else "answers", {
         "questions": n,
+        "window_days": window,
         "answer_recall": {f"@{k}": round(v / n, 4) for k, v in hits.items()},
         "multiple_choice_accuracy": round(correct / n, 4),
         "refused": round(refused / n, 4),

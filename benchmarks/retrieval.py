@@ -1,6 +1,8 @@
 """Retrieval quality: SciFact (BEIR) nDCG@10 and Recall@100, RealTime QA answer recall@k.
 
-    .venv/bin/python benchmarks/retrieval.py [--split test|train] [--skip-scifact]
+    .venv/bin/python benchmarks/retrieval.py [--split test|train] [--skip-scifact] [--window 7]
+
+--window N: RealTime QA questions retrieve as of their quiz date (articles of the N days up to it).
 
 Dense only, BM25 only, fused (RRF without the second stage) and the hybrid default, on the
 same index; results in
@@ -13,7 +15,7 @@ import argparse
 import math
 import time
 
-from _shared import RTQA, SCIFACT, indexed, percentiles, rows, save
+from _shared import RTQA, SCIFACT, as_of, indexed, percentiles, rows, save
 
 from corpusqa.keyword import Keywords
 
@@ -74,7 +76,7 @@ def scifact(split: str) -> dict:
             "published_ndcg@10": PUBLISHED}
 
 
-def realtimeqa() -> dict:
+def realtimeqa(window: int = 0) -> dict:
     qa = indexed("rtqa", RTQA / "articles.jsonl")
     questions = rows(RTQA / "questions.jsonl")
     out = {}
@@ -83,7 +85,7 @@ def realtimeqa() -> dict:
         took = []
         for q in questions:
             t = time.perf_counter()
-            passages = qa.retrieve(q["question"], k=10, mode=mode)
+            passages = qa.retrieve(q["question"], k=10, mode=mode, **as_of(q, window))
             took.append(time.perf_counter() - t)
             for k in hits:
                 text = " ".join(p.text for p in passages[:k]).lower()
@@ -91,7 +93,7 @@ def realtimeqa() -> dict:
         out[mode] = {f"recall@{k}": round(v / len(questions), 4) for k, v in hits.items()}
         out[mode].update(percentiles(took))
         print(mode, out[mode], flush=True)
-    return {"questions": len(questions), "ceiling": round(95 / 120, 4),
+    return {"questions": len(questions), "ceiling": round(95 / 120, 4), "window_days": window,
             "bm25_build_seconds": bm25_build_seconds(qa), "results": out}
 
 
@@ -100,13 +102,16 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=["test", "train"])
     parser.add_argument("--skip-scifact", action="store_true")
     parser.add_argument("--skip-rtqa", action="store_true")
+    parser.add_argument("--window", type=int, default=0)
     args = parser.parse_args()
     result = {}
     if not args.skip_rtqa:
-        result["realtimeqa"] = realtimeqa()
+        result["realtimeqa"] = realtimeqa(args.window)
     if not args.skip_scifact:
         result["scifact"] = scifact(args.split)
-    save(f"retrieval-{args.split}", result)
+    suffix = f"-window{args.window}" if args.window else ""
+    save(f"retrieval-{args.split}{suffix}" if not args.skip_scifact else f"retrieval-rtqa{suffix}",
+         result)
 
 
 if __name__ == "__main__":

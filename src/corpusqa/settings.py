@@ -28,7 +28,7 @@ class Settings:
     candidates: int = 100  # per retriever, before fusion
     retrieval: str = "hybrid"  # hybrid | fused | dense | bm25
     max_question_chars: int = 500
-    refuse_below: float = 0.25  # see benchmarks/calibrate_refusal.py and the README
+    refuse_below: float = 0.37  # benchmarks/calibrate_refusal.py: the middle of 0.34-0.40
     llm: str = ""  # "", openai:<model>@<url>, ollama:<model>[@<url>], gguf:<path>
     llm_timeout: float = 60.0
     host: str = "127.0.0.1"
