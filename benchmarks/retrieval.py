@@ -52,13 +52,13 @@ def read_qrels(path) -> dict[str, dict[str, int]]:
     return qrels
 
 
-def scifact(split: str) -> dict:
+def scifact(split: str, modes: tuple[str, ...] = MODES) -> dict:
     qa = indexed("scifact", SCIFACT / "corpus.jsonl")
     qrels = read_qrels(SCIFACT / f"qrels-{split}.tsv")
     queries = [q for q in rows(SCIFACT / f"queries-{split}.jsonl") if q["_id"] in qrels]
     searcher = qa.searcher
     out = {}
-    for mode in MODES:
+    for mode in modes:
         ndcg, recall, took = [], [], []
         for q in queries:
             t = time.perf_counter()
@@ -103,12 +103,13 @@ def main() -> None:
     parser.add_argument("--skip-scifact", action="store_true")
     parser.add_argument("--skip-rtqa", action="store_true")
     parser.add_argument("--window", type=int, default=0)
+    parser.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES)
     args = parser.parse_args()
     result = {}
     if not args.skip_rtqa:
         result["realtimeqa"] = realtimeqa(args.window)
     if not args.skip_scifact:
-        result["scifact"] = scifact(args.split)
+        result["scifact"] = scifact(args.split, tuple(args.modes))
     suffix = f"-window{args.window}" if args.window else ""
     save(f"retrieval-{args.split}{suffix}" if not args.skip_scifact else f"retrieval-rtqa{suffix}",
          result)
