@@ -12,7 +12,8 @@ from conftest import ROOT, SEED
 
 from corpusqa.qa import QA
 from corpusqa.settings import Settings
-from corpusqa.ui import Updater, reply, safe_name, save_uploads, serve
+from corpusqa.ui import reply, safe_name, save_uploads, serve
+from corpusqa.updater import Updater
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 HOSTILE = """Evil Gazette

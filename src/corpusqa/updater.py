@@ -1,0 +1,67 @@
+"""Index updates in the background while the chat keeps answering from the previous version."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from .errors import CorpusQAError
+from .qa import QA
+
+log = logging.getLogger(__name__)
+
+
+class Updater:
+    """Runs index updates in the background, one at a time, and says how far they are."""
+
+    def __init__(self, qa: QA) -> None:
+        self.qa = qa
+        self.state = "idle"
+        self.last = ""
+        self._wanted = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._seen = self._signature()
+
+    def request(self) -> None:
+        self._wanted.set()
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
+
+    def poll_folder(self) -> None:
+        """Articles dropped into the corpus folder are noticed by their names, sizes and times."""
+        now = self._signature()
+        if now != self._seen:
+            self._seen = now
+            self.request()
+
+    def _signature(self) -> tuple[tuple[str, int, int], ...]:
+        folder = self.qa.settings.corpus_dir
+        if not folder.is_dir():
+            return ()
+        return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                            for p in folder.rglob("*") if p.is_file()))
+
+    def _run(self) -> None:
+        while self._wanted.is_set():
+            self._wanted.clear()
+            self.state = "indexing: reading articles"
+            try:
+                report = self.qa.build(progress=self._progress)
+                self.last = report.summary() + "".join(f"\nskipped: {p}" for p in report.problems)
+            except CorpusQAError as e:
+                self.last = f"index update failed: {e}"
+            except Exception as e:  # the page must hear of it; the log keeps the trace
+                log.exception("index update failed")
+                self.last = f"index update failed: {type(e).__name__}: {e}"
+            self._seen = self._signature()
+        self.state = "idle"
+
+    def _progress(self, done: int, total: int) -> None:
+        self.state = f"indexing: {done}/{total} chunks embedded"
+
+    @property
+    def busy(self) -> bool:
+        return self.state != "idle"
