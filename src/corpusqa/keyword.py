@@ -14,7 +14,6 @@ from pathlib import Path
 import numpy as np
 
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build at DEBUG level
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 STOPWORDS = frozenset(
@@ -27,6 +26,14 @@ STOPWORDS = frozenset(
     where which while who whom why will with would you your yours yourself yourselves s t said
     says say according""".split()
 )
+
+
+def _bm25s():
+    import bm25s
+
+    # bm25s sets its logger to DEBUG on import and then logs every build.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +59,9 @@ class Keywords:
 
     @classmethod
     def build(cls, texts: list[str]) -> Keywords:
-        import bm25s
-
         if not texts:
             return cls(None, 0)
-        bm25 = bm25s.BM25()
+        bm25 = _bm25s().BM25()
         bm25.index([terms(t) or ["\u2205"] for t in texts], show_progress=False)
         return cls(bm25, len(texts))
 
@@ -66,11 +71,9 @@ class Keywords:
 
     @classmethod
     def load(cls, folder: Path, size: int) -> Keywords:
-        import bm25s
-
         if size == 0:
             return cls(None, 0)
-        return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+        return cls(_bm25s().BM25.load(str(folder), show_progress=False), size)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk for the query (zeros where no term matches)."""
