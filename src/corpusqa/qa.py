@@ -97,7 +97,7 @@ class QA:
 
     def evidence(self, searcher: Searcher, query: str, passages: list[Passage]
                   ) -> list[compose.Evidence]:
-        qvec = searcher.embedder.encode([query])[0]
+        qvec = searcher.query_vector(query)
         rows = {c.id: i for i, c in enumerate(searcher.index.chunks)}
         seen: set[tuple[str, int]] = set()
         out = []

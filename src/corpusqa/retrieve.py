@@ -63,9 +63,18 @@ class Searcher:
         self.embedder = embedder
         self._cache: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._idf = _idf(index)
         self.rerank = RERANK
         self.weights = dict(WEIGHTS)
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's vector; `ask` needs it again right after `search`, so keep a few."""
+        if query not in self._queries:
+            self._queries[query] = self.embedder.encode([query])[0]
+            if len(self._queries) > 64:
+                self._queries.popitem(last=False)
+        return self._queries[query]
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """Which chunks pass the filters; None when there are none."""
@@ -87,7 +96,7 @@ class Searcher:
             return []
         if mode not in MODES:
             raise FilterError(f"retrieval mode {mode!r}: use one of {', '.join(MODES)}")
-        qvec = self.embedder.encode([query])[0]
+        qvec = self.query_vector(query)
         lists = []
         if mode != "bm25":
             lists.append(self._dense(qvec, candidates, mask))
