@@ -30,12 +30,11 @@ PUBLISHED = {"GPT-3 with Google search results": 0.642, "GPT-3 closed book": 0.5
 def choose(qa, question: str, choices: list[str], filters: dict) -> tuple[int, list]:
     passages = qa.retrieve(question, k=10, **filters)
     searcher = qa.searcher
-    qvec = searcher.embedder.encode([question])[0]
-    rows_by_id = {c.id: i for i, c in enumerate(searcher.index.chunks)}
+    qvec = searcher.query_vector(question)
     sentences = []
     for p in passages:
         body = searcher.index.articles[p.article_id].body
-        for s in searcher.sentences(question, qvec, rows_by_id[p.chunk_id]):
+        for s in searcher.sentences(question, qvec, searcher.index.row_of[p.chunk_id]):
             sentences.append((body[s.span[0]:s.span[1]], 0.65 * s.dense + 0.35 * s.lexical))
     support = []
     for choice in choices:

@@ -44,10 +44,12 @@ class Index:
     faiss: Any  # faiss.IndexFlatIP, row i is chunks[i]
     keywords: Keywords
     chunk_article: np.ndarray = field(init=False)
+    row_of: dict[str, int] = field(init=False)  # chunk id -> row
 
     def __post_init__(self) -> None:
         order = {aid: i for i, aid in enumerate(self.articles)}
         self.chunk_article = np.array([order[c.article_id] for c in self.chunks], dtype=np.int64)
+        self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
 
     @classmethod
     def load(cls, settings: Settings) -> Index:

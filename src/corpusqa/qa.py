@@ -61,8 +61,11 @@ class QA:
     def retrieve(self, question: str, k: int | None = None, outlets: Sequence[str] = (),
                  since: str | None = None, until: str | None = None,
                  mode: str | None = None) -> list[Passage]:
-        question = self.check(question)
-        searcher = self.searcher
+        return self._retrieve(self.searcher, self.check(question), k, outlets, since, until, mode)
+
+    def _retrieve(self, searcher: Searcher, question: str, k: int | None,
+                  outlets: Sequence[str] = (), since: str | None = None,
+                  until: str | None = None, mode: str | None = None) -> list[Passage]:
         filters = Filters(tuple(outlets), since or None, until or None)
         check_filters(filters, searcher.outlets())
         return searcher.search(question, k or self.settings.top_k, filters,
@@ -71,24 +74,24 @@ class QA:
     def ask(self, question: str, history: History | None = None, **filters: Any) -> Answer:
         question = self.check(question)
         query = standalone(question, history or [])
-        passages = self.retrieve(query, k=max(self.settings.top_k, 6), **filters)
+        searcher = self.searcher  # one index version for the whole question
+        passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), **filters)
         if not passages:
             note = "No article matches the filters." if any(filters.values()) else ""
             return Answer(question, REFUSAL_TEXT, (), (), True, query,
                           (note,) if note else ())
-        searcher = self.searcher
         evidence = self.evidence(searcher, query, passages)
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
         text, used = compose.compose(query, evidence)
-        extractive = self._cited(question, query, text, used, passages, searcher, ())
+        extractive = self._cited(question, query, text, used, passages, searcher)
         if self._llm is None:
             return extractive
         written = self._llm.write(question, evidence, self.settings.llm_timeout)
         if not written.text:
             return replace(extractive, notes=written.notes)
         checked = self._cited(question, query, written.text, written.evidence, passages,
-                              searcher, ())
+                              searcher)
         if checked.refused:
             note = f"{self._llm.name} cited nothing that supports its answer; " \
                    "showing the extractive answer"
@@ -96,14 +99,14 @@ class QA:
         return checked
 
     def evidence(self, searcher: Searcher, query: str, passages: list[Passage]
-                  ) -> list[compose.Evidence]:
+                 ) -> list[compose.Evidence]:
+        """Every sentence of the passages, scored as an answer to the query, best first."""
         qvec = searcher.query_vector(query)
-        rows = {c.id: i for i, c in enumerate(searcher.index.chunks)}
         seen: set[tuple[str, int]] = set()
         out = []
         for rank, p in enumerate(passages):
             article = searcher.index.articles[p.article_id]
-            for s in searcher.sentences(query, qvec, rows[p.chunk_id]):
+            for s in searcher.sentences(query, qvec, searcher.index.row_of[p.chunk_id]):
                 if (s.article_id, s.span[0]) in seen:
                     continue
                 seen.add((s.article_id, s.span[0]))
@@ -112,13 +115,13 @@ class QA:
         return sorted(out, key=lambda e: -e.score)
 
     def _cited(self, question: str, query: str, text: str, used: Sequence[compose.Evidence],
-               passages: list[Passage], searcher: Searcher, notes: tuple[str, ...]) -> Answer:
+               passages: list[Passage], searcher: Searcher) -> Answer:
         citations = [compose.cite(n, e.article, compose.quote_span(e))
                      for n, e in enumerate(used, 1)]
         text, checked = compose.verify(text, citations, searcher.index.articles)
         if not checked:
-            return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query, notes)
-        return Answer(question, text, tuple(checked), tuple(passages), False, query, notes)
+            return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
+        return Answer(question, text, tuple(checked), tuple(passages), False, query)
 
     def check(self, question: str) -> str:
         """A usable question, or a `QuestionError` that says what is wrong with it."""
