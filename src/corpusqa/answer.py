@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from .chunk import sentence_spans
 from .keyword import terms
 from .records import Article, Citation, Span
 from .speakers import Person, full_name, speaker, surnames
@@ -126,10 +128,13 @@ def _speaker_of(e: Evidence, verb: str | None) -> Person | None:
     return speaker(e.text, verb, before, surnames(body))
 
 
-def _previous_sentences(body: str, start: int, n: int = 3) -> list[str]:
-    from .chunk import sentence_spans
+@lru_cache(maxsize=256)
+def _spans(body: str) -> tuple[Span, ...]:
+    return tuple(sentence_spans(body))
 
-    spans = [s for s in sentence_spans(body[:start]) if s[1] <= start]
+
+def _previous_sentences(body: str, start: int, n: int = 3) -> list[str]:
+    spans = [s for s in _spans(body) if s[1] <= start]
     return [body[s:e] for s, e in spans[-n:]]
 
 
@@ -156,8 +161,9 @@ def _nearest(pattern: re.Pattern[str], text: str, qterms: list[str]) -> str | No
     matches = [m for m in pattern.finditer(text) if m.group().strip()]
     if not matches:
         return None
-    anchors = [m.start() for m in re.finditer(r"[\w'-]+", text) if terms(m.group()) and
-               terms(m.group())[0] in set(qterms)]
+    wanted = set(qterms)
+    anchors = [m.start() for m in re.finditer(r"[\w'-]+", text)
+               if (t := terms(m.group())) and t[0] in wanted]
     m = min(matches, key=lambda m: min((abs(m.start() - a) for a in anchors), default=0))
     tail = re.match(r"(\s+[\w-]+){0,3}", text[m.end() :])
     phrase = m.group() + (tail.group() if tail and pattern is _NUMBER else "")

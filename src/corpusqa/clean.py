@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _END = re.compile(r"""[.!?…]["'”’)\]]*$|["”’]$""")
 _SHORTCODE = re.compile(r"^(\[/?[a-z][\w-]*(\s[^\]]*)?\]|\{\{[^}]*\}\})$", re.I)
@@ -85,10 +86,13 @@ def _to_date(g: dict[str, str | None]) -> str | None:
 
 
 def dominant_script(text: str) -> str | None:
+    if text.isascii():  # every ASCII letter is Latin: skip the per-letter look-ups
+        return "LATIN" if any(ch.isalpha() for ch in text) else None
     counts = Counter(_script(ch) for ch in text if ch.isalpha())
     return counts.most_common(1)[0][0] if counts else None
 
 
+@lru_cache(maxsize=8192)  # a text has few distinct characters; names are slow to look up
 def _script(ch: str) -> str:
     try:
         return unicodedata.name(ch).split()[0]
@@ -97,6 +101,8 @@ def _script(ch: str) -> str:
 
 
 def _foreign(line: str, script: str | None) -> bool:
+    if script == "LATIN" and line.isascii():
+        return False
     letters = [c for c in line if c.isalpha()]
     if not letters or script is None:
         return False

@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 from . import store
 from .chunk import chunk_article
 from .embed import Embedder
-from .errors import CorpusError, IndexBusyError, IndexMissingError
+from .errors import CorpusError, IndexBusyError
 from .keyword import Keywords
 from .parse import read_corpus
 from .records import Article, Chunk
@@ -125,23 +125,27 @@ def _build(
     started = time.perf_counter()
     corpus = read_corpus(settings.corpus_dir)
     problems = tuple(str(p) for p in corpus.problems)
-    old = None if rebuild else _previous(settings)
-    old_files = old.manifest["files"] if old else {}
+    previous = None if rebuild else _previous_manifest(settings)
+    old_hashes = previous["hashes"] if previous else {}
+    old_files = previous["files"] if previous else {}
     hashes = {a.id: content_hash(a, settings) for a in corpus.articles}
-    kept = [a for aid, a in (old.articles.items() if old else []) if aid not in hashes
-            and old_files.get(aid) in corpus.failed_files]
-    if not corpus.articles and not kept:
+    kept_ids = [aid for aid in old_hashes if aid not in hashes
+                and old_files.get(aid) in corpus.failed_files]
+    if not corpus.articles and not kept_ids:
         raise CorpusError(f"no readable article in {settings.corpus_dir}"
                           + (f" ({len(problems)} skipped: {problems[0]})" if problems else ""))
-    old_hashes = old.manifest["hashes"] if old else {}
     fresh = [a for a in corpus.articles if old_hashes.get(a.id) != hashes[a.id]]
     added = sum(1 for a in fresh if a.id not in old_hashes)
-    removed = len(set(old_hashes) - set(hashes) - {a.id for a in kept})
+    removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
-    if old is not None and not fresh and not removed:
-        return BuildReport(unchanged=unchanged, kept=len(kept), chunks_total=len(old.chunks),
+    if previous is not None and not fresh and not removed:
+        return BuildReport(unchanged=unchanged, kept=len(kept_ids),
+                           chunks_total=previous["counts"]["chunks"],
                            seconds=time.perf_counter() - started, problems=problems)
 
+    # Under the build lock, the version the manifest came from is still the current one.
+    old = Index.load(settings) if previous is not None else None
+    kept = [old.articles[aid] for aid in kept_ids] if old else []
     articles = corpus.articles + kept
     new_chunks = {a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap)
                   for a in fresh}
@@ -180,11 +184,14 @@ def _build(
     )
 
 
-def _previous(settings: Settings) -> Index | None:
-    try:
-        return Index.load(settings)
-    except IndexMissingError:
+def _previous_manifest(settings: Settings) -> dict[str, Any] | None:
+    """The current version's manifest, refused if it was built with other settings."""
+    folder = store.current(Path(settings.index_dir))
+    if folder is None:
         return None
+    manifest = store.read_manifest(folder)
+    store.check(manifest, settings.fingerprint(), folder)
+    return manifest
 
 
 def _rows_by_article(old: Index) -> dict[str, list[tuple[Chunk, np.ndarray]]]:

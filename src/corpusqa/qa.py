@@ -21,7 +21,7 @@ from .errors import QuestionError
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
 from .records import Answer, Passage
-from .retrieve import Filters, Searcher, check_filters
+from .retrieve import Filters, Searcher
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,6 @@ class QA:
                   outlets: Sequence[str] = (), since: str | None = None,
                   until: str | None = None, mode: str | None = None) -> list[Passage]:
         filters = Filters(tuple(outlets), since or None, until or None)
-        check_filters(filters, searcher.outlets())
         return searcher.search(question, k or self.settings.top_k, filters,
                                mode or self.settings.retrieval, self.settings.candidates)
 

@@ -89,7 +89,8 @@ class Searcher:
 
     def search(self, query: str, k: int = 5, filters: Filters = Filters(), mode: str = "hybrid",
                candidates: int = 100, per_article: int = 2) -> list[Passage]:
-        _check_dates(filters)
+        if filters:
+            check_filters(filters, self.outlets())
         mask = self.mask(filters)
         if mask is not None and not mask.any():
             log.info("no article matches %s", filters)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ROLES = frozenset(
     """secretary general minister foreign defence defense president vice prime chancellor
@@ -132,11 +133,17 @@ def speaker(sentence: str, verb: str | None, before: list[str],
     return found[0] if found else None
 
 
+@lru_cache(maxsize=256)
+def _mentions(article_text: str) -> tuple[Person, ...]:
+    """The people of a whole article, read once however many of its sentences are evidence."""
+    return tuple(people(article_text))
+
+
 def surnames(article_text: str) -> frozenset[str]:
-    return frozenset(p.surname for p in people(article_text))
+    return frozenset(p.surname for p in _mentions(article_text))
 
 
 def full_name(person: Person, article_text: str) -> str:
     """The fullest mention of the same surname in the article: role and all."""
-    mentions = [p.phrase for p in people(article_text) if p.surname == person.surname]
+    mentions = [p.phrase for p in _mentions(article_text) if p.surname == person.surname]
     return max(mentions, key=len, default=person.phrase)

@@ -41,8 +41,12 @@ class Updater:
         folder = self.qa.settings.corpus_dir
         if not folder.is_dir():
             return ()
-        return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
-                            for p in folder.rglob("*") if p.is_file()))
+        found = []
+        for path in folder.rglob("*"):
+            if path.is_file():
+                info = path.stat()
+                found.append((str(path), info.st_size, info.st_mtime_ns))
+        return tuple(sorted(found))
 
     def _run(self) -> None:
         while self._wanted.is_set():
