@@ -37,13 +37,15 @@ def indexed(name: str, source: Path, **settings: Any) -> QA:
 
 
 def as_of(question: dict[str, Any], window: int) -> dict[str, str | None]:
-    """Retrieval filters for answering on the question's date: the `window` days up to it."""
+    """Retrieval arguments for asking on the question's date (the recency prior counts from
+    it); with a `window`, only the articles of the `window` days up to it."""
     if not window:
-        return {"since": None, "until": None}
+        return {"since": None, "until": None, "as_of": question["date"]}
     from datetime import date, timedelta
 
     asked = date.fromisoformat(question["date"])
-    return {"since": (asked - timedelta(days=window)).isoformat(), "until": asked.isoformat()}
+    return {"since": (asked - timedelta(days=window)).isoformat(), "until": asked.isoformat(),
+            "as_of": question["date"]}
 
 
 def percentiles(seconds: list[float]) -> dict[str, int]:

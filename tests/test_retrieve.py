@@ -1,9 +1,11 @@
+import numpy as np
 import pytest
 from conftest import LLB, SPUTNIK
 
 from corpusqa.errors import FilterError
 from corpusqa.qa import QA
 from corpusqa.retrieve import _rrf
+from corpusqa.settings import Settings
 
 ODD = """Wire Report
 Obscure Trade Envoy Named in Port Dispute
@@ -48,3 +50,35 @@ def test_diversity_spreads_across_articles(seed_qa):
     assert {p.article_id for p in passages} == {SPUTNIK, LLB}
     spans = [(p.article_id, p.start, p.end) for p in passages]
     assert len(set(spans)) == len(spans)
+
+
+def _report(date: str, extra: str = "") -> str:
+    return (f"Harbour Gazette\nFerry Strike Ends at Pellworth\n{date}\n"
+            f"The ferry strike at Pellworth ended after crews accepted a pay offer.{extra}\n")
+
+
+def test_newer_reporting_wins_when_relevance_is_close(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # The older report matches the question a little better, so without the prior it wins.
+    (corpus / "old.txt").write_text(_report("3 May 2021", " The Pellworth ferry strike is over."),
+                                    encoding="utf-8")
+    (corpus / "new.txt").write_text(_report("3 May 2022"), encoding="utf-8")
+    (corpus / "undated.txt").write_text("Notes\nA Pellworth walk\nGulls over the quay.\n",
+                                        encoding="utf-8")
+
+    def top(recency_days: float, **dates: str) -> str:
+        s = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", recency_days=recency_days)
+        qa = QA(s, embedder=embedder)
+        qa.build()
+        return qa.retrieve("Pellworth ferry strike", k=2, **dates)[0].article_id
+
+    assert top(0) == "old"
+    assert top(365) == "new"
+    assert top(365, as_of="2021-05-01") == "old"  # asked back then, the old report is news
+    qa = QA(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder=embedder)
+    ix = qa.searcher.index
+    rows = [i for i, c in enumerate(ix.chunks) if c.article_id in ("new", "undated")]
+    assert list(qa.searcher.recency(np.array(rows))) == [1.0, 1.0]
+    with pytest.raises(FilterError, match="as_of='soon' is not a date"):
+        qa.retrieve("ferry", as_of="soon")

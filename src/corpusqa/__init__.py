@@ -44,14 +44,15 @@ def build_index(corpus_dir: str | Path | None = None, index_dir: str | Path | No
 
 def retrieve(question: str, k: int = 5, outlets: Sequence[str] = (), since: str | None = None,
              until: str | None = None, index_dir: str | Path | None = None,
-             mode: str | None = None) -> list[Passage]:
-    """The k best passages for `question`, best first."""
-    return _default(index_dir=index_dir).retrieve(question, k, outlets, since, until, mode)
+             mode: str | None = None, as_of: str | None = None) -> list[Passage]:
+    """The k best passages for `question`, best first (`as_of`: the date it is asked on)."""
+    return _default(index_dir=index_dir).retrieve(question, k, outlets, since, until, mode,
+                                                  as_of)
 
 
 def ask(question: str, history: Sequence[Any] | None = None, outlets: Sequence[str] = (),
         since: str | None = None, until: str | None = None,
-        index_dir: str | Path | None = None) -> Answer:
+        index_dir: str | Path | None = None, as_of: str | None = None) -> Answer:
     """A short answer with verified citations, or a refusal when the corpus is silent."""
     return _default(index_dir=index_dir).ask(question, history, outlets=outlets, since=since,
-                                             until=until)
+                                             until=until, as_of=as_of)

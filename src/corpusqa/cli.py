@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("--outlet", action="append", default=[], help="repeatable")
         c.add_argument("--since", help="YYYY-MM-DD")
         c.add_argument("--until", help="YYYY-MM-DD")
+        c.add_argument("--as-of", help="YYYY-MM-DD: prefer articles near this date "
+                       "(default: the newest article's)")
         c.set_defaults(run=run)
     c = sub.add_parser("serve", help="start the web chat")
     c.add_argument("--host")
@@ -83,7 +85,8 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _search(args: argparse.Namespace, settings: Settings) -> int:
-    passages = _qa(settings).retrieve(args.question, args.k, args.outlet, args.since, args.until)
+    passages = _qa(settings).retrieve(args.question, args.k, args.outlet, args.since, args.until,
+                                      as_of=args.as_of)
     if not passages:
         print("no passage matches (check the filters)")
     for i, p in enumerate(passages, 1):
@@ -94,7 +97,7 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     answer: Answer = _qa(settings).ask(args.question, outlets=args.outlet, since=args.since,
-                                       until=args.until)
+                                       until=args.until, as_of=args.as_of)
     print(answer.text)
     for note in answer.notes:
         print(f"({note})")

@@ -18,10 +18,11 @@ from . import answer as compose
 from .clean import dominant_script
 from .embed import Embedder
 from .errors import QuestionError
+from .filters import Filters
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
 from .records import Answer, Passage
-from .retrieve import Filters, Searcher
+from .retrieve import Searcher
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,8 @@ class QA:
         """The current index, reloaded when a newer version has been published."""
         with self._lock:
             if self._searcher is None or not self._searcher.index.is_current(self.settings):
-                self._searcher = Searcher(Index.load(self.settings), self.embedder)
+                self._searcher = Searcher(Index.load(self.settings), self.embedder,
+                                          recency_days=self.settings.recency_days)
             return self._searcher
 
     def build(self, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
@@ -60,13 +62,15 @@ class QA:
 
     def retrieve(self, question: str, k: int | None = None, outlets: Sequence[str] = (),
                  since: str | None = None, until: str | None = None,
-                 mode: str | None = None) -> list[Passage]:
-        return self._retrieve(self.searcher, self.check(question), k, outlets, since, until, mode)
+                 mode: str | None = None, as_of: str | None = None) -> list[Passage]:
+        return self._retrieve(self.searcher, self.check(question), k, outlets, since, until,
+                              mode, as_of)
 
     def _retrieve(self, searcher: Searcher, question: str, k: int | None,
                   outlets: Sequence[str] = (), since: str | None = None,
-                  until: str | None = None, mode: str | None = None) -> list[Passage]:
-        filters = Filters(tuple(outlets), since or None, until or None)
+                  until: str | None = None, mode: str | None = None,
+                  as_of: str | None = None) -> list[Passage]:
+        filters = Filters(tuple(outlets), since or None, until or None, as_of or None)
         return searcher.search(question, k or self.settings.top_k, filters,
                                mode or self.settings.retrieval, self.settings.candidates)
 
@@ -76,7 +80,8 @@ class QA:
         searcher = self.searcher  # one index version for the whole question
         passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), **filters)
         if not passages:
-            note = "No article matches the filters." if any(filters.values()) else ""
+            note = ("No article matches the filters."
+                    if any(v for f, v in filters.items() if f != "as_of") else "")
             return Answer(question, REFUSAL_TEXT, (), (), True, query,
                           (note,) if note else ())
         evidence = self.evidence(searcher, query, passages)

@@ -27,6 +27,9 @@ class Settings:
     top_k: int = 5
     candidates: int = 100  # per retriever, before fusion
     retrieval: str = "hybrid"  # hybrid | fused | dense | bm25
+    # News goes stale: a score shrinks by e per this many days between an article and the
+    # question's date. 0 turns it off. benchmarks/retrieval.py --recency shows the choice.
+    recency_days: float = 365.0
     max_question_chars: int = 500
     refuse_below: float = 0.37  # benchmarks/calibrate_refusal.py: the middle of 0.34-0.40
     llm: str = ""  # "", openai:<model>@<url>, ollama:<model>[@<url>], gguf:<path>
