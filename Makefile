@@ -29,3 +29,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/build.py
 	$(PY) benchmarks/retrieval.py
 	$(PY) benchmarks/answers.py
+	$(PY) benchmarks/rtqa_ceiling.py
