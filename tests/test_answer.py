@@ -136,6 +136,21 @@ def test_verify_drops_markers_that_do_not_fit(seed_qa):
     assert Evidence(article, (start, end), 1.0, 0).text == good.quote
 
 
+def test_a_shared_title_does_not_make_a_quote_support_another_person(seed_qa):
+    article = seed_qa.searcher.index.articles[SPUTNIK]
+    start = article.body.index("His statements were echoed by UK Defence Secretary Ben Wallace")
+    end = article.body.index(".", article.body.index("physical observations", start)) + 1
+    wallace = Citation(1, SPUTNIK, article.title, article.outlet, article.published,
+                       article.source, article.body[start:end], start, end)
+    articles = seed_qa.searcher.index.articles
+    text, kept = verify("NATO Secretary General Jens Stoltenberg doubted the withdrawal [1].",
+                        [wallace], articles)
+    assert text == "NATO Secretary General Jens Stoltenberg doubted the withdrawal." and not kept
+    text, kept = verify("UK Defence Secretary Ben Wallace saw no evidence of the withdrawal [1].",
+                        [wallace], articles)
+    assert text.endswith("[1].") and len(kept) == 1
+
+
 def test_follow_up_reads_the_web_chats_html_history(seed_qa):
     from corpusqa.ui import render
 

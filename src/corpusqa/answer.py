@@ -227,6 +227,12 @@ def verify(text: str, citations: Sequence[Citation], articles: dict[str, Article
     return text, sorted(fixed, key=lambda c: c.n)
 
 
+_NOT_NAMES = frozenset(
+    "the also and secretary general minister president prime defence defense foreign chancellor "
+    "spokesman spokeswoman spokesperson press chief director head deputy senior official "
+    "ambassador envoy".split())
+
+
 def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
     article = articles.get(c.article_id)
     if article is None or article.body[c.start : c.end] != c.quote:
@@ -235,8 +241,9 @@ def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
     quote = set(terms(c.quote))
     if not claim & quote:
         return False
-    names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause) if w.lower() not in
-             {"the", "also", "and"}}
+    names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
+             if w.lower() not in _NOT_NAMES}
     # A named person or place in the clause must be in the quote, or the claim is not its own.
+    # Titles do not count: "Secretary" would let a quote about one secretary back another.
     return not names or bool({n.lower() for n in names} & {w.lower() for w in
                                                           re.findall(r"\w+", c.quote)})
