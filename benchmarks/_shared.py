@@ -48,6 +48,12 @@ def as_of(question: dict[str, Any], window: int) -> dict[str, str | None]:
             "as_of": question["date"]}
 
 
+def answer_in(passages: list, answers: list[str], k: int) -> bool:
+    """RealTime QA's hit: a correct option's text in the top k passages."""
+    text = " ".join(p.text for p in passages[:k]).lower()
+    return any(a.lower() in text for a in answers)
+
+
 def percentiles(seconds: list[float]) -> dict[str, int]:
     ordered = sorted(seconds)
     return {"p50_ms": round(statistics.median(ordered) * 1000),

@@ -22,7 +22,7 @@ import re
 import time
 
 import numpy as np
-from _shared import RTQA, as_of, indexed, percentiles, rows, save
+from _shared import RTQA, answer_in, as_of, indexed, percentiles, rows, save
 
 from corpusqa.filters import Filters
 
@@ -45,10 +45,10 @@ class Chooser:
         self.texts = [plain(c.text) for c in self.searcher.index.chunks]
         self.vectors = self.searcher.index.vectors()
 
-    def support(self, question: str, option: str, filters: Filters) -> float:
+    def support(self, question: str, option: str, filters: Filters,
+                allowed: np.ndarray | None) -> float:
         needle = plain(option).strip(" '\".")
         found = np.array([bool(needle) and needle in text for text in self.texts])
-        allowed = self.searcher.mask(filters)
         rows = np.flatnonzero(found if allowed is None else found & allowed)
         if not len(rows):
             return 0.0
@@ -58,7 +58,8 @@ class Chooser:
 
     def choose(self, question: str, choices: list[str], dates: dict) -> int:
         filters = Filters(**dates)
-        support = [self.support(question, option, filters) for option in choices]
+        allowed = self.searcher.mask(filters)
+        support = [self.support(question, option, filters, allowed) for option in choices]
         if not any(support):
             return 0
         if _EXCEPT.search(question):
@@ -82,8 +83,7 @@ def main() -> None:
         correct += pick in q["answer_index"]  # a list: some questions accept several options
         passages = qa.retrieve(q["question"], k=10, **filters)
         for k in hits:
-            text = " ".join(p.text for p in passages[:k]).lower()
-            hits[k] += any(a.lower() in text for a in q["answers"])
+            hits[k] += answer_in(passages, q["answers"], k)
         t = time.perf_counter()
         refused += qa.ask(q["question"], **filters).refused
         took.append(time.perf_counter() - t)

@@ -8,30 +8,25 @@ git) and writes benchmarks/results/build.json.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from _shared import HERE, RTQA, percentiles, rows, save
 
-from corpusqa import QA, Settings  # noqa: E402
+from corpusqa import QA, Settings
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parents[1] / "shared" / "benchmarks" / "realtimeqa-2023-01"
 WORK = HERE / "work" / "build"
 HELD_OUT = 10
 
 
 def main() -> None:
-    lines = (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    questions = [json.loads(q)["question"] for q in
-                 (DATA / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = (RTQA / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    questions = [q["question"] for q in rows(RTQA / "questions.jsonl")]
     corpus, index = WORK / "corpus", WORK / "index"
     subprocess.run(["rm", "-rf", str(WORK)], check=True)
     corpus.mkdir(parents=True)
@@ -49,6 +44,7 @@ def main() -> None:
         t = time.perf_counter()
         qa.retrieve(q, k=5)
         latencies.append(time.perf_counter() - t)
+    took = percentiles(latencies)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, torch threads default, "
                    f"bf16={qa.embedder.bf16}",
@@ -60,16 +56,12 @@ def main() -> None:
         "rerun_unchanged_seconds": round(rerun.seconds, 2),
         "add_10_articles_seconds": round(added.seconds, 2),
         "add_10_chunks_embedded": added.chunks_embedded,
-        "retrieve_p50_ms": round(statistics.median(latencies) * 1000),
-        "retrieve_p95_ms": round(sorted(latencies)[int(0.95 * len(latencies))] * 1000),
+        "retrieve_p50_ms": took["p50_ms"],
+        "retrieve_p95_ms": took["p95_ms"],
         "cold_start_seconds": round(_cold_start(index, questions[0]), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
-    out = HERE / "results" / "build.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(result, indent=1) + "\n")
-    for key, value in result.items():
-        print(f"{key:28} {value}")
+    save("build", result)
 
 
 def _size(folder: Path) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _shared import HERE, RTQA, indexed, rows, save
+from _shared import HERE, RTQA, answer_in, indexed, rows, save
 
 from corpusqa import QA, Settings
 
@@ -34,8 +34,7 @@ def main() -> None:
     answerable = []
     for q in questions:
         score, passages = best(qa, q["question"])
-        text = " ".join(p.text for p in passages[:5]).lower()
-        if any(a.lower() in text for a in q["answers"]):
+        if answer_in(passages, q["answers"], 5):
             answerable.append(score)
     seed = QA(Settings.from_env(corpus_dir=HERE.parent / "corpus",
                                 index_dir=HERE / "work" / "seed-index"))

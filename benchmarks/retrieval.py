@@ -17,7 +17,7 @@ import argparse
 import math
 import time
 
-from _shared import RTQA, SCIFACT, as_of, indexed, percentiles, rows, save
+from _shared import RTQA, SCIFACT, answer_in, as_of, indexed, percentiles, rows, save
 
 from corpusqa.keyword import Keywords
 
@@ -86,8 +86,7 @@ def answer_recall(qa, questions: list[dict], mode: str, window: int) -> dict:
         passages = qa.retrieve(q["question"], k=10, mode=mode, **as_of(q, window))
         took.append(time.perf_counter() - t)
         for k in hits:
-            text = " ".join(p.text for p in passages[:k]).lower()
-            hits[k] += any(a.lower() in text for a in q["answers"])
+            hits[k] += answer_in(passages, q["answers"], k)
     out = {f"recall@{k}": round(v / len(questions), 4) for k, v in hits.items()}
     return {**out, **percentiles(took)}
 

@@ -63,14 +63,11 @@ class QA:
     def retrieve(self, question: str, k: int | None = None, outlets: Sequence[str] = (),
                  since: str | None = None, until: str | None = None,
                  mode: str | None = None, as_of: str | None = None) -> list[Passage]:
-        return self._retrieve(self.searcher, self.check(question), k, outlets, since, until,
-                              mode, as_of)
+        return self._retrieve(self.searcher, self.check(question), k,
+                              _filters(outlets, since, until, as_of), mode)
 
-    def _retrieve(self, searcher: Searcher, question: str, k: int | None,
-                  outlets: Sequence[str] = (), since: str | None = None,
-                  until: str | None = None, mode: str | None = None,
-                  as_of: str | None = None) -> list[Passage]:
-        filters = Filters(tuple(outlets), since or None, until or None, as_of or None)
+    def _retrieve(self, searcher: Searcher, question: str, k: int | None, filters: Filters,
+                  mode: str | None = None) -> list[Passage]:
         return searcher.search(question, k or self.settings.top_k, filters,
                                mode or self.settings.retrieval, self.settings.candidates)
 
@@ -78,10 +75,10 @@ class QA:
         question = self.check(question)
         query = standalone(question, history or [])
         searcher = self.searcher  # one index version for the whole question
-        passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), **filters)
+        chosen = _filters(**filters)
+        passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
         if not passages:
-            note = ("No article matches the filters."
-                    if any(v for f, v in filters.items() if f != "as_of") else "")
+            note = "No article matches the filters." if chosen else ""
             return Answer(question, REFUSAL_TEXT, (), (), True, query,
                           (note,) if note else ())
         evidence = self.evidence(searcher, query, passages)
@@ -142,6 +139,11 @@ class QA:
             raise QuestionError("corpusqa understands questions in English only "
                                 "(its embedding model is English); please ask in English")
         return question
+
+
+def _filters(outlets: Sequence[str] = (), since: str | None = None, until: str | None = None,
+             as_of: str | None = None) -> Filters:
+    return Filters(tuple(outlets or ()), since or None, until or None, as_of or None)
 
 
 REFUSAL_TEXT = compose.REFUSAL
