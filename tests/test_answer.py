@@ -4,10 +4,11 @@ import pytest
 from conftest import LLB, SPUTNIK
 
 from corpusqa.answer import REFUSAL, Evidence, verify
-from corpusqa.errors import QuestionError
-from corpusqa.llm import LLM
+from corpusqa.errors import LLMError, QuestionError
+from corpusqa.llm import LLM, load_llm
 from corpusqa.qa import QA, standalone
 from corpusqa.records import Citation
+from corpusqa.settings import Settings
 
 
 def cited_articles(answer):
@@ -119,6 +120,19 @@ def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa, reply):
     a = qa.ask("Who doubted the withdrawal?")
     assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
     assert a.notes and "extractive answer" in a.notes[0]
+
+
+def test_a_misconfigured_llm_is_reported_before_any_question(tmp_path, monkeypatch):
+    with pytest.raises(LLMError, match="use openai:<model>@<url>"):
+        load_llm(Settings(llm="gpt:4"))
+    with pytest.raises(LLMError, match="no such file"):
+        load_llm(Settings(llm=f"gguf:{tmp_path / 'missing.gguf'}"))
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"GGUF")
+    monkeypatch.setitem(__import__("sys").modules, "llama_cpp", None)  # the extra not installed
+    with pytest.raises(LLMError, match=r"pip install 'corpusqa\[gguf\]'"):
+        load_llm(Settings(llm=f"gguf:{model}"))
+    assert load_llm(Settings(llm="")) is None
 
 
 def test_verify_drops_markers_that_do_not_fit(seed_qa):

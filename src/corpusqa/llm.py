@@ -3,7 +3,7 @@
 Off unless `CORPUSQA_LLM` names one; with it unset nothing here imports or connects. The model's
 text goes through the same citation check as the extractive answer, and any failure or time-out
 falls back to the extractive answer with a note. llama-index's LLM classes are built with explicit
-arguments; its global `Settings` is never touched.
+arguments; its global `Settings` is never touched. A GGUF file runs on llama-cpp-python directly.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import concurrent.futures
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LLMError
@@ -61,6 +62,7 @@ class LLM:
         finally:
             pool.shutdown(wait=False)
         if not text or "NOT IN CORPUS" in text or "[" not in text:
+            log.info("%s replied without citations: %r", self.name, text[:300])
             return Written("", [], (f"{self.name} gave no cited answer; "
                                     "showing the extractive answer",))
         return Written(text, numbered)
@@ -75,28 +77,44 @@ def load_llm(settings: Settings) -> LLM | None:
     kind, _, rest = spec.partition(":")
     model, _, url = rest.partition("@")
     try:
-        client = _client(kind, model, url, settings.llm_timeout)
+        complete = _client(kind, model, url, settings.llm_timeout)
     except ImportError as e:
         raise LLMError(f"CORPUSQA_LLM={spec!r} needs an optional extra: pip install "
                        f"'corpusqa[{'gguf' if kind == 'gguf' else 'llm'}]' ({e.name})") from None
-    return LLM(lambda prompt: str(client.complete(prompt).text), name=spec)
+    return LLM(complete, name=spec)
 
 
-def _client(kind: str, model: str, url: str, timeout: float) -> Any:
+def _client(kind: str, model: str, url: str, timeout: float) -> Callable[[str], str]:
     if kind == "openai":
         from llama_index.llms.openai_like import OpenAILike
 
-        return OpenAILike(model=model, api_base=url or "http://127.0.0.1:8000/v1",
-                          api_key="unused", is_chat_model=True, timeout=timeout)
-    if kind == "ollama":
+        client: Any = OpenAILike(model=model, api_base=url or "http://127.0.0.1:8000/v1",
+                                 api_key="unused", is_chat_model=True, timeout=timeout)
+    elif kind == "ollama":
         from llama_index.llms.ollama import Ollama
 
-        return Ollama(model=model, base_url=url or "http://127.0.0.1:11434",
-                      request_timeout=timeout)
-    if kind == "gguf":
-        from llama_index.llms.llama_cpp import LlamaCPP
+        client = Ollama(model=model, base_url=url or "http://127.0.0.1:11434",
+                        request_timeout=timeout)
+    elif kind == "gguf":
+        return _gguf(model)
+    else:
+        raise LLMError(f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
+                       "or gguf:<path>")
+    return lambda prompt: str(client.complete(prompt).text)
 
-        return LlamaCPP(model_path=model, temperature=0.0, max_new_tokens=200,
-                        context_window=4096, verbose=False)
-    raise LLMError(f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
-                   "or gguf:<path>")
+
+def _gguf(path: str) -> Callable[[str], str]:
+    """A local GGUF file, prompted through the chat template it carries. (llama-index's LlamaCPP
+    wraps every prompt in Llama 2's [INST] format; SmolLM2 answered that with bare "[2]".)"""
+    if not Path(path).is_file():
+        raise LLMError(f"CORPUSQA_LLM=gguf:{path}: no such file")
+    from llama_cpp import Llama
+
+    model = Llama(model_path=path, n_ctx=4096, verbose=False)
+
+    def complete(prompt: str) -> str:
+        reply = model.create_chat_completion(
+            messages=[{"role": "user", "content": prompt}], temperature=0.0, max_tokens=200)
+        return str(reply["choices"][0]["message"]["content"] or "")
+
+    return complete
