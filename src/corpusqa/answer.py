@@ -27,7 +27,7 @@ _COUNT = re.compile(r"^\W*how\s+(many|much)\b", re.I)
 _WHEN = re.compile(r"^\W*(when|what\s+(date|day|year|month|time))\b", re.I)
 _NUMWORD = (r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
             r"thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds?|thousands?)")
-_NUMBER = re.compile(rf"\b\d[\d,.]*\b(\s+(thousand|million|billion|per ?cent|%))?"
+_NUMBER = re.compile(rf"(?:[$£€]|\b)\d[\d,.]*\b(\s+(thousand|million|billion|per ?cent|%))?"
                      rf"|\b{_NUMWORD}(([\s-]+|\s+and\s+){_NUMWORD})*\b", re.I)
 _DATE = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|"
                    r"August|September|October|November|December)(\s+\d{1,2}(st|nd|rd|th)?)?"
@@ -165,8 +165,17 @@ def _nearest(pattern: re.Pattern[str], text: str, qterms: list[str]) -> str | No
     anchors = [m.start() for m in re.finditer(r"[\w'-]+", text)
                if (t := terms(m.group())) and t[0] in wanted]
     m = min(matches, key=lambda m: min((abs(m.start() - a) for a in anchors), default=0))
-    tail = re.match(r"(\s+[\w-]+){0,3}", text[m.end() :])
-    phrase = m.group() + (tail.group() if tail and pattern is _NUMBER else "")
+    phrase = m.group()
+    if pattern is _NUMBER:
+        # What is counted: up to three words, ending before the first stop word, so
+        # "150,000 Russian servicemen being stationed" gives "150,000 Russian servicemen".
+        for word in text[m.end() :].split()[:3]:
+            core = word.rstrip(",.;:!?)\"'”’")
+            if not re.fullmatch(r"[\w-]+", core) or not terms(core):
+                break
+            phrase += " " + core
+            if core != word:
+                break
     return phrase.strip().rstrip(",.;:")
 
 
