@@ -3,13 +3,14 @@ import time
 import pytest
 from conftest import LLB, SPUTNIK
 
-from corpusqa.answer import _NUMBER, REFUSAL, Evidence, _nearest, verify
+from corpusqa.answer import _NUMBER, REFUSAL, Evidence, _nearest
 from corpusqa.errors import LLMError, QuestionError
 from corpusqa.keyword import terms
 from corpusqa.llm import LLM, load_llm
 from corpusqa.qa import QA, standalone
 from corpusqa.records import Citation
 from corpusqa.settings import Settings
+from corpusqa.verify import verify
 
 
 def cited_articles(answer):

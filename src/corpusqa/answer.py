@@ -2,8 +2,7 @@
 
 The answer is shaped from the best sentences of the retrieved passages: the speaker for "who"
 questions, the number or date for "how many" and "when", the sentence itself otherwise. Every
-`[n]` marker is verified: its quote is verbatim at its span and shares content with the clause it
-supports; a marker that fails is dropped.
+`[n]` marker is then checked by `verify`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from .records import Article, Citation, Span
 from .speakers import Person, full_name, speaker, surnames
 
 REFUSAL = "The corpus does not answer this question."
-MARKER = re.compile(r"\[(\d+)\]")
 _WHO = re.compile(r"^\W*(who|whom|whose)\b|^\W*which\s+(\w+\s+){0,2}(official|person|minister|"
                   r"leader|spokes\w+|politician|secretary|president|man|woman|people|chief)\b",
                   re.I)
@@ -210,49 +208,3 @@ def cite(n: int, article: Article, span: Span) -> Citation:
                     published=article.published, source=article.source, quote=body[start:end],
                     start=start, end=end, context=body[para_start:para_end],
                     context_start=para_start)
-
-
-def verify(text: str, citations: Sequence[Citation], articles: dict[str, Article]
-           ) -> tuple[str, list[Citation]]:
-    """Drop every marker whose quote is not verbatim or does not support its clause; renumber."""
-    by_n = {c.n: c for c in citations}
-    kept: list[str] = []
-    for clause in re.split(r"(?<=[.;!?])\s+", text):
-        bare = MARKER.sub("", clause)
-
-        def check(m: re.Match[str], bare: str = bare) -> str:
-            c = by_n.get(int(m.group(1)))
-            return m.group() if c and _supported(bare, c, articles) else ""
-
-        kept.append(MARKER.sub(check, clause))
-    text = re.sub(r"\s+([.;,])", r"\1", " ".join(kept)).strip()
-    order: list[int] = []
-    for m in MARKER.finditer(text):
-        if int(m.group(1)) not in order:
-            order.append(int(m.group(1)))
-    renumber = {old: new for new, old in enumerate(order, 1)}
-    text = MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]", text)
-    fixed = [Citation(**{**c.__dict__, "n": renumber[c.n]}) for c in citations if c.n in renumber]
-    return text, sorted(fixed, key=lambda c: c.n)
-
-
-_NOT_NAMES = frozenset(
-    "the also and secretary general minister president prime defence defense foreign chancellor "
-    "spokesman spokeswoman spokesperson press chief director head deputy senior official "
-    "ambassador envoy".split())
-
-
-def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
-    article = articles.get(c.article_id)
-    if article is None or article.body[c.start : c.end] != c.quote:
-        return False
-    claim = set(terms(clause))
-    quote = set(terms(c.quote))
-    if not claim & quote:
-        return False
-    names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
-             if w.lower() not in _NOT_NAMES}
-    # A named person or place in the clause must be in the quote, or the claim is not its own.
-    # Titles do not count: "Secretary" would let a quote about one secretary back another.
-    return not names or bool({n.lower() for n in names} & {w.lower() for w in
-                                                          re.findall(r"\w+", c.quote)})

@@ -24,6 +24,7 @@ from .llm import LLM, load_llm
 from .records import Answer, Passage
 from .retrieve import Searcher
 from .settings import Settings
+from .verify import MARKER, verify
 
 log = logging.getLogger(__name__)
 History = Sequence[Any]  # (user, assistant) pairs or {"role", "content"} messages
@@ -119,7 +120,7 @@ class QA:
                passages: list[Passage], searcher: Searcher) -> Answer:
         citations = [compose.cite(n, e.article, compose.quote_span(e))
                      for n, e in enumerate(used, 1)]
-        text, checked = compose.verify(text, citations, searcher.index.articles)
+        text, checked = verify(text, citations, searcher.index.articles)
         if not checked:
             return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
         return Answer(question, text, tuple(checked), tuple(passages), False, query)
@@ -158,7 +159,7 @@ def standalone(question: str, history: History) -> str:
     last_question, last_answer = turns[-1]
     from .speakers import people
 
-    named = people(compose.MARKER.sub("", last_answer)) or people(last_question)
+    named = people(MARKER.sub("", last_answer)) or people(last_question)
     if not named:
         return f"{last_question} {question}"
     name = named[0].surname
