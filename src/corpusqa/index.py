@@ -152,18 +152,8 @@ def _build(
     texts = [embed_text(a, c) for a in fresh for c in new_chunks[a.id]]
     embedder = embedder or Embedder(settings)
     log.info("embedding %d chunks of %d articles", len(texts), len(fresh))
-    new_vectors = iter(embedder.encode(texts, progress=progress))
-    chunks, rows = [], []
-    reuse = _rows_by_article(old) if old else {}
-    for a in articles:
-        if a.id in new_chunks:
-            for c in new_chunks[a.id]:
-                chunks.append(c)
-                rows.append(next(new_vectors))
-        else:
-            for c, vec in reuse[a.id]:
-                chunks.append(c)
-                rows.append(vec)
+    chunks, rows = _assemble(articles, new_chunks, embedder.encode(texts, progress=progress),
+                             old)
     vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
     by_id = {a.id: a for a in articles}
     keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
@@ -182,6 +172,21 @@ def _build(
         kept=len(kept), chunks_embedded=len(texts), chunks_total=len(chunks),
         seconds=time.perf_counter() - started, problems=problems, written=True,
     )
+
+
+def _assemble(articles: list[Article], new_chunks: dict[str, list[Chunk]], new_vectors: np.ndarray,
+              old: Index | None) -> tuple[list[Chunk], list[np.ndarray]]:
+    """Every article's chunks in corpus order: new vectors for fresh ones, the old ones reused."""
+    fresh = iter(new_vectors)
+    reuse = _rows_by_article(old) if old else {}
+    chunks, rows = [], []
+    for a in articles:
+        pairs = ([(c, next(fresh)) for c in new_chunks[a.id]] if a.id in new_chunks
+                 else reuse[a.id])
+        for c, vec in pairs:
+            chunks.append(c)
+            rows.append(vec)
+    return chunks, rows
 
 
 def _previous_manifest(settings: Settings) -> dict[str, Any] | None:
