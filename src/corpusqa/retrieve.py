@@ -61,6 +61,7 @@ class Searcher:
         self._cache_size = cache_size
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._idf = _idf(index)
+        self._rare = max(self._idf.values(), default=1.0)  # for words the index has never seen
         self.rerank = RERANK
         self.weights = dict(WEIGHTS)
 
@@ -173,8 +174,7 @@ class Searcher:
         """IDF-weighted share of the question's terms that the sentence contains."""
         if not qterms:
             return 0.0
-        rare = max(self._idf.values(), default=1.0)
-        weights = {t: self._idf.get(t, rare) for t in qterms}
+        weights = {t: self._idf.get(t, self._rare) for t in qterms}
         have = set(sterms)
         return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
 
