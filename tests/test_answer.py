@@ -3,9 +3,8 @@ import time
 import pytest
 from conftest import LLB, SPUTNIK
 
-from corpusqa.answer import _NUMBER, REFUSAL, Evidence, _nearest
+from corpusqa.answer import REFUSAL, Evidence
 from corpusqa.errors import LLMError, QuestionError
-from corpusqa.keyword import terms
 from corpusqa.llm import LLM, load_llm
 from corpusqa.qa import QA, standalone
 from corpusqa.records import Citation
@@ -48,17 +47,6 @@ def test_how_many_battalion_tactical_groups_remain(seed_qa):
     a = seed_qa.ask("How many battalion tactical groups remain?")
     assert a.text.startswith("100") and cited_articles(a) == {LLB}
     assert_verbatim(seed_qa, a)
-
-
-@pytest.mark.parametrize("sentence, counted", [
-    ("figures of 100,000 or 150,000 Russian servicemen being stationed",
-     "150,000 Russian servicemen"),
-    ("Russia still have 100 battalion tactical troops in place.", "100 battalion tactical troops"),
-    ("The jackpot rose to $1.35 billion. Nobody won.", "$1.35 billion"),
-    ("About 7,000 nurses, said the union", "7,000 nurses"),
-])
-def test_a_count_is_the_number_and_what_it_counts(sentence, counted):
-    assert _nearest(_NUMBER, sentence, terms("how many russian troops")) == counted
 
 
 def test_which_british_official_saw_no_evidence(seed_qa):

