@@ -94,12 +94,16 @@ class Tally:
         self.right: dict[str, int] = defaultdict(int)
         self.asked: dict[str, int] = defaultdict(int)
         self.took: list[float] = []
+        self.warm: list[float] = []  # the same question again: sentence vectors cached
         self.rows: list[dict] = []
 
     def ask(self, qa: QA, question: str, **filters) -> object:
         t = time.perf_counter()
         answer = qa.ask(question, **filters)
         self.took.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        qa.ask(question, **filters)
+        self.warm.append(time.perf_counter() - t)
         return answer
 
     def add(self, groups: list[str], ok: bool, row: dict) -> None:
@@ -125,12 +129,18 @@ def newsqa(qa: QA, tally: Tally) -> None:
             "id": q["id"], "type": q["type"], "answer": answer.text, "refused": answer.refused,
             "words": words(answer.text), "cites_gold_article": cited})
         tally.add([f"{half}/answerable-refused"], answer.refused, {"id": q["id"]})
+        tally.add([f"{half}/quote-holds-answer"], _quoted(answer, q["answer_any"]), {"id": q["id"]})
         tally.add([f"{half}/citation-right"], ok and cited, {"id": q["id"]})
     for q in data["unanswerable"]:
         half = "odd" if int(q["id"][1:]) % 2 else "even"
         answer = tally.ask(qa, q["q"])
         tally.add([f"{half}/unanswerable-refused"], answer.refused,
                   {"id": q["id"], "answer": answer.text})
+
+
+def _quoted(answer, golds: list[str]) -> bool:
+    """Sentence choice apart from span choice: a cited quote of an answer holds the gold."""
+    return not answer.refused and any(right(c.quote, golds) for c in answer.citations)
 
 
 def rtqa_freeform(qa: QA, tally: Tally) -> None:
@@ -142,6 +152,7 @@ def rtqa_freeform(qa: QA, tally: Tally) -> None:
         if somewhere:
             ok = not answer.refused and right(answer.text, q["answers"])
             group = "answerable"
+            tally.add(["quote-holds-answer"], _quoted(answer, q["answers"]), {"id": q["id"]})
         else:
             ok, group = answer.refused, "nowhere-refused"
         tally.add([group], ok, {"id": q["id"], "answer": answer.text, "gold": q["answers"]})
@@ -164,7 +175,8 @@ def freeform(qa: QA) -> None:
                       ("seed", seed)):
         tally = Tally()
         run(tally)
-        result[name] = {**tally.summary(), "ask_latency": percentiles(tally.took)}
+        result[name] = {**tally.summary(), "ask_latency_first_sight": percentiles(tally.took),
+                        "ask_latency_warm": percentiles(tally.warm)}
         result[name + "_rows"] = tally.rows
     save("answers-freeform", result)
 

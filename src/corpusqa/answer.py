@@ -98,7 +98,7 @@ def _form(need: Need, c: Candidate, e: Evidence) -> str:
 def _person(c: Candidate, e: Evidence) -> str:
     """A name with the role the article gives: its fullest mention, or name plus apposition."""
     fullest = full_name(Person(c.text, c.text.split()[-1], 0, 0), e.article.body)
-    if len(fullest) > len(c.text) and fullest.endswith(c.text.split()[-1]):
+    if len(fullest) > len(c.text) and fullest.endswith(c.text):  # not Eddie for Ryan Murphy
         return fullest
     return f"{c.text}, {c.appos}" if c.appos else c.text
 
@@ -128,7 +128,7 @@ def agreement(need: Need, e: Evidence) -> float:
     for name in need.names:
         words = set(terms(name))
         # A person the question names must be in the sentence or just before it.
-        elsewhere = 0.0 if name in need.people else 0.3
+        elsewhere = 0.0 if name in need.people else 0.5
         checks.append(1.0 if _meets(words, sentence) else 0.6 if _meets(words, nearby)
                       else elsewhere if words & article else 0.0)
     digits = {_plain_number(n) for n in _NUMBER.findall(e.text)}
@@ -136,8 +136,10 @@ def agreement(need: Need, e: Evidence) -> float:
     if _contradicts(need, e.text):
         return 0.0  # a sentence that contradicts the question is no evidence for it
     for n in need.numbers:
-        if n in need.years:
+        if n in need.years and need.kind != "date":  # a date question's years may be answers
             checks.append(_year_agrees(n, e, digits))
+        elif n in need.years:
+            continue
         else:
             checks.append(1.0 if n in digits else 0.5 if n in body_digits else 0.0)
     return sum(checks) / len(checks) if checks else 1.0
@@ -162,6 +164,8 @@ def _contradicts(need: Need, sentence: str) -> bool:
 def _year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
     if year in digits:
         return 1.0
+    if any(re.fullmatch(r"(1[89]|20)\d\d", d) for d in digits):
+        return 0.0  # the sentence dates itself to other years only
     published = (e.article.published or "")[:4]
     if published and abs(int(published) - int(year)) <= 1:
         return 0.75

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .entities import Entity
 from .keyword import terms
 from .question import HEADS, Need
-from .speakers import full_name, people, speaker, surnames
+from .speakers import STARTERS, full_name, people, speaker, surnames
 
 # How well an entity label fits each expected type; labels not listed do not fit.
 FIT = {
@@ -29,11 +29,25 @@ FIT = {
               "PERSON": 0.3, "FAC": 0.4, "GPE": 0.2, "NORP": 0.3},
 }
 _MONEY_HEADS = {"price", "cost"}
+_GEOGRAPHY = {"city", "town", "state", "country", "nation", "district", "county", "region",
+              "province", "village", "island", "neighborhood", "neighbourhood", "area",
+              "capital", "continent", "part", "place", "location"}
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+               "centuries", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+               "decades"}
+_LEFT = re.compile(r"\b([A-Z][\w&'’.-]*|\d+)\s$")
+_RIGHT = re.compile(r"\s(?:[IVX]{2,5}|Jr\.?|&\s[A-Z]\w+)\b")
 _AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 _SPECIFIC_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|"
                             r"October|November|December|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|"
                             r"Dec\b", re.I)
 _DURATION = {"how long", "how old", "how often"}
+GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
+DEMONYMS = {"UK": "British", "Britain": "British", "London": "British", "US": "American",
+            "U.S.": "American", "Washington": "American", "Kremlin": "Russian",
+            "Moscow": "Russian", "Russia": "Russian", "Germany": "German", "Berlin": "German",
+            "France": "French", "Paris": "French", "China": "Chinese", "Beijing": "Chinese",
+            "Ukraine": "Ukrainian", "Kyiv": "Ukrainian", "EU": "European", "Brussels": "European"}
 _APPOSITION = re.compile(r"^\s*,\s*((?:a|an|the)\s+)?([^,;.\"“”]{3,90}?)"
                          r"(?=,|;|\.|\s+(?:said|says|told|wrote|added|who)\b|$)")
 _BEFORE = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})$")
@@ -44,6 +58,8 @@ _REASON = re.compile(r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\
                      r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
                      r"([^;.]{4,160})")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_CAUSAL = re.compile(r"\b(because|due|reason|caus\w*|after|as|since|amid|so|led|result\w*|"
+                     r"motive|why|blam\w*|over)\b", re.I)
 _NOT_ROLE = frozenset("""in on at for to by from with as who which that however meanwhile also too
     though then and or but said says told""".split())
 _COUNTED_STOP = re.compile(r"[\w-]+")
@@ -70,7 +86,7 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
     if need.kind == "description":
         return [Candidate(sentence.strip(), 0, 0.5)]
     found = []
-    for e in entities:
+    for e in _widened(sentence, entities):
         fit = _fit(need, e, sentence)
         text = e.text
         if need.year_only:
@@ -78,7 +94,7 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
             if not year:
                 continue
             text = year.group()
-        if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY"}:
+        if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE"}:
             text = _counted(sentence, e.start, e.end)
             fit *= _counts_what_is_asked(need, text, sentence)
         if fit and _new(text, need):
@@ -88,18 +104,41 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
     return found
 
 
+def _widened(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
+    """Entities with the capitalised words, numbers and numerals the small model left beside
+    them ("Three 6" + "Mafia", "Pope Benedict" + "XVI"), and neighbours joined ("San Francisco"
+    + "Bay Area")."""
+    out: list[Entity] = []
+    for e in entities:
+        start, end = e.start, e.end
+        while (m := _LEFT.search(sentence[:start])) and m.group(1).lower() not in STARTERS:
+            start = m.start(1)
+        while m := _RIGHT.match(sentence[end:]):
+            end += m.end()
+        touching = out and out[-1].end + 1 == start and sentence[out[-1].end] == " " \
+            and out[-1].label == e.label
+        if out and (touching or out[-1].end > start):  # overlapping after widening
+            start = out.pop().start
+        out.append(Entity(sentence[start:end], e.label, start, end))
+    return out
+
+
 def _fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
     if need.kind == "number":
-        if need.asked in _DURATION:
+        if need.asked in _DURATION or need.head in _TIME_UNITS:
             fits["DATE"] = fits["TIME"] = 1.0
         else:
             fits.pop("TIME")
         if need.head in _MONEY_HEADS:
             fits.update(CARDINAL=0.3, PERCENT=0.2, QUANTITY=0.2)
+        elif need.asked.startswith("how many"):  # a count, not a share or a sum
+            fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
         if set(_digits(e.text)) & set(need.numbers):
             return 0.0  # the question's own number
+    if need.kind == "place" and need.head and need.head not in _GEOGRAPHY:
+        fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
     fit = fits.get(e.label, 0.0)
     if need.kind == "date" and (_AGE.search(e.text) or not _SPECIFIC_DATE.search(e.text)):
         fit *= 0.5  # "Saturday", "last week": less than a date; "29-year-old" is an age
@@ -126,7 +165,7 @@ def _people(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
     found = []
     for e in entities:
         fit = FIT[need.kind].get(e.label, 0.0)
-        if e.label == "ORG" and _person_shaped(e.text, known):
+        if e.label == "ORG" and _person_shaped(e.text, known, body):
             fit = 0.8  # "Denny Kellington" or "Stoltenberg", labelled ORG by the small model
         surname = terms(e.text.split()[-1])
         if not fit or not surname:
@@ -148,12 +187,16 @@ def _people(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
     return found
 
 
-def _person_shaped(text: str, known: frozenset[str]) -> bool:
-    """A surname other sentences give a person, or two to four names that read as a person's."""
+def _person_shaped(text: str, known: frozenset[str], body: str) -> bool:
+    """A surname other sentences give a person, or names the article treats as a person's:
+    a lower-case role before them ("assistant trainer Denny Kellington"), or speech after."""
     if " " not in text:
         return text in known
     found = people(text)
-    return len(found) == 1 and found[0].phrase == text
+    if len(found) != 1 or found[0].phrase != text:
+        return False
+    name = re.escape(text)
+    return bool(re.search(rf"\b[a-z]{{3,}} {name}\b|{name}(,? who\b|,? said\b| told\b)", body))
 
 
 def _apposition(sentence: str, e: Entity) -> str:
@@ -166,14 +209,17 @@ def _apposition(sentence: str, e: Entity) -> str:
 
 
 def _title(sentence: str, e: Entity, body: str) -> str:
-    """The words before the name ("pediatrician Mark Corkins") and its fullest mention."""
+    """The words before the name ("pediatrician Mark Corkins") here and where the article
+    names the person elsewhere ("Cavs coach J.B. Bickerstaff" for a later "Bickerstaff")."""
     parts = []
     prior = _BEFORE.search(sentence[: e.start])
     if prior:
         parts.append(prior.group(1).strip())
-    mentions = [p for p in people(sentence) if p.phrase.endswith(e.text.split()[-1])]
-    if mentions:
-        parts.append(full_name(mentions[0], body))
+    surname = e.text.split()[-1]
+    for m in list(re.finditer(rf"\b{re.escape(surname)}\b", body))[:3]:
+        around = _BEFORE.search(body[max(0, m.start() - 80) : m.start()])
+        after = _APPOSITION.match(body[m.end() : m.end() + 120])
+        parts += [around.group(1) if around else "", after.group(2) if after else ""]
     return " ".join(parts)
 
 
@@ -186,19 +232,30 @@ def _role_fit(need: Need, role: str) -> float:
 
 
 def _role_match(need: Need, role: str) -> float:
-    """The share of the question's role words in the person's role; its head counts double."""
-    have = set(terms(role))
+    """The share of the question's role words in the person's role; its head counts double,
+    and a generic head ("which British official") is met by any role the article gives."""
+    have = set(terms(_demonyms(role)))
+    if need.head in GENERIC_ROLES and have:
+        have |= set(terms(need.head))
     head = terms(need.head)[0] if need.head and terms(need.head) else ""
     weights = {t: 2.0 if t == head else 1.0 for t in need.role}
     return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
 
 
+def _demonyms(text: str) -> str:
+    """"UK Defence Secretary" is British: countries add their adjective for role matching."""
+    return text + "".join(f" {adj}" for country, adj in DEMONYMS.items()
+                          if re.search(rf"\b{country}\b", text))
+
+
 def _reasons(sentence: str) -> list[Candidate]:
-    """"because ...", "due to ..." (1), "to <verb> ..." (0.7), else the sentence itself (0.5)."""
+    """"because ...", "due to ..." (1), "to <verb> ..." (0.7), else the sentence itself: 0.5
+    where it has a word of cause, 0.3 (not an answer) where it has none."""
     found = [Candidate(m.group(0).strip().rstrip(",;"), m.start(),
                        0.7 if m.group(1).startswith("to") else 1.0)
              for m in _REASON.finditer(sentence)]
-    return found + [Candidate(sentence.strip(), 0, 0.5)]
+    causal = 0.5 if _CAUSAL.search(sentence) else 0.3
+    return found + [Candidate(sentence.strip(), 0, causal)]
 
 
 def _named_things(need: Need, sentence: str) -> list[Candidate]:

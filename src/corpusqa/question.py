@@ -188,11 +188,12 @@ def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
     """The last common noun of the run starting at i: "Amazon retail executive" -> executive."""
     last = None
     j = i + 1
-    while j < len(tokens) and (_nominal(tokens[j]) or tokens[j].tag == "POS" or (
+    while j < len(tokens) and (_nominal(tokens[j]) or (
             tokens[j].tag == "CC" and j + 1 < len(tokens) and _nominal(tokens[j + 1]))):
         if tokens[j].tag in {"NN", "NNS"}:
             last = j
         j += 1
+    # "which country's prime minister" asks for the country: the possessive ends the phrase.
     if tokens[i].tag in {"NN", "NNS"} and last is None:
         last = i
     return last if last is not None else j - 1
