@@ -1,7 +1,10 @@
 """Answer typing, candidates and constraint checks, with the real entity model, on seed text."""
 
+import json
+from functools import lru_cache
+
 import pytest
-from conftest import LLB, SPUTNIK
+from conftest import LLB, ROOT, SPUTNIK
 
 from corpusqa.answer import REFUSAL, Evidence, agreement
 from corpusqa.candidates import _counted, candidates
@@ -79,13 +82,45 @@ def test_a_person_the_question_names_is_not_the_answer(entities):
     assert all(c.key != "wallac" for c in found)
 
 
+RTQA = ROOT.parent / "shared" / "benchmarks" / "realtimeqa-2023-01" / "articles.jsonl"
+
+
+@lru_cache(maxsize=1)
+def _rtqa() -> dict[str, str]:
+    if not RTQA.exists():
+        pytest.skip(f"{RTQA} is not beside the checkout")
+    with RTQA.open(encoding="utf-8") as f:
+        return {a["id"]: a["text"] for a in map(json.loads, f)}
+
+
+def _sentence(article_id, begins):
+    """A real sentence of a RealTime QA article that no newsqa-dev question uses."""
+    body = _rtqa()[article_id]
+    start = body.index(begins)
+    return body, body[start : body.index(".", start + len(begins)) + 1]
+
+
 def test_an_apposition_gives_the_role(entities):
-    body = ("\"It won't be back for at least 50,000 years,\" Jessica Lee, an astronomer at Royal "
-            "Observatory Greenwich, told Newsweek.")
-    _, found = _cands(entities, "Which astronomer told Newsweek when the comet returns?", body,
-                      body)
-    assert found[0].text == "Jessica Lee"
-    assert found[0].appos == "an astronomer at Royal Observatory Greenwich"
+    body, sentence = _sentence("rtqa-1ed17e0ac544", "Dan Nicolich, an analyst")
+    _, found = _cands(entities, "Which Reorg Covenants analyst commented on the Sears warning?",
+                      body, sentence)
+    best = max(found, key=lambda c: c.fit)
+    assert best.text == "Dan Nicolich" and best.appos == "an analyst at Reorg Covenants"
+
+
+def test_a_legislature_is_not_a_person(entities):
+    body, sentence = _sentence("rtqa-bde85f201851", "The Republican-controlled Legislature")
+    _, found = _cands(entities, "Who passed the bill over Wolf's objections?", body, sentence)
+    assert not [c for c in found if c.fit >= 0.5]  # neither the Legislature nor Wolf
+
+
+def test_the_2022_met_gala_is_no_evidence_for_the_2023_one(entities):
+    body, sentence = _sentence("rtqa-45ac1f72e146", "Back on schedule")
+    sentence = sentence.lstrip('"').strip()
+    n = need(entities, "What dress code was announced for the 2023 Met Gala?")
+    article = Article("a", "Met Gala", body, "a.txt", "Outlet", "2022-05-01")
+    start = body.index(sentence)
+    assert agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0)) == 0.0
 
 
 def test_organisations_are_not_taken_for_people(entities):
@@ -148,3 +183,11 @@ def test_on_topic_but_silent_is_refused_with_what_the_articles_do_say(seed_qa):
 def test_who_is_answers_with_the_role(seed_qa):
     a = seed_qa.ask("Who is Dmitry Peskov?")
     assert a.text.startswith("Kremlin spokesman Dmitry Peskov [1]") and not a.refused
+
+
+def test_the_company_the_question_names_is_not_the_answer(entities):
+    body, sentence = _sentence("rtqa-15fc1f95fd59", "Google announced Friday")
+    question = "Two days after Microsoft's layoffs, which tech giant announced 12,000 job cuts?"
+    n, found = _cands(entities, question, body, sentence + " Microsoft cut 10,000.")
+    assert n.kind == "org" and n.head == "giant"
+    assert [c.text for c in found if c.fit >= 0.5] == ["Google"]
