@@ -140,8 +140,10 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     if need.kind == "place" and need.head and need.head not in _GEOGRAPHY:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
     fit = fits.get(e.label, 0.0)
-    if need.kind == "date" and (_AGE.search(e.text) or not _SPECIFIC_DATE.search(e.text)):
-        fit *= 0.5  # "Saturday", "last week": less than a date; "29-year-old" is an age
+    if need.kind == "date" and _AGE.search(e.text):
+        return 0.0  # "29-year-old" is an age
+    if need.kind == "date" and not _SPECIFIC_DATE.search(e.text):
+        fit *= 0.5  # "Saturday", "last week": less than a date
     if need.kind in {"place", "org", "thing"} and need.head and fit:
         # "the Fairmont Century Plaza hotel" for "which hotel"
         after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()

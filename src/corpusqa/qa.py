@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
+
 from . import answer as compose
 from .clean import dominant_script
 from .embed import Embedder
@@ -85,7 +87,7 @@ class QA:
             note = "No article matches the filters." if chosen else ""
             return Answer(question, REFUSAL_TEXT, (), (), True, query,
                           (note,) if note else ())
-        evidence = self.evidence(searcher, query, passages)
+        evidence = self.evidence(searcher, query, passages, chosen.today)
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
         need = analyse(self.entities.parse(query))
@@ -107,20 +109,23 @@ class QA:
             return replace(extractive, notes=(note,))
         return checked
 
-    def evidence(self, searcher: Searcher, query: str, passages: list[Passage]
-                 ) -> list[compose.Evidence]:
+    def evidence(self, searcher: Searcher, query: str, passages: list[Passage],
+                 as_of: str | None = None) -> list[compose.Evidence]:
         """Every sentence of the passages, scored as an answer to the query, best first."""
         qvec = searcher.query_vector(query)
         seen: set[tuple[str, int]] = set()
         out = []
-        for rank, p in enumerate(passages):
+        rows = np.array([searcher.index.row_of[p.chunk_id] for p in passages])
+        recent = searcher.recency(rows, as_of) if searcher.recency_days else np.ones(len(rows))
+        for rank, (p, row) in enumerate(zip(passages, rows, strict=True)):
             article = searcher.index.articles[p.article_id]
-            for s in searcher.sentences(query, qvec, searcher.index.row_of[p.chunk_id]):
+            for s in searcher.sentences(query, qvec, int(row)):
                 if (s.article_id, s.span[0]) in seen:
                     continue
                 seen.add((s.article_id, s.span[0]))
                 score = 0.65 * s.dense + 0.35 * s.lexical - 0.01 * rank
-                out.append(compose.Evidence(article, s.span, score, rank))
+                out.append(compose.Evidence(article, s.span, score, rank,
+                                            recent=float(recent[rank])))
         return sorted(out, key=lambda e: -e.score)
 
     def _cited(self, question: str, query: str, text: str, used: Sequence[compose.Evidence],

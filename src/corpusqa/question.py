@@ -76,6 +76,7 @@ class Need:
     years: tuple[str, ...] = ()
     dated: tuple[tuple[str, str], ...] = ()  # ("2023", "Met Gala"): a year and what it dates
     terms: frozenset[str] = frozenset()  # every stemmed term of the question
+    relation: tuple[str, ...] = ()  # its other words: what it says happened ("administ", "oath")
 
     @property
     def year_only(self) -> bool:
@@ -107,9 +108,11 @@ def analyse(parsed: Parsed) -> Need:
     role = tuple(t for t in terms(phrase) if t not in {"which", "what", "whose"})
     # Names inside the asked phrase ("which Cowen analyst") describe the answer's role; they
     # are matched against it, not required of the sentence.
+    named = {t for n in names for t in terms(n)} | set(role)
     return replace(stated, kind=_kind(parsed, wh, head), head=head, role=role,
                    asked=_asked(noun, parsed, wh),
-                   names=tuple(n for n in names if n not in phrase))
+                   names=tuple(n for n in names if n not in phrase),
+                   relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()))
 
 
 _ALL = frozenset().union(*HEADS.values())
