@@ -29,6 +29,12 @@ FIT = {
               "PERSON": 0.3, "FAC": 0.4, "GPE": 0.2, "NORP": 0.3},
 }
 _MONEY_HEADS = {"price", "cost"}
+_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
+          "PRODUCT"}
+_VENUE = re.compile(r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospital|Airport|"
+                    r"Park|Museum|Church|Cathedral|Plaza|Square|Gardens?|Field|Bridge|Palace|"
+                    r"Abbey|Clinic|Prison|Campus|Club)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
 _GEOGRAPHY = {"city", "town", "state", "country", "nation", "district", "county", "region",
               "province", "village", "island", "neighborhood", "neighbourhood", "area",
               "capital", "continent", "part", "place", "location"}
@@ -101,6 +107,19 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
             found.append(Candidate(text, e.start, fit))
     if need.kind == "thing":
         found += _named_things(need, sentence)
+    if need.kind in {"org", "place", "thing"}:
+        found += _unlabelled_names(need, sentence, entities)
+    return found
+
+
+def _unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
+    """Capitalised names the small model missed ("Buffalo Bills player ..."): weak candidates."""
+    found = []
+    for m in _CAPITALISED.finditer(sentence):
+        if m.start() == 0 or any(e.start < m.end() and m.start() < e.end for e in entities):
+            continue
+        if _new(m.group(), need) and m.group().split()[0].lower() not in STARTERS:
+            found.append(Candidate(m.group(), m.start(), 0.5))
     return found
 
 
@@ -111,7 +130,8 @@ def _widened(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
     out: list[Entity] = []
     for e in entities:
         start, end = e.start, e.end
-        while (m := _LEFT.search(sentence[:start])) and m.group(1).lower() not in STARTERS:
+        while e.label in _NAMES and (m := _LEFT.search(sentence[:start])) \
+                and m.group(1).lower() not in STARTERS:
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
             end += m.end()
@@ -139,6 +159,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # the question's own number
     if need.kind == "place" and need.head and need.head not in _GEOGRAPHY:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
+        if _VENUE.search(e.text):
+            return 1.0  # "the Apollo Theater" for "which venue"
     fit = fits.get(e.label, 0.0)
     if need.kind == "date" and _AGE.search(e.text):
         return 0.0  # "29-year-old" is an age
@@ -198,7 +220,9 @@ def _person_shaped(text: str, known: frozenset[str], body: str) -> bool:
     if len(found) != 1 or found[0].phrase != text:
         return False
     name = re.escape(text)
-    return bool(re.search(rf"\b[a-z]{{3,}} {name}\b|{name}(,? who\b|,? said\b| told\b)", body))
+    roles = [m.group(1) for m in re.finditer(rf"\b([a-z]{{3,}}) {name}\b", body)]
+    return any(r not in STARTERS for r in roles) or bool(
+        re.search(rf"{name}(,? who\b|,? said\b| told\b)", body))
 
 
 def _apposition(sentence: str, e: Entity) -> str:

@@ -30,7 +30,7 @@ _WORDS = {
         friend fan worker employee staffer aide adviser advisor consultant watcher manager
         commissioner deputy envoy ambassador diplomat general soldier trainer captain commander
         investor billionaire entrepreneur designer chef legend icon figure winner nominee
-        speaker representative justice historian""",
+        speaker representative justice historian assistant accountant attendant republican""",
     "org": """organisation organization company firm group publication newspaper magazine network
         outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
@@ -42,7 +42,7 @@ _WORDS = {
         base prison campus church cathedral part""",
     "date": "year date day month decade century season",
     "number": """number percentage percent share proportion amount age odds price cost rate total
-        sum figure count toll""",
+        sum count toll""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in _WORDS.items()}
 # Nouns whose answer is a clause, not a name: "what motive", "what verdict".
@@ -116,14 +116,18 @@ def analyse(parsed: Parsed) -> Need:
 
 
 _ALL = frozenset().union(*HEADS.values())
+_NOT_PEOPLE = frozenset("""number water center letter paper power order winter summer border
+    cancer computer chapter filter meter quarter weather matter tower cluster poster""".split())
 
 
 def _kind(parsed: Parsed, wh: int | None, head: str) -> str:
     word = parsed.tokens[wh].text.lower() if wh is not None else ""
     asking = parsed.text[parsed.tokens[wh].start :] if wh is not None else ""
+    if _NUMBER_Q.match(asking):  # "how many years": a number of years, not a date
+        return "number"
     if head in HEADS["date"] or _DATE_Q.match(asking):
         return "date"
-    if head in HEADS["number"] or _NUMBER_Q.match(asking):
+    if head in HEADS["number"]:
         return "number"
     if word == "where":
         return "place"
@@ -136,7 +140,8 @@ def _kind(parsed: Parsed, wh: int | None, head: str) -> str:
             return kind
     if word in {"who", "whom", "whose"}:
         return "person"
-    if head and head.endswith(("er", "or", "ist", "ian", "ant")) and word == "which":
+    if head and head.endswith(("er", "ist", "ian")) and head not in _NOT_PEOPLE \
+            and word == "which":
         return "person"  # an unlisted role noun: "which pollster", "which rapper"
     if head and word in {"which", "what"}:
         return "thing"
@@ -199,6 +204,8 @@ def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
     # "which country's prime minister" asks for the country: the possessive ends the phrase.
     if tokens[i].tag in {"NN", "NNS"} and last is None:
         last = i
+    if tokens[j - 1].tag in {"NNP", "NNPS"} and j - 1 > i:
+        return j - 1  # "which high-profile Republican"
     return last if last is not None else j - 1
 
 
