@@ -191,3 +191,26 @@ def test_the_company_the_question_names_is_not_the_answer(entities):
     n, found = _cands(entities, question, body, sentence + " Microsoft cut 10,000.")
     assert n.kind == "org" and n.head == "giant"
     assert [c.text for c in found if c.fit >= 0.5] == ["Google"]
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("In which state was the record jackpot won?",
+     "The U.S. record jackpot was won in South Carolina in 2018.", "South Carolina"),
+    ("At which venue did the rapper perform this weekend?",
+     "On Saturday the rapper made his debut at the Apollo Theater in Harlem.",
+     "the Apollo Theater"),
+    ("How many universities and colleges are restricting the app?",
+     "The 26 universities and colleges in the system are also taking a similar step.",
+     "26 universities"),
+    ("She got her start with which group?",
+     "Gangsta Boo got her start with Three 6 Mafia in Memphis.", "Three 6 Mafia"),
+])
+def test_typed_spans(entities, question, sentence, expected):
+    _, found = _cands(entities, question, sentence, sentence)
+    assert max(found, key=lambda c: c.fit).text == expected
+
+
+def test_how_many_years_is_a_number_not_a_date(entities):
+    assert need(entities, "He was arrested after how many years on the run?").kind == "number"
+    assert need(entities, "Which color is the comet?").kind == "thing"
+    assert need(entities, "Which Covid-19 variant is dominant?").kind == "thing"

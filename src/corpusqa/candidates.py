@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .entities import Entity
 from .keyword import terms
 from .question import HEADS, Need
-from .speakers import STARTERS, full_name, people, speaker, surnames
+from .speakers import ROLES, STARTERS, full_name, people, speaker, surnames
 
 # How well an entity label fits each expected type; labels not listed do not fit.
 FIT = {
@@ -35,6 +35,13 @@ _VENUE = re.compile(r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospi
                     r"Park|Museum|Church|Cathedral|Plaza|Square|Gardens?|Field|Bridge|Palace|"
                     r"Abbey|Clinic|Prison|Campus|Club)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+    Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
+    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
+                       ) | {"New Hampshire", "New Jersey", "New Mexico", "New York",
+                            "North Carolina", "North Dakota", "Rhode Island", "South Carolina",
+                            "South Dakota", "West Virginia"}
 _GEOGRAPHY = {"city", "town", "state", "country", "nation", "district", "county", "region",
               "province", "village", "island", "neighborhood", "neighbourhood", "area",
               "capital", "continent", "part", "place", "location"}
@@ -161,6 +168,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if _VENUE.search(e.text):
             return 1.0  # "the Apollo Theater" for "which venue"
+    if need.kind == "place" and need.head == "state" and e.label == "GPE":
+        return 1.0 if e.text.removeprefix("the ") in US_STATES else 0.5  # not "the U.S."
     fit = fits.get(e.label, 0.0)
     if need.kind == "date" and _AGE.search(e.text):
         return 0.0  # "29-year-old" is an age
@@ -221,7 +230,7 @@ def _person_shaped(text: str, known: frozenset[str], body: str) -> bool:
         return False
     name = re.escape(text)
     roles = [m.group(1) for m in re.finditer(rf"\b([a-z]{{3,}}) {name}\b", body)]
-    return any(r not in STARTERS for r in roles) or bool(
+    return any(r in ROLES or r.endswith(("er", "or", "ist", "ant", "ian")) for r in roles) or bool(
         re.search(rf"{name}(,? who\b|,? said\b| told\b)", body))
 
 
@@ -305,8 +314,8 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
         return 1.0
     head = terms(need.head)[0]
     words = terms(counted)[1:]
-    if words:
-        return 1.0 if head in words or set(words) & set(need.role) else 0.4
+    if words:  # "26 universities" for "how many universities and colleges"
+        return 1.0 if head in words or set(words) & (set(need.role) | need.terms) else 0.4
     return 0.8 if head in terms(sentence) else 0.4
 
 
