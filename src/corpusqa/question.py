@@ -14,41 +14,10 @@ from dataclasses import dataclass, replace
 
 from .entities import Parsed, Token
 from .keyword import terms
+from .lexicon import DESCRIPTION_HEADS, HEADS, NOT_PEOPLE, REASON_HEADS
 
 KINDS = ("person", "org", "place", "date", "number", "thing", "reason", "description",
          "identity")
-_WORDS = {
-    "person": """official person man woman people astronomer biographer analyst bishop director
-        member cardinal executive coach chairman chairwoman sheriff correspondent secretary
-        player actor actress singer rapper musician artist doctor physician nurse pilot leader
-        lawmaker senator governor mayor president minister judge lawyer attorney chief
-        spokesman spokeswoman spokesperson ceo founder owner candidate politician republican
-        democrat congressman congresswoman writer author journalist reporter editor economist
-        expert scientist researcher professor teacher student officer suspect victim gunman
-        shooter athlete quarterback star celebrity host comedian prince princess king queen
-        pope pontiff priest monarch heir son daughter wife husband mother father brother sister
-        friend fan worker employee staffer aide adviser advisor consultant watcher manager
-        commissioner deputy envoy ambassador diplomat general soldier trainer captain commander
-        investor billionaire entrepreneur designer chef legend icon figure winner nominee
-        speaker representative justice historian assistant accountant attendant republican""",
-    "org": """organisation organization company firm group publication newspaper magazine network
-        outlet broadcaster channel agency team club party union charity institution bank
-        airline carrier retailer chain brand manufacturer maker giant business corporation
-        startup department ministry committee body association federation league studio label
-        automaker insurer lender watchdog regulator""",
-    "place": """city town state country nation district county region province village hotel venue
-        stadium arena airport hospital island neighborhood neighbourhood street area capital
-        continent park building site location place resort lake river mountain ocean sea port
-        base prison campus church cathedral part""",
-    "date": "year date day month decade century season",
-    "number": """number percentage percent share proportion amount age odds price cost rate total
-        sum count toll""",
-}
-HEADS = {kind: frozenset(words.split()) for kind, words in _WORDS.items()}
-# Nouns whose answer is a clause, not a name: "what motive", "what verdict".
-REASON_HEADS = frozenset("motive reason cause explanation purpose".split())
-DESCRIPTION_HEADS = frozenset("""verdict ruling decision outcome result response message reaction
-    answer view opinion stance position argument claim warning""".split())
 # Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
 _NUMBER_Q = re.compile(r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often)\b"
                        r"|what\s+(are|were|is|was)\s+the\s+odds\b", re.I)
@@ -116,8 +85,6 @@ def analyse(parsed: Parsed) -> Need:
 
 
 _ALL = frozenset().union(*HEADS.values())
-_NOT_PEOPLE = frozenset("""number water center letter paper power order winter summer border
-    cancer computer chapter filter meter quarter weather matter tower cluster poster""".split())
 
 
 def _kind(parsed: Parsed, wh: int | None, head: str) -> str:
@@ -140,7 +107,7 @@ def _kind(parsed: Parsed, wh: int | None, head: str) -> str:
             return kind
     if word in {"who", "whom", "whose"}:
         return "person"
-    if head and head.endswith(("er", "ist", "ian")) and head not in _NOT_PEOPLE \
+    if head and head.endswith(("er", "ist", "ian")) and head not in NOT_PEOPLE \
             and word == "which":
         return "person"  # an unlisted role noun: "which pollster", "which rapper"
     if head and word in {"which", "what"}:

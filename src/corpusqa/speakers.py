@@ -1,9 +1,11 @@
 """Who said it: people named in a sentence, with the role the article gives them.
 
-No NER model can be installed here, so this reads the shape of news prose: a run of capitalised
-words (with role words such as "spokesman" allowed in lower case) ending in a personal name, the
-person a "who ..." clause or a "he said" refers to, and a surname expanded to its first full
-mention in the article ("Stoltenberg" -> "NATO Secretary General Jens Stoltenberg").
+The entity model says where names are; this reads the shape of news prose around them: a run
+of capitalised words (with role words such as "spokesman" allowed in lower case) ending in a
+personal name, the person a "who ..." clause or a "he said" refers to, a surname expanded to
+its fullest mention in the article ("Stoltenberg" -> "NATO Secretary General Jens
+Stoltenberg"), and the role a person is given: an apposition, the words before the name here
+or where the article names them elsewhere, matched against the role a question asks for.
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .entities import Entity
+from .keyword import terms
+from .lexicon import DEMONYMS, GENERIC_ROLES, NOT_ROLE
+from .question import Need
 
 ROLES = frozenset(
     """secretary general minister foreign defence defense president vice prime chancellor
@@ -147,3 +154,71 @@ def full_name(person: Person, article_text: str) -> str:
     """The fullest mention of the same surname in the article: role and all."""
     mentions = [p.phrase for p in _mentions(article_text) if p.surname == person.surname]
     return max(mentions, key=len, default=person.phrase)
+
+
+_APPOSITION = re.compile(r"^\s*,\s*((?:a|an|the)\s+)?([^,;.\"“”]{3,90}?)"
+                         r"(?=,|;|\.|\s+(?:said|says|told|wrote|added|who)\b|$)")
+_BEFORE = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})$")
+
+
+def person_shaped(text: str, known: frozenset[str], body: str) -> bool:
+    """A surname other sentences give a person, or names the article treats as a person's:
+    a lower-case role before them ("assistant trainer Denny Kellington"), or speech after."""
+    if " " not in text:
+        return text in known
+    found = people(text)
+    if len(found) != 1 or found[0].phrase != text:
+        return False
+    name = re.escape(text)
+    roles = [m.group(1) for m in re.finditer(rf"\b([a-z]{{3,}}) {name}\b", body)]
+    return any(r in ROLES or r.endswith(("er", "or", "ist", "ant", "ian")) for r in roles) or bool(
+        re.search(rf"{name}(,? who\b|,? said\b| told\b)", body))
+
+
+def apposition(sentence: str, e: Entity) -> str:
+    """", an astronomer at Royal Observatory Greenwich," after the name; not a list of names."""
+    after = _APPOSITION.match(sentence[e.end :])
+    if after and (after.group(1) or after.group(2)[0].islower()) \
+            and after.group(2).split()[0] not in NOT_ROLE:
+        return (after.group(1) or "") + after.group(2).strip()
+    return ""
+
+
+def titles(sentence: str, e: Entity, body: str) -> str:
+    """The words before the name ("pediatrician Mark Corkins") here and where the article
+    names the person elsewhere ("Cavs coach J.B. Bickerstaff" for a later "Bickerstaff")."""
+    parts = []
+    prior = _BEFORE.search(sentence[: e.start])
+    if prior:
+        parts.append(prior.group(1).strip())
+    surname = e.text.split()[-1]
+    for m in list(re.finditer(rf"\b{re.escape(surname)}\b", body))[:3]:
+        around = _BEFORE.search(body[max(0, m.start() - 80) : m.start()])
+        after = _APPOSITION.match(body[m.end() : m.end() + 120])
+        parts += [around.group(1) if around else "", after.group(2) if after else ""]
+    return " ".join(parts)
+
+
+def role_fit(need: Need, role: str) -> float:
+    """1 for the asked role, 0.3 for a person whose role the article gives otherwise or not at
+    all ("which biographer" is not answered by a president); 0.75 when no role is asked."""
+    if not need.role:
+        return 0.75
+    return 0.3 + 0.7 * _role_match(need, role)
+
+
+def _role_match(need: Need, role: str) -> float:
+    """The share of the question's role words in the person's role; its head counts double,
+    and a generic head ("which British official") is met by any role the article gives."""
+    have = set(terms(_demonyms(role)))
+    if need.head in GENERIC_ROLES and have:
+        have |= set(terms(need.head))
+    head = terms(need.head)[0] if need.head and terms(need.head) else ""
+    weights = {t: 2.0 if t == head else 1.0 for t in need.role}
+    return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
+
+
+def _demonyms(text: str) -> str:
+    """"UK Defence Secretary" is British: countries add their adjective for role matching."""
+    return text + "".join(f" {adj}" for country, adj in DEMONYMS.items()
+                          if re.search(rf"\b{country}\b", text))

@@ -1,0 +1,91 @@
+"""The word lists and patterns the answer rules read: what a type's nouns are, which entity
+labels fit which type, states, venues, roles. Kept apart so the rules read as rules, and so a
+list can be extended (and tested) without touching them.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORDS = {
+    "person": """official person man woman people astronomer biographer analyst bishop director
+        member cardinal executive coach chairman chairwoman sheriff correspondent secretary
+        player actor actress singer rapper musician artist doctor physician nurse pilot leader
+        lawmaker senator governor mayor president minister judge lawyer attorney chief
+        spokesman spokeswoman spokesperson ceo founder owner candidate politician republican
+        democrat congressman congresswoman writer author journalist reporter editor economist
+        expert scientist researcher professor teacher student officer suspect victim gunman
+        shooter athlete quarterback star celebrity host comedian prince princess king queen
+        pope pontiff priest monarch heir son daughter wife husband mother father brother sister
+        friend fan worker employee staffer aide adviser advisor consultant watcher manager
+        commissioner deputy envoy ambassador diplomat general soldier trainer captain commander
+        investor billionaire entrepreneur designer chef legend icon figure winner nominee
+        speaker representative justice historian assistant accountant attendant republican""",
+    "org": """organisation organization company firm group publication newspaper magazine network
+        outlet broadcaster channel agency team club party union charity institution bank
+        airline carrier retailer chain brand manufacturer maker giant business corporation
+        startup department ministry committee body association federation league studio label
+        automaker insurer lender watchdog regulator""",
+    "place": """city town state country nation district county region province village hotel venue
+        stadium arena airport hospital island neighborhood neighbourhood street area capital
+        continent park building site location place resort lake river mountain ocean sea port
+        base prison campus church cathedral part""",
+    "date": "year date day month decade century season",
+    "number": """number percentage percent share proportion amount age odds price cost rate total
+        sum count toll""",
+}
+HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
+# Nouns whose answer is a clause, not a name: "what motive", "what verdict".
+REASON_HEADS = frozenset("motive reason cause explanation purpose".split())
+DESCRIPTION_HEADS = frozenset("""verdict ruling decision outcome result response message reaction
+    answer view opinion stance position argument claim warning""".split())
+NOT_PEOPLE = frozenset("""number water center letter paper power order winter summer border
+    cancer computer chapter filter meter quarter weather matter tower cluster poster""".split())
+
+# How well an entity label fits each expected type; labels not listed do not fit.
+FIT = {
+    "person": {"PERSON": 1.0, "ORG": 0.3},
+    "identity": {"PERSON": 1.0},
+    "org": {"ORG": 1.0, "PERSON": 0.4, "NORP": 0.2, "WORK_OF_ART": 0.3},
+    "place": {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.5},
+    "date": {"DATE": 1.0, "TIME": 0.5},
+    "number": {"CARDINAL": 1.0, "MONEY": 1.0, "QUANTITY": 1.0, "PERCENT": 1.0, "DATE": 0.3,
+               "TIME": 0.5},
+    "thing": {"WORK_OF_ART": 1.0, "LAW": 1.0, "PRODUCT": 0.8, "EVENT": 0.7, "ORG": 0.4,
+              "PERSON": 0.3, "FAC": 0.4, "GPE": 0.2, "NORP": 0.3},
+}
+DURATION = {"how long", "how old", "how often"}
+GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
+DEMONYMS = {"UK": "British", "Britain": "British", "London": "British", "US": "American",
+            "U.S.": "American", "Washington": "American", "Kremlin": "Russian",
+            "Moscow": "Russian", "Russia": "Russian", "Germany": "German", "Berlin": "German",
+            "France": "French", "Paris": "French", "China": "Chinese", "Beijing": "Chinese",
+            "Ukraine": "Ukrainian", "Kyiv": "Ukrainian", "EU": "European", "Brussels": "European"}
+MONEY_HEADS = {"price", "cost"}
+NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
+          "PRODUCT"}
+VENUE = re.compile(r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospital|Airport|"
+                    r"Park|Museum|Church|Cathedral|Plaza|Square|Gardens?|Field|Bridge|Palace|"
+                    r"Abbey|Clinic|Prison|Campus|Club)\b")
+CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+    Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
+    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming""".split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York",
+                            "North Carolina", "North Dakota", "Rhode Island", "South Carolina",
+                            "South Dakota", "West Virginia"}
+GEOGRAPHY = {"city", "town", "state", "country", "nation", "district", "county", "region",
+              "province", "village", "island", "neighborhood", "neighbourhood", "area",
+              "capital", "continent", "part", "place", "location"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+               "centuries", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+               "decades"}
+AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
+SPECIFIC_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|"
+                            r"Dec\b", re.I)
+CAUSAL = re.compile(r"\b(because|due|reason|caus\w*|after|as|since|amid|so|led|result\w*|"
+                     r"motive|why|blam\w*|over)\b", re.I)
+NOT_ROLE = frozenset("""in on at for to by from with as who which that however meanwhile also too
+    though then and or but said says told""".split())
