@@ -37,18 +37,26 @@ def sentence_spans(text: str, offset: int = 0) -> list[Span]:
     return [(offset + s, offset + e) for s, e in spans if text[s:e].strip()]
 
 
+_BLANKS = re.compile(r"[ \t]*")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+# Only this much text before a full stop is read: a longer word is no abbreviation or initial,
+# and reading back to the start of the article at every sentence end made splitting quadratic.
+_LOOK_BACK = 64
+
+
 def _spaces(text: str, at: int) -> int:
-    return len(text[at:]) - len(text[at:].lstrip(" \t"))
+    return _BLANKS.match(text, at).end() - at  # type: ignore[union-attr]
 
 
 def _is_abbreviation(text: str, end: int, mark: str) -> bool:
     """No sentence ends at "Mr.", "U.S.", an initial, or a "[...]" eliding words in a quote."""
-    before = text[: end - len(mark)]
+    stop = end - len(mark)
+    before = text[max(0, stop - _LOOK_BACK) : stop]
     if mark.endswith("]") and before.endswith("["):
         return True
     if not mark.startswith(".") or mark.startswith(".."):
         return False
-    word = re.search(r"([\w.]+)$", before)
+    word = _LAST_WORD.search(before)
     if word is None:
         return False
     token = word.group(1).lower()

@@ -22,13 +22,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index)
-        return int(args.run(args, settings) or 0)
+        code = int(args.run(args, settings) or 0)
+        sys.stdout.flush()  # a reader that left shows here, where it is handled
+        return code
     except CorpusQAError as e:
         print(f"corpusqa: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("corpusqa: interrupted; the previous index is still in place", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `corpusqa ask ... | head`: the reader left; say nothing more, and keep Python's own
+        # flush at exit from writing to the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

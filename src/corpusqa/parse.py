@@ -84,10 +84,13 @@ def read_file(path: Path, root: Path) -> Iterator[Article | ArticleError]:
 
 
 def _read_text(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ArticleError(str(path), f"larger than {MAX_BYTES // 2**20} MiB")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(str(path), f"larger than {MAX_BYTES // 2**20} MiB")
+        data = path.read_bytes()
+    except OSError as e:  # unreadable, vanished, a dangling link: reported, the rest goes on
+        raise ArticleError(str(path), f"cannot be read ({e.strerror or e})") from None
     if b"\x00" in data:
         raise ArticleError(str(path), "binary file (contains NUL bytes), not text")
     try:

@@ -32,10 +32,13 @@ from .verify import MARKER, verify
 
 log = logging.getLogger(__name__)
 History = Sequence[Any]  # (user, assistant) pairs or {"role", "content"} messages
-_FOREIGN = re.compile(r"\b(le|la|les|des|est|qui|que|der|die|das|und|ist|wer|el|los|las|por|"
-                      r"quién|qué|che|chi|il|di)\b", re.I)
-_ENGLISH = re.compile(r"\b(the|is|was|who|what|when|where|how|did|does|of|to|in|and|which)\b",
-                      re.I)
+# Function words of the languages people most often ask in instead; matched in lower case only
+# (a question's first word aside), so "IL-10" or "Die Hard" do not make a question Italian or
+# German.
+_FOREIGN = frozenset("""le la les des est qui que une der die das und ist wer el los las por quién
+    qué che chi il di du avec pour""".split())
+_ENGLISH = frozenset("""the a an is are was were who whom what when where how why did does do of
+    to in on at by for with from and or which that this it as be has have not""".split())
 
 
 class QA:
@@ -74,7 +77,10 @@ class QA:
 
     def _retrieve(self, searcher: Searcher, question: str, k: int | None, filters: Filters,
                   mode: str | None = None) -> list[Passage]:
-        return searcher.search(question, k or self.settings.top_k, filters,
+        k = self.settings.top_k if k is None else k
+        if k < 1:
+            raise QuestionError(f"k is {k}: ask for at least 1 passage (-k, CORPUSQA_TOP_K)")
+        return searcher.search(question, k, filters,
                                mode or self.settings.retrieval, self.settings.candidates)
 
     def ask(self, question: str, history: History | None = None, **filters: Any) -> Answer:
@@ -147,11 +153,18 @@ class QA:
             raise QuestionError(f"the question is {len(question)} characters long; the limit is "
                                 f"{limit} (CORPUSQA_MAX_QUESTION_CHARS)")
         script = dominant_script(question)
-        foreign = len(_FOREIGN.findall(question)) > len(_ENGLISH.findall(question))
-        if (script and script != "LATIN") or foreign:
+        if (script and script != "LATIN") or _mostly_foreign(question):
             raise QuestionError("corpusqa understands questions in English only "
                                 "(its embedding model is English); please ask in English")
         return question
+
+
+def _mostly_foreign(question: str) -> bool:
+    """Two or more foreign function words and more of them than English ones."""
+    words = re.findall(r"[^\W\d_]+", question)
+    words = [w.lower() if i == 0 else w for i, w in enumerate(words)]
+    foreign = sum(w in _FOREIGN for w in words)
+    return foreign >= 2 and foreign > sum(w.lower() in _ENGLISH for w in words)
 
 
 def _filters(outlets: Sequence[str] = (), since: str | None = None, until: str | None = None,

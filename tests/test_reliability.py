@@ -1,0 +1,84 @@
+"""Reliability defects of issue 11 that are quick to show: each test failed on the earlier main."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpusqa import chunk
+from corpusqa.errors import QuestionError
+from corpusqa.parse import read_corpus
+
+
+class _Counting(str):
+    """A text that records how long each slice taken of it is."""
+
+    longest = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        piece = str.__getitem__(self, key)
+        _Counting.longest = max(_Counting.longest, len(piece))
+        return piece
+
+
+def test_sentence_splitting_reads_a_bounded_window_per_sentence_end():
+    text = "Mr. Smith went to Washington. He said no. " * 2000  # 84,000 characters
+    expected = chunk.sentence_spans(text)
+    _Counting.longest = 0
+    assert chunk.sentence_spans(_Counting(text)) == expected
+    # The earlier main copied the whole text before every full stop (quadratic in its length).
+    assert _Counting.longest < 200
+
+
+def test_splitting_is_unchanged_on_abbreviations_and_initials():
+    text = ('Coach Mr. Bickerstaff said so. The U.S. Army agreed. Dr. No left at 5 p.m. '
+            'Then "It remains [...] What we see" was said. A new one.')
+    assert [text[s:e] for s, e in chunk.sentence_spans(text)] == [
+        "Coach Mr. Bickerstaff said so.", "The U.S. Army agreed.",
+        "Dr. No left at 5 p.m. Then \"It remains [...] What we see\" was said.", "A new one."]
+
+
+def test_an_unreadable_article_is_reported_and_skipped(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("A headline\n\nA body sentence about the news.\n")
+    bad = tmp_path / "locked.txt"
+    bad.write_text("A headline\n\nSecret.\n")
+    real = Path.read_bytes
+
+    def read_bytes(self):  # root reads any file whatever its mode, so the refusal is simulated
+        if self == bad:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    corpus = read_corpus(tmp_path)
+    assert [a.id for a in corpus.articles] == ["good"]
+    assert len(corpus.problems) == 1 and "cannot be read (Permission denied)" in str(
+        corpus.problems[0])
+
+
+def test_english_check_on_real_qa(seed_qa):
+    for q in ["PD-1 triggering on monocytes reduces IL-10 production by monocytes.",
+              "Which film did Die Hard's director make next?"]:
+        assert seed_qa.check(q) == q
+    for q in ["Qui a douté du retrait des troupes?", "Wer hat den Rückzug bezweifelt und warum?"]:
+        with pytest.raises(QuestionError, match="English"):
+            seed_qa.check(q)
+
+
+def test_k_below_one_is_a_message_not_every_passage(seed_qa):
+    for k in (0, -1):
+        with pytest.raises(QuestionError, match="at least 1"):
+            seed_qa.retrieve("Who doubted the withdrawal?", k=k)
+    assert len(seed_qa.retrieve("Who doubted the withdrawal?", k=2)) == 2
+
+
+def test_output_piped_into_a_closed_reader_ends_without_a_trace(seed_qa):
+    env = {**os.environ, "CORPUSQA_INDEX_DIR": str(seed_qa.settings.index_dir),
+           "CORPUSQA_CORPUS_DIR": str(seed_qa.settings.corpus_dir), "HF_HUB_OFFLINE": "1"}
+    # `true` leaves before anything is written: the pipe is closed by the time corpusqa writes.
+    script = f"{sys.executable} -m corpusqa.cli search 'who doubted the withdrawal?' | true"
+    run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
