@@ -10,7 +10,7 @@ report. Every `[n]` marker is then checked by `verify`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -41,7 +41,7 @@ class Evidence:
         return self.article.body[self.span[0] : self.span[1]]
 
 
-# Tuned on newsqa-dev's even ids only (benchmarks/answers.py); see the README's "Answers".
+# Set on newsqa-dev's even ids only (benchmarks/tune_answers.py, README "What was tried").
 POOL = 12  # evidence sentences read for candidates
 MARGIN = 0.4  # ... that score within this of the best
 W_AGREE, W_FIT, W_NEAR, W_RECENT = 0.3, 0.2, 0.1, 1.0
@@ -119,14 +119,19 @@ def _article_terms(body: str) -> frozenset[str]:
     return frozenset(terms(body))
 
 
+@lru_cache(maxsize=1024)
+def _nearby(title: str, body: str, start: int) -> frozenset[str]:
+    """The terms of the headline and the two sentences before `start`."""
+    return frozenset(terms(" ".join([title, *_previous_sentences(body, start, 2)])))
+
+
 def agreement(need: Need, e: Evidence) -> float:
-    """The share of the question's names, numbers and years that the sentence agrees with:
-    1 in the sentence, less in the sentences before or the headline, less in the article, 0
-    where a year contradicts (the sentence names other years, the article is from another)."""
+    """The share of the question's names, numbers and years that the sentence agrees with: 1 in
+    the sentence, less in the headline or the sentences before, less in the article. 0 when the
+    sentence dates the question's thing to another year ("the 2022 Met Gala")."""
     checks = []
     sentence = set(terms(e.text))
-    nearby = set(terms(e.article.title + " " + " ".join(
-        _previous_sentences(e.article.body, e.span[0], 2))))
+    nearby = _nearby(e.article.title, e.article.body, e.span[0])
     article = _article_terms(e.article.body)
     for name in need.names:
         words = set(terms(name))
@@ -153,12 +158,11 @@ def topic(need: Need, e: Evidence) -> float:
     the two before it or the headline say: names alone do not make a sentence an answer."""
     if not need.relation:
         return 1.0
-    around = set(terms(" ".join([e.article.title, *_previous_sentences(e.article.body,
-                                                                          e.span[0], 2), e.text])))
+    around = _nearby(e.article.title, e.article.body, e.span[0]) | set(terms(e.text))
     return sum(t in around for t in need.relation) / len(need.relation)
 
 
-def _meets(name: set[str], words: set[str]) -> bool:
+def _meets(name: set[str], words: Set[str]) -> bool:
     """A name's word in `words`, or its adjective ("Russia" and "Russian", "Ukraine"...)."""
     return bool(name & words) or any(
         len(n) >= 4 and (w.startswith(n) or n.startswith(w)) and len(w) >= 4

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from .entities import Parsed, Token
 from .keyword import terms
 from .lexicon import DESCRIPTION_HEADS, HEADS, NOT_PEOPLE, REASON_HEADS
 
-KINDS = ("person", "org", "place", "date", "number", "thing", "reason", "description",
-         "identity")
+Kind = Literal["person", "org", "place", "date", "number", "thing", "reason", "description",
+               "identity"]
 # Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
 _NUMBER_Q = re.compile(r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often)\b"
                        r"|what\s+(are|were|is|was)\s+the\s+odds\b", re.I)
@@ -34,11 +35,10 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_
 class Need:
     """What the answer must be, and what the evidence must agree with."""
 
-    kind: str
+    kind: Kind
     head: str = ""  # the noun a "which"/"what" modifies, lower case ("astronomer")
     role: tuple[str, ...] = ()  # stemmed words of that noun phrase ("royal", "observ", ...)
     asked: str = ""  # the asked-for phrase, for saying what the articles do not report
-    subject: str = ""  # "who is X?": X
     names: tuple[str, ...] = ()  # the question's named entities, as written
     people: tuple[str, ...] = ()  # those of them that are people
     numbers: tuple[str, ...] = ()  # its numbers, digits only, years included
@@ -66,7 +66,7 @@ def analyse(parsed: Parsed) -> Need:
     if who_is and any(e.label == "PERSON" and e.text in who_is.group(2)
                       for e in parsed.entities):
         return replace(stated, kind="identity", asked=f"who {who_is.group(2)} is",
-                       subject=who_is.group(2), people=(who_is.group(2),))
+                       people=(who_is.group(2),))
     wh = _wh_token(parsed)
     noun = _noun_of(parsed.tokens, wh) if wh is not None else None
     if noun is None and wh is not None:
@@ -87,7 +87,7 @@ def analyse(parsed: Parsed) -> Need:
 _ALL = frozenset().union(*HEADS.values())
 
 
-def _kind(parsed: Parsed, wh: int | None, head: str) -> str:
+def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
     word = parsed.tokens[wh].text.lower() if wh is not None else ""
     asking = parsed.text[parsed.tokens[wh].start :] if wh is not None else ""
     if _NUMBER_Q.match(asking):  # "how many years": a number of years, not a date
