@@ -171,6 +171,6 @@ def test_follow_up_reads_the_web_chats_html_history(seed_qa):
 
     first = seed_qa.ask("Who doubted the withdrawal?")
     history = [{"role": "user", "content": [{"type": "text", "text": first.question}]},
-               {"role": "assistant", "content": render(first, seed_qa.settings.corpus_dir)}]
+               {"role": "assistant", "content": render(first)}]
     assert standalone("What did he say about the equipment?", history) == \
         "What did Stoltenberg say about the equipment?"

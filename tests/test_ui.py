@@ -32,6 +32,43 @@ She said the hardest winter was 1987, when storms cut the island off for six wee
 """
 
 
+SCRIPTED = """<html><head><title>Harbour Gala Raises Funds for the Lifeboat</title></head><body>
+<h1>Harbour Gala Raises Funds for the Lifeboat</h1>
+<p>Harbour Courier, 6 March 2022</p>
+<p>The harbour gala raised four thousand pounds for the lifeboat crew on Saturday.</p>
+<script>fetch("http://127.0.0.1:LISTENER/script-ran")</script>
+<img src="http://127.0.0.1:LISTENER/image-loaded">
+<p>Organisers thanked the volunteers who ran the stalls.</p>
+</body></html>
+"""
+
+
+class Listener:
+    """A loopback HTTP server that records every request it gets."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        hits = self.hits = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                hits.append(self.path)
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -88,6 +125,21 @@ def server(tmp_path_factory, embedder):
     app = serve(settings, block=False)
     yield f"http://127.0.0.1:{settings.port}/", settings
     app.close()
+
+
+def test_articles_are_served_as_plain_text_and_corpus_files_not_at_all(server):
+    import urllib.error
+    import urllib.request
+
+    url, settings = server
+    with urllib.request.urlopen(f"{url}article/000_75a7cf6cedd97c9f") as r:
+        assert r.headers["Content-Type"].startswith("text/plain")
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in r.headers["Content-Security-Policy"]
+        assert "Kremlin spokesman Dmitry Peskov" in r.read().decode()
+    raw = (settings.corpus_dir / "000_75a7cf6cedd97c9f.txt").resolve()
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(f"{url}gradio_api/file={raw}")
 
 
 def test_real_server_answers_through_gradio_client(server):
@@ -148,5 +200,43 @@ def test_browser_asks_uploads_and_stays_inert(server, tmp_path):
         assert page.evaluate("window.__pwned") is None  # ... and never run
         assert page.locator("#chat a[href^='javascript']").count() == 0
         page.screenshot(path=str(ARTIFACTS / "upload.png"), full_page=True)
+
+        # An uploaded web page with a script: its citation opens its text, which runs nothing.
+        listener = Listener()
+        scripted = tmp_path / "gala.html"
+        scripted.write_text(SCRIPTED.replace("LISTENER", str(listener.port)))
+        page.locator("#upload input[type=file]").set_input_files([str(scripted)])
+        page.locator("#upload-button").click()
+        page.locator("#status").get_by_text("5 articles").wait_for(timeout=120_000)
+        ask("How much did the harbour gala raise for the lifeboat?", "Harbour Gala")
+        link = page.locator("#chat .cqa-card a", has_text="Harbour Gala").last
+        with page.context.expect_page() as opened:
+            link.click()
+        article = opened.value
+        article.wait_for_load_state()
+        assert "/article/" in article.url
+        assert "four thousand pounds" in article.content()
+        raw = settings.corpus_dir / "uploads" / "gala.html"
+        article.goto(f"{url}gradio_api/file={raw.resolve()}")  # the file itself: not served
+        time.sleep(1.5)
+        assert listener.hits == []
+        listener.close()
         browser.close()
     assert (settings.corpus_dir / "uploads" / "lighthouse.txt").exists()
+
+
+def test_article_text_needs_the_login_when_one_is_set(tmp_path, embedder):
+    import urllib.error
+    import urllib.request
+
+    shutil.copytree(SEED, tmp_path / "corpus")
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index",
+                        port=free_port(), auth="editor:s3cret")
+    QA(settings, embedder=embedder).build()
+    app = serve(settings, block=False)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"http://127.0.0.1:{settings.port}/article/000_75a7cf6cedd97c9f")
+        assert refused.value.code == 401
+    finally:
+        app.close()

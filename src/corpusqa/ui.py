@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .articleview import add_article_view, link
 from .errors import CorpusQAError
 from .parse import SUFFIXES
 from .qa import QA
@@ -54,46 +55,37 @@ def reply(qa: QA, updater: Updater, message: str, history: Sequence[Any],
     except Exception as e:
         log.exception("answering %r failed", message)
         return f"<p>⚠️ Something went wrong while answering ({html.escape(type(e).__name__)}).</p>"
-    return render(answer, qa.settings.corpus_dir)
+    return render(answer)
 
 
-def render(answer: Answer, corpus_dir: Path) -> str:
+def render(answer: Answer) -> str:
     parts = [f"<p>{_markers(html.escape(answer.text))}</p>"]
     parts += [f"<p class='cqa-note'>{html.escape(n)}</p>" for n in answer.notes]
     if answer.refused and answer.passages:
-        seen = dict.fromkeys((p.outlet, p.title, p.published, p.source) for p in answer.passages)
-        items = "".join(f"<li>{_meta(o, t, d, s, corpus_dir)}</li>" for o, t, d, s in seen)
+        seen = dict.fromkeys((p.outlet, p.title, p.published, p.source, p.article_id)
+                             for p in answer.passages)
+        items = "".join(f"<li>{_meta(*row)}</li>" for row in seen)
         parts.append(f"<p>Related reading (not an answer):</p><ul>{items}</ul>")
-    parts += [_card(c, corpus_dir) for c in answer.citations]
+    parts += [_card(c) for c in answer.citations]
     return "".join(parts)
 
 
-def _card(c: Citation, corpus_dir: Path) -> str:
+def _card(c: Citation) -> str:
     before = c.context[: c.start - c.context_start]
     after = c.context[c.end - c.context_start :]
     quote = f"{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}"
-    meta = _meta(c.outlet, c.title, c.published, c.source, corpus_dir)
+    meta = _meta(c.outlet, c.title, c.published, c.source, c.article_id)
     return (f"<div class='cqa-card'><div class='cqa-meta'><b>[{c.n}]</b> {meta}</div>"
             f"<div>{quote}</div></div>")
 
 
 def _meta(outlet: str | None, title: str, published: str | None, source: str,
-          corpus_dir: Path) -> str:
-    link = _link(source, corpus_dir)
+          article_id: str) -> str:
+    url = link(source, article_id)
     headline = html.escape(title)
-    headline = f"<a href='{html.escape(link)}' target='_blank'>{headline}</a>" if link else headline
+    headline = f"<a href='{html.escape(url)}' target='_blank'>{headline}</a>"
     when = html.escape(published or "undated")
     return f"<b>{html.escape(outlet or 'unknown outlet')}</b> · {when} · {headline}"
-
-
-def _link(source: str, corpus_dir: Path) -> str | None:
-    """Web addresses and files inside the corpus get a link; nothing else (no javascript:)."""
-    if re.match(r"^https?://", source, re.I):
-        return source
-    path = Path(source.rsplit(":", 1)[0] if re.search(r":\d+$", source) else source).resolve()
-    if path.is_file() and path.is_relative_to(corpus_dir.resolve()):
-        return f"/gradio_api/file={path}"
-    return None
 
 
 def _markers(escaped: str) -> str:
@@ -201,9 +193,11 @@ def serve(settings: Settings, block: bool = True) -> Any:
     app = build_app(qa, updater)
     app.queue(default_concurrency_limit=4)
     app.launch(server_name=settings.host, server_port=settings.port, auth=auth,
-               max_file_size=f"{settings.upload_max_mb}mb", prevent_thread_lock=not block,
-               allowed_paths=[str(settings.corpus_dir.resolve())], css=CSS, quiet=not block,
-               ssr_mode=False, footer_links=[])
+               max_file_size=f"{settings.upload_max_mb}mb", prevent_thread_lock=True,
+               css=CSS, quiet=not block, ssr_mode=False, footer_links=[])
+    add_article_view(app.app, qa)
+    if block:
+        app.block_thread()
     return app
 
 
