@@ -99,11 +99,15 @@ def test_formats_and_bad_input(tmp_path):
         "{not json}\n"
         '{"id": "x2", "title": "No text"}\n')
     (tmp_path / "d.txt").write_bytes(b"\xff\xfe\x00binary")
-    (tmp_path / "e.txt").write_bytes("caf\xe9 latin-1 text".encode("latin-1"))
+    (tmp_path / "e.txt").write_bytes("Caf\xe9 Reopens on the Square\n\nThe caf\xe9 reopened on "
+                                      "Monday, its owners said.\n".encode("latin-1"))
+    (tmp_path / "g.txt").write_bytes("Tide Tables Change\n\nThe harbour published new tide "
+                                      "tables on Friday.\n".encode("utf-16"))
     (tmp_path / "f.txt").write_text("   \n\n")
     corpus = read_corpus(tmp_path)
     by_id = {a.id: a for a in corpus.articles}
-    assert set(by_id) == {"a", "b", "x1"}
+    assert set(by_id) == {"a", "b", "x1", "e", "g"}  # Latin-1 and UTF-16 are read, not refused
+    assert "café reopened" in by_id["e"].body and "tide tables" in by_id["g"].body
     assert by_id["a"].title == "A Markdown Headline Here"
     assert "new budget on Monday" in by_id["a"].body
     assert by_id["b"].title == "Storm Closes the Harbour for Two Days"
@@ -112,7 +116,7 @@ def test_formats_and_bad_input(tmp_path):
     assert by_id["x1"].outlet == "cnn.com" and by_id["x1"].source == "https://www.cnn.com/a"
     messages = " | ".join(str(p) for p in corpus.problems)
     for expected in ("c.jsonl:2: malformed JSON", "c.jsonl:3: record has no text",
-                     "d.txt: binary file", "e.txt: not UTF-8", "f.txt: empty article"):
+                     "d.txt: binary file", "f.txt: empty article"):
         assert expected in messages
     with pytest.raises(CorpusError, match="does not exist"):
         read_corpus(tmp_path / "missing")

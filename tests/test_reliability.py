@@ -82,3 +82,47 @@ def test_output_piped_into_a_closed_reader_ends_without_a_trace(seed_qa):
     run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
                          timeout=120)
     assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
+
+
+def test_links_folders_and_encodings_are_each_named_once(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Secret Headline\n\nA file outside the corpus folder.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Good Headline\n\nA body sentence about the news.\n")
+    (corpus / "out.txt").symlink_to(outside)
+    (corpus / "dangling.txt").symlink_to(corpus / "missing.txt")
+    (corpus / "loop-a.txt").symlink_to(corpus / "loop-b.txt")
+    (corpus / "loop-b.txt").symlink_to(corpus / "loop-a.txt")
+    (corpus / "inside.txt").symlink_to(corpus / "good.txt")  # a link within the corpus is fine
+    (corpus / "folder.txt").mkdir()
+    read = read_corpus(corpus)
+    assert sorted(a.id for a in read.articles) == ["good", "inside"]
+    reasons = {Path(p.source).name: p.reason for p in read.problems}
+    assert reasons == {"out.txt": "a link to a file outside the corpus folder",
+                       "dangling.txt": "a broken or looping link",
+                       "loop-a.txt": "a broken or looping link",
+                       "loop-b.txt": "a broken or looping link",
+                       "folder.txt": "a folder, not an article file"}
+
+
+def test_a_no_op_build_clears_folders_of_killed_builds(settings, embedder):
+    from corpusqa.index import build_index
+
+    build_index(settings, embedder)
+    dead = settings.index_dir / ".tmp-0123456789ab"
+    dead.mkdir()
+    report = build_index(settings, embedder)
+    assert report.added == 0 and not dead.exists()
+
+
+def test_a_waiting_build_says_why(settings, embedder, caplog):
+    from filelock import FileLock
+
+    from corpusqa.errors import IndexBusyError
+    from corpusqa.index import build_index
+
+    settings.index_dir.mkdir(parents=True)
+    with FileLock(str(settings.index_dir / ".lock")), pytest.raises(IndexBusyError):
+        build_index(settings, embedder, lock_wait=0.5)
+    assert "another build" in caplog.text and "waiting up to" in caplog.text

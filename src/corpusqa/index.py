@@ -107,7 +107,12 @@ def build_index(
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".lock"))
     try:
-        lock.acquire(timeout=lock_wait)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            log.warning("another build of %s is running; waiting up to %.0f s for it to finish",
+                        index_dir, lock_wait)
+            lock.acquire(timeout=lock_wait)
     except Timeout:
         raise IndexBusyError(
             f"another build holds {index_dir / '.lock'} (waited {lock_wait:.0f} s); "
@@ -139,6 +144,7 @@ def _build(
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
     if previous is not None and not fresh and not removed:
+        store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
         return BuildReport(unchanged=unchanged, kept=len(kept_ids),
                            chunks_total=previous["counts"]["chunks"],
                            seconds=time.perf_counter() - started, problems=problems)

@@ -6,6 +6,7 @@ Metadata the text does not carry can be given in a sidecar `<name>.meta.json` be
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import re
@@ -60,11 +61,12 @@ def read_corpus(corpus_dir: Path) -> Corpus:
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every article-like entry, links and folders named like articles included, so that
+    `read_file` can say why one is skipped rather than pass over it in silence."""
     return sorted(
         p
         for p in corpus_dir.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        if not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
         and p.suffix.lower() in SUFFIXES
     )
 
@@ -73,6 +75,7 @@ def read_file(path: Path, root: Path) -> Iterator[Article | ArticleError]:
     """The articles of one file; a problem is yielded, not raised, so the caller goes on."""
     rel = path.relative_to(root).as_posix()
     try:
+        _check_entry(path, root)
         text = _read_text(path)
         if path.suffix.lower() == ".jsonl":
             yield from _read_jsonl(text, path, rel)
@@ -83,6 +86,45 @@ def read_file(path: Path, root: Path) -> Iterator[Article | ArticleError]:
         yield e
 
 
+def _check_entry(path: Path, root: Path) -> None:
+    """Links must lead to a file inside the corpus folder; folders are not articles."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise ArticleError(str(path), "a broken or looping link") from None
+        if not target.is_relative_to(root.resolve()):
+            raise ArticleError(str(path), "a link to a file outside the corpus folder")
+    if path.is_dir():
+        raise ArticleError(str(path), "a folder, not an article file")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8, UTF-16 with its byte-order mark, or else Windows-1252/Latin-1 text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+            if not _CONTROL.search(text.encode("utf-8")):
+                return text
+        except UnicodeDecodeError:
+            pass  # a byte-order mark on something that is not UTF-16: judged as bytes below
+    if b"\x00" in data:
+        raise ArticleError(str(path), "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        if _CONTROL.search(data):
+            raise ArticleError(str(path), f"not text (byte {e.start})") from None
+    log.info("%s is not UTF-8; read as Windows-1252/Latin-1", path)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+_CONTROL = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
@@ -91,12 +133,7 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as e:  # unreadable, vanished, a dangling link: reported, the rest goes on
         raise ArticleError(str(path), f"cannot be read ({e.strerror or e})") from None
-    if b"\x00" in data:
-        raise ArticleError(str(path), "binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ArticleError(str(path), f"not UTF-8 text (byte {e.start})") from None
+    return _decode(path, data)
 
 
 def _file_id(rel: str) -> str:
