@@ -126,3 +126,51 @@ def test_a_waiting_build_says_why(settings, embedder, caplog):
     with FileLock(str(settings.index_dir / ".lock")), pytest.raises(IndexBusyError):
         build_index(settings, embedder, lock_wait=0.5)
     assert "another build" in caplog.text and "waiting up to" in caplog.text
+
+
+def _two_versions(settings, embedder):
+    """A first build, then a second after one article changed; returns both version folders."""
+    from corpusqa.index import build_index
+    from corpusqa.store import current
+
+    build_index(settings, embedder)
+    first = current(settings.index_dir)
+    path = next(settings.corpus_dir.glob("000_*.txt"))
+    path.write_text(path.read_text() + "\nA sentence added in an update about the border.\n")
+    build_index(settings, embedder)
+    return first, current(settings.index_dir)
+
+
+@pytest.mark.parametrize("damage", ["truncate chunks", "remove vectors", "truncate manifest"])
+def test_a_damaged_version_falls_back_and_index_repairs_it(settings, embedder, caplog, damage):
+    from corpusqa.index import Index, build_index
+    from corpusqa.store import current
+
+    first, second = _two_versions(settings, embedder)
+    if damage == "truncate chunks":
+        target = second / "chunks.jsonl"
+        target.write_bytes(target.read_bytes()[:-40])
+    elif damage == "remove vectors":
+        (second / "vectors.faiss").unlink()
+    else:
+        target = second / "manifest.json"
+        target.write_bytes(target.read_bytes()[:30])
+    index = Index.load(settings)  # the earlier whole version, with one line saying so
+    assert index.folder == first and "is damaged" in caplog.text
+    embedder.calls.clear()
+    report = build_index(settings, embedder)  # repairs: only the changed article is embedded
+    repaired = current(settings.index_dir)
+    assert repaired not in (first, second) and Index.load(settings).folder == repaired
+    assert report.updated == 1 and sum(embedder.calls) <= 10
+
+
+def test_no_whole_version_is_one_line_saying_how_to_rebuild(settings, embedder):
+    from corpusqa.errors import IndexDamagedError
+    from corpusqa.index import Index, build_index
+    from corpusqa.store import current
+
+    build_index(settings, embedder)
+    (current(settings.index_dir) / "vectors.faiss").unlink()
+    with pytest.raises(IndexDamagedError, match=r"--rebuild") as error:
+        Index.load(settings)
+    assert "\n" not in str(error.value)

@@ -26,6 +26,10 @@ class IndexMismatchError(CorpusQAError):
     """The index on disk was built with other settings than the ones in force."""
 
 
+class IndexDamagedError(CorpusQAError):
+    """The index's files are damaged and no earlier version is whole."""
+
+
 class IndexBusyError(CorpusQAError):
     """Another build holds the index lock."""
 

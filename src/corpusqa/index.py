@@ -63,7 +63,7 @@ class Index:
         return np.asarray(self.faiss.reconstruct_n(0, self.faiss.ntotal), dtype=np.float32)
 
     def is_current(self, settings: Settings) -> bool:
-        return store.current(settings.index_dir) == self.folder
+        return store.usable(settings.index_dir)[0] == self.folder
 
     def texts(self) -> list[str]:
         return [embed_text(self.articles[c.article_id], c) for c in self.chunks]
@@ -130,7 +130,7 @@ def _build(
     started = time.perf_counter()
     corpus = read_corpus(settings.corpus_dir)
     problems = tuple(str(p) for p in corpus.problems)
-    previous = None if rebuild else _previous_manifest(settings)
+    previous, damaged = (None, False) if rebuild else _previous_manifest(settings)
     old_hashes = previous["hashes"] if previous else {}
     old_files = previous["files"] if previous else {}
     hashes = {a.id: content_hash(a, settings) for a in corpus.articles}
@@ -143,7 +143,7 @@ def _build(
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
-    if previous is not None and not fresh and not removed:
+    if previous is not None and not fresh and not removed and not damaged:
         store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
         return BuildReport(unchanged=unchanged, kept=len(kept_ids),
                            chunks_total=previous["counts"]["chunks"],
@@ -195,14 +195,18 @@ def _assemble(articles: list[Article], new_chunks: dict[str, list[Chunk]], new_v
     return chunks, rows
 
 
-def _previous_manifest(settings: Settings) -> dict[str, Any] | None:
-    """The current version's manifest, refused if it was built with other settings."""
-    folder = store.current(Path(settings.index_dir))
+def _previous_manifest(settings: Settings) -> tuple[dict[str, Any] | None, bool]:
+    """The manifest to update from, refused if built with other settings, and whether it is
+    an earlier version standing in for a damaged current one (then a new version is written
+    even when nothing changed)."""
+    folder, warning = store.usable(Path(settings.index_dir))
     if folder is None:
-        return None
+        return None, False
+    if warning:
+        log.warning(warning)
     manifest = store.read_manifest(folder)
     store.check(manifest, settings.fingerprint(), folder)
-    return manifest
+    return manifest, warning is not None
 
 
 def _rows_by_article(old: Index) -> dict[str, list[tuple[Chunk, np.ndarray]]]:

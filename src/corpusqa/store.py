@@ -8,6 +8,7 @@ the previous version loadable; leftovers are swept by the next build.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
@@ -18,10 +19,11 @@ from typing import Any
 
 import numpy as np
 
-from .errors import IndexMismatchError, IndexMissingError
+from .errors import IndexDamagedError, IndexMismatchError, IndexMissingError
 from .keyword import Keywords
 from .records import Article, Chunk
 
+log = logging.getLogger(__name__)
 FORMAT = 1
 POINTER = "CURRENT"
 KEEP = 2  # versions kept: the newest, and the one a running reader may still be opening
@@ -34,6 +36,41 @@ def current(index_dir: Path) -> Path | None:
         return None
     folder = index_dir / name
     return folder if name and (folder / "manifest.json").exists() else None
+
+
+def damage(folder: Path) -> str | None:
+    """Why a version cannot be used, or None; a few stats, cheap enough for every question.
+    Each version's manifest records the size of every file written beside it."""
+    try:
+        manifest = read_manifest(folder)
+    except (OSError, ValueError) as e:
+        return f"manifest.json cannot be read ({type(e).__name__})"
+    for name, size in manifest.get("sizes", {}).items():
+        path = folder / name
+        if not path.is_file():
+            return f"{name} is missing"
+        if path.stat().st_size != size:
+            return f"{name} has {path.stat().st_size} bytes where {size} were written"
+    return None
+
+
+def usable(index_dir: Path) -> tuple[Path | None, str | None]:
+    """The current version, or the newest whole one when it is damaged, with a one-line word
+    of why; None when there is no index yet."""
+    try:
+        name = (index_dir / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None, None
+    pointed = index_dir / name
+    reason = damage(pointed) if name and pointed.is_dir() else "its folder is missing"
+    if reason is None:
+        return pointed, None
+    for other in sorted(index_dir.glob("v-*"), reverse=True):  # names sort by build time
+        if other != pointed and damage(other) is None:
+            return other, (f"index version {name} is damaged ({reason}); using {other.name}, "
+                           "the newest whole one: `corpusqa index` repairs it")
+    raise IndexDamagedError(f"index {pointed} is damaged ({reason}) and no earlier version is "
+                            "whole: run `corpusqa index --rebuild`")
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
@@ -61,13 +98,26 @@ def check(manifest: dict[str, Any], expected: dict[str, Any], folder: Path) -> N
 def load(index_dir: Path, expected: dict[str, Any]) -> tuple[
     dict[str, Any], list[Article], list[Chunk], Any, Keywords, Path
 ]:
-    folder = current(index_dir)
+    folder, warning = usable(index_dir)
     if folder is None:
         raise IndexMissingError(
             f"no index in {index_dir}: run `corpusqa index` first (or set CORPUSQA_INDEX_DIR)"
         )
+    if warning:
+        log.warning(warning)
     manifest = read_manifest(folder)
     check(manifest, expected, folder)
+    try:
+        return _read_version(folder, manifest)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as e:
+        # Damage the sizes cannot show (an index written before they were recorded).
+        raise IndexDamagedError(f"index {folder} cannot be read ({type(e).__name__}: {e}); "
+                                "run `corpusqa index --rebuild`") from None
+
+
+def _read_version(folder: Path, manifest: dict[str, Any]) -> tuple[
+    dict[str, Any], list[Article], list[Chunk], Any, Keywords, Path
+]:
     import faiss
 
     articles = [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
@@ -82,6 +132,8 @@ def load(index_dir: Path, expected: dict[str, Any]) -> tuple[
         for row in _read_jsonl(folder / "chunks.jsonl")
     ]
     flat = faiss.read_index(str(folder / "vectors.faiss"))
+    if flat.ntotal != len(chunks):
+        raise ValueError(f"{flat.ntotal} vectors for {len(chunks)} chunks")
     keywords = Keywords.load(folder / "bm25", len(chunks))
     return manifest, articles, chunks, flat, keywords, folder
 
@@ -105,7 +157,10 @@ def write(
     faiss.write_index(flat, str(tmp / "vectors.faiss"))
     (tmp / "bm25").mkdir()
     keywords.save(tmp / "bm25")
-    _write_text(tmp / "manifest.json", json.dumps({**manifest, "format": FORMAT}, indent=1))
+    sizes = {p.relative_to(tmp).as_posix(): p.stat().st_size
+             for p in sorted(tmp.rglob("*")) if p.is_file()}
+    _write_text(tmp / "manifest.json",
+                json.dumps({**manifest, "format": FORMAT, "sizes": sizes}, indent=1))
     for path in tmp.rglob("*"):
         if path.is_file():
             _fsync(path)
