@@ -174,3 +174,44 @@ def test_no_whole_version_is_one_line_saying_how_to_rebuild(settings, embedder):
     with pytest.raises(IndexDamagedError, match=r"--rebuild") as error:
         Index.load(settings)
     assert "\n" not in str(error.value)
+
+
+def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa):
+    """Many threads asking for sentence vectors through a cache far too small for them: each
+    gets its own vectors, none fails (the earlier main read back entries others had evicted)."""
+    import threading
+    import time
+
+    import numpy as np
+
+    from corpusqa.retrieve import Searcher
+
+    class Slow:
+        """Stands in for the model: a vector from the text, after a pause that lets threads
+        interleave."""
+
+        def encode(self, texts):  # type: ignore[no-untyped-def]
+            time.sleep(0.001)
+            return np.array([[float(len(t)), float(hash(t) % 97)] for t in texts])
+
+    index = seed_qa.searcher.index
+    searcher = Searcher(index, Slow(), cache_size=3)  # type: ignore[arg-type]
+    chunks = [c for c in index.chunks if len(c.sentences) > 1]
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            for round_ in range(40):
+                c = chunks[(i + round_) % len(chunks)]
+                got = searcher.sentence_vectors(c.article_id, list(c.sentences))
+                body = index.articles[c.article_id].body
+                assert got[:, 0].tolist() == [float(e - s) for s, e in c.sentences], body[:20]
+        except BaseException as e:  # noqa: BLE001 - every failure is the finding
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []

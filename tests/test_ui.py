@@ -240,3 +240,25 @@ def test_article_text_needs_the_login_when_one_is_set(tmp_path, embedder):
         assert refused.value.code == 401
     finally:
         app.close()
+
+
+def test_articles_dropped_in_are_answered_without_any_page_open(tmp_path, embedder):
+    from gradio_client import Client
+
+    shutil.copytree(SEED, tmp_path / "corpus")
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index",
+                        port=free_port(), watch_seconds=0.5)
+    QA(settings, embedder=embedder).build()
+    (settings.corpus_dir / "lighthouse.txt").write_text(NEW)  # while the server is down
+    app = serve(settings, block=False)
+    try:
+        client = Client(f"http://127.0.0.1:{settings.port}/", verbose=False)
+
+        def answers(question: str, expect: str) -> bool:
+            return expect in client.predict(question, [], "", "", api_name="/chat")
+
+        wait_for(lambda: answers("When did the lighthouse keeper retire?", "Harbour Courier"))
+        (settings.corpus_dir / "fair.txt").write_text(HOSTILE)  # while it runs
+        wait_for(lambda: answers("How many visitors came to the town fair?", "Evil Gazette"))
+    finally:
+        app.close()

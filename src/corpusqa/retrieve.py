@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ class Searcher:
         self._cache: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
         self._idf = _idf(index)
         self._rare = max(self._idf.values(), default=1.0)  # for words the index has never seen
         self.rerank = RERANK
@@ -67,11 +69,15 @@ class Searcher:
 
     def query_vector(self, query: str) -> np.ndarray:
         """The question's vector; `ask` needs it again right after `search`, so keep a few."""
-        if query not in self._queries:
-            self._queries[query] = self.embedder.encode([query])[0]
-            if len(self._queries) > 64:
-                self._queries.popitem(last=False)
-        return self._queries[query]
+        with self._lock:
+            vec = self._queries.get(query)
+        if vec is None:
+            vec = self.embedder.encode([query])[0]
+            with self._lock:
+                self._queries[query] = vec
+                while len(self._queries) > 64:
+                    self._queries.popitem(last=False)
+        return vec
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """Which chunks pass the filters; None when there are none."""
@@ -181,15 +187,19 @@ class Searcher:
     def sentence_vectors(self, article_id: str, spans: list[Span]) -> np.ndarray:
         body = self.index.articles[article_id].body
         keys = [(article_id, s, e) for s, e in spans]
-        missing = [k for k in keys if k not in self._cache]
+        # Chat requests run concurrently: the cache is read and written under a lock, and the
+        # answer is built from what this call found, whatever other calls evict meanwhile.
+        with self._lock:
+            found = {k: self._cache[k] for k in keys if k in self._cache}
+        missing = [k for k in keys if k not in found]
         if missing:
             fresh = self.embedder.encode([body[s:e] for _, s, e in missing])
-            for key, vec in zip(missing, fresh, strict=True):
-                self._cache[key] = vec
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return np.array([self._cache[k] for k in keys], dtype=np.float32).reshape(
-            len(keys), -1)
+            found.update(zip(missing, fresh, strict=True))
+            with self._lock:
+                self._cache.update(zip(missing, fresh, strict=True))
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return np.array([found[k] for k in keys], dtype=np.float32).reshape(len(keys), -1)
 
     def _diverse(self, ranked: list[tuple[int, float]], k: int, per_article: int
                  ) -> list[Passage]:

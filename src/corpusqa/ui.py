@@ -139,7 +139,6 @@ def build_app(qa: QA, updater: Updater) -> Any:
         return "\n\n".join(lines) or "no file chosen", None
 
     def tick() -> tuple[str, Any]:
-        updater.poll_folder()
         try:
             outlets = qa.searcher.outlets()
         except CorpusQAError:
@@ -190,6 +189,8 @@ def serve(settings: Settings, block: bool = True) -> Any:
         print(f"WARNING: the chat listens on {settings.host}, reachable from other machines, "
               "with no login. Set CORPUSQA_AUTH=user:password to require one.", file=sys.stderr)
     updater = Updater(qa)
+    updater.request()  # files added while the server was down: an update, a no-op if none
+    updater.watch(settings.watch_seconds)
     app = build_app(qa, updater)
     app.queue(default_concurrency_limit=4)
     app.launch(server_name=settings.host, server_port=settings.port, auth=auth,

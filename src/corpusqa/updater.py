@@ -21,6 +21,7 @@ class Updater:
         self._wanted = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
         self._seen = self._signature()
 
     def request(self) -> None:
@@ -29,6 +30,24 @@ class Updater:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, daemon=True)
                 self._thread.start()
+
+    def watch(self, seconds: float) -> None:
+        """Look at the corpus folder every `seconds` from a thread of the server's own, so files
+        dropped in are indexed whether or not a page is open (0: no watching)."""
+        if seconds <= 0:
+            return
+
+        def loop() -> None:
+            while not self._stop.wait(seconds):
+                try:
+                    self.poll_folder()
+                except OSError as e:  # a folder changing under the scan; the next look retries
+                    log.info("corpus scan: %s", e)
+
+        threading.Thread(target=loop, name="corpusqa-watch", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
 
     def poll_folder(self) -> None:
         """Articles dropped into the corpus folder are noticed by their names, sizes and times."""
