@@ -215,3 +215,14 @@ def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa):
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_a_book_sized_article_is_named_with_the_setting_to_change(tmp_path):
+    (tmp_path / "good.txt").write_text("Good Headline\n\nA body sentence about the news.\n")
+    sentence = "The council met again on Monday to discuss the harbour budget in detail. "
+    (tmp_path / "book.txt").write_text("A Very Long Report\n\n" + sentence * 30_000)  # 2.2 MB
+    corpus = read_corpus(tmp_path, max_article_mb=1)
+    assert [a.id for a in corpus.articles] == ["good"]
+    assert "more than the 1 MB an article may have (CORPUSQA_MAX_ARTICLE_MB)" in str(
+        corpus.problems[0])
+    assert {a.id for a in read_corpus(tmp_path, max_article_mb=5).articles} == {"good", "book"}

@@ -128,7 +128,7 @@ def _build(
     settings: Settings, embedder: Embedder | None, progress: Progress | None, rebuild: bool
 ) -> BuildReport:
     started = time.perf_counter()
-    corpus = read_corpus(settings.corpus_dir)
+    corpus = read_corpus(settings.corpus_dir, settings.max_article_mb)
     problems = tuple(str(p) for p in corpus.problems)
     previous, damaged = (None, False) if rebuild else _previous_manifest(settings)
     old_hashes = previous["hashes"] if previous else {}

@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024  # a file (a JSONL file holds many articles)
+MAX_ARTICLE_MB = 5.0  # one article's text
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Corpus:
     failed_files: frozenset[str]  # files with at least one problem
 
 
-def read_corpus(corpus_dir: Path) -> Corpus:
+def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB) -> Corpus:
     """Every article under `corpus_dir`, and the problems met on the way."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
@@ -47,7 +48,7 @@ def read_corpus(corpus_dir: Path) -> Corpus:
     failed: set[str] = set()
     for path in corpus_files(corpus_dir):
         rel = path.relative_to(corpus_dir).as_posix()
-        for item in read_file(path, corpus_dir):
+        for item in read_file(path, corpus_dir, max_article_mb):
             if isinstance(item, Article) and item.id in articles:
                 item = ArticleError(item.source, f"duplicate article id {item.id!r}")
             if isinstance(item, ArticleError):
@@ -71,15 +72,17 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     )
 
 
-def read_file(path: Path, root: Path) -> Iterator[Article | ArticleError]:
+def read_file(path: Path, root: Path, max_article_mb: float = MAX_ARTICLE_MB
+              ) -> Iterator[Article | ArticleError]:
     """The articles of one file; a problem is yielded, not raised, so the caller goes on."""
     rel = path.relative_to(root).as_posix()
     try:
         _check_entry(path, root)
         text = _read_text(path)
         if path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl(text, path, rel)
+            yield from _read_jsonl(text, path, rel, max_article_mb)
             return
+        _check_size(str(path), text, max_article_mb)
         meta = _sidecar(path)
         yield _from_document(text, path.suffix.lower(), _file_id(rel), str(path), meta)
     except ArticleError as e:
@@ -200,7 +203,16 @@ _FIELDS = {
 }
 
 
-def _read_jsonl(text: str, path: Path, rel: str) -> Iterator[Article | ArticleError]:
+def _check_size(source: str, text: str, max_article_mb: float) -> None:
+    """News articles are far smaller: a book-sized one would hold the index for an hour."""
+    size = len(text.encode("utf-8")) / 2**20
+    if size > max_article_mb:
+        raise ArticleError(source, f"{size:.1f} MB of text, more than the {max_article_mb:g} MB "
+                                   "an article may have (CORPUSQA_MAX_ARTICLE_MB)")
+
+
+def _read_jsonl(text: str, path: Path, rel: str, max_article_mb: float
+                ) -> Iterator[Article | ArticleError]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -220,6 +232,7 @@ def _read_jsonl(text: str, path: Path, rel: str) -> Iterator[Article | ArticleEr
         own = record.get("id", record.get("_id"))  # "_id" is the BEIR layout
         article_id = str(own) if own not in (None, "") else f"{_file_id(rel)}:{n}"
         try:
+            _check_size(where, meta["text"], max_article_mb)
             yield _article(meta["text"].splitlines(), article_id, where, meta)
         except ArticleError as e:
             yield e

@@ -40,6 +40,7 @@ class Settings:
     port: int = 7860
     auth: str = ""  # "user:password" for the web chat
     upload_max_mb: int = 20
+    max_article_mb: float = 5.0  # larger articles are reported and skipped
     watch_seconds: float = 2.0  # how often the chat's server looks for new articles; 0: never
 
     @classmethod
