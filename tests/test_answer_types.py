@@ -214,3 +214,10 @@ def test_how_many_years_is_a_number_not_a_date(entities):
     assert need(entities, "He was arrested after how many years on the run?").kind == "number"
     assert need(entities, "Which color is the comet?").kind == "thing"
     assert need(entities, "Which Covid-19 variant is dominant?").kind == "thing"
+
+
+def test_whose_asks_for_the_owner_named_before_the_thing(entities):
+    sentence = "Drake performs with Dipset, wears Cam’ron’s original pink fur jacket"
+    _, found = _cands(entities, "Whose original pink fur jacket did Drake wear?", sentence,
+                      sentence)
+    assert max(found, key=lambda c: c.fit).text == "Cam’ron"

@@ -184,6 +184,8 @@ def _people(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role), role_fit(need, sentence) * 0.8)
         found.append(Candidate(e.text, e.start, fit, surname[0], role, appos))
+    if need.asked.startswith("whose") and need.head:
+        found += _possessors(need, sentence)
     if not found and need.kind == "person":
         # "..., he said": the person named in the sentences before.
         person = speaker(sentence, None, before, surnames(body))
@@ -192,6 +194,15 @@ def _people(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
             found.append(Candidate(person.phrase, max(sentence.find(person.phrase), 0),
                                    0.8 * role_fit(need, role), person.surname.lower(), role))
     return found
+
+
+def _possessors(need: Need, sentence: str) -> list[Candidate]:
+    """"whose jacket": the name written as its owner ("wears Cam’ron’s original pink jacket")."""
+    owner = rf"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*?)['’]s\s+(?:[\w-]+\s+){{0,4}}?" \
+            rf"{re.escape(need.head)}"
+    return [Candidate(m.group(1), m.start(1), 1.0, terms(m.group(1).split()[-1])[0])
+            for m in re.finditer(owner, sentence)
+            if terms(m.group(1)) and _new(m.group(1), need)]
 
 
 def _reasons(sentence: str) -> list[Candidate]:
@@ -212,7 +223,8 @@ def _named_things(need: Need, sentence: str) -> list[Candidate]:
         stem = terms(need.head)
         pattern = rf"((?:[\w.-]+\s+){{1,2}})({re.escape(need.head)}\w*)\b"
         for m in re.finditer(pattern, sentence, re.I):
-            words = [w for w in m.group(1).split() if terms(w) and terms(w)[0] not in need.terms]
+            words = [w for w in m.group(1).split() if terms(w) and terms(w)[0] not in need.terms
+                     and not w.lower().endswith(("ed", "ing"))]  # "defined law" is no name
             if words and stem:
                 found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
     return [c for c in found if _new(c.text, need)]
