@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,11 @@ def indexed(name: str, source: Path, **settings: Any) -> QA:
     """A QA over `source` (a JSONL file), indexed under benchmarks/work/<name>/ (incremental)."""
     corpus = HERE / "work" / name / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    link = corpus / source.name
-    if not link.exists():
-        link.symlink_to(source)
+    copy = corpus / source.name
+    # A copy, not a link: corpusqa skips links that lead out of the corpus folder.
+    if copy.is_symlink() or not copy.exists() or copy.stat().st_size != source.stat().st_size:
+        copy.unlink(missing_ok=True)
+        shutil.copyfile(source, copy)
     qa = QA(Settings.from_env(corpus_dir=corpus, index_dir=corpus.parent / "index", **settings))
     report = qa.build()
     print(f"[{name}] {report.summary()} ({report.seconds:.0f} s)", flush=True)

@@ -226,3 +226,20 @@ def test_a_book_sized_article_is_named_with_the_setting_to_change(tmp_path):
     assert "more than the 1 MB an article may have (CORPUSQA_MAX_ARTICLE_MB)" in str(
         corpus.problems[0])
     assert {a.id for a in read_corpus(tmp_path, max_article_mb=5).articles} == {"good", "book"}
+
+
+def test_the_same_corpus_by_another_path_is_not_embedded_again(tmp_path, embedder, monkeypatch):
+    import shutil
+
+    from conftest import SEED
+
+    from corpusqa.index import build_index
+    from corpusqa.settings import Settings
+
+    shutil.copytree(SEED, tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    build_index(Settings(corpus_dir="corpus", index_dir="index"), embedder)
+    embedder.calls.clear()
+    report = build_index(Settings(corpus_dir=tmp_path / "corpus", index_dir="index"), embedder)
+    assert report.unchanged == 2 and report.added == report.updated == 0
+    assert embedder.calls == []

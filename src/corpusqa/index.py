@@ -94,6 +94,16 @@ def embed_text(article: Article, chunk: Chunk) -> str:
 
 
 def content_hash(article: Article, settings: Settings) -> str:
+    """What an article's vectors depend on: its text, its metadata and the index settings; not
+    where the file was found (`--corpus corpus` and its absolute path are the same corpus)."""
+    fields = asdict(article)
+    del fields["source"]
+    payload = json.dumps([fields, settings.fingerprint()], sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _hash_with_path(article: Article, settings: Settings) -> str:
+    """The hash before the path was left out, so that indexes built then are not re-embedded."""
     payload = json.dumps([asdict(article), settings.fingerprint()], sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -139,7 +149,8 @@ def _build(
     if not corpus.articles and not kept_ids:
         raise CorpusError(f"no readable article in {settings.corpus_dir}"
                           + (f" ({len(problems)} skipped: {problems[0]})" if problems else ""))
-    fresh = [a for a in corpus.articles if old_hashes.get(a.id) != hashes[a.id]]
+    fresh = [a for a in corpus.articles
+             if old_hashes.get(a.id) not in (hashes[a.id], _hash_with_path(a, settings))]
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
