@@ -18,12 +18,12 @@ from .candidates import Candidate, candidates
 from .chunk import sentence_spans
 from .entities import Entity
 from .keyword import terms
+from .lexicon import YEAR, numbers
 from .question import Need
 from .records import Article, Citation, Span
 from .speakers import Person, full_name
 
 REFUSAL = "The corpus does not answer this question."
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 @dataclass(frozen=True)
 class Evidence:
@@ -139,7 +139,7 @@ def agreement(need: Need, e: Evidence) -> float:
         elsewhere = 0.0 if name in need.people else 0.5
         checks.append(1.0 if _meets(words, sentence) else 0.6 if _meets(words, nearby)
                       else elsewhere if words & article else 0.0)
-    digits = {_plain_number(n) for n in _NUMBER.findall(e.text)}
+    digits = set(numbers(e.text))
     body_digits = e.article.body.replace(",", "")
     if _contradicts(need, e.text):
         return 0.0  # a sentence that contradicts the question is no evidence for it
@@ -181,7 +181,7 @@ def _contradicts(need: Need, sentence: str) -> bool:
 def _year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
     if year in digits:
         return 1.0
-    if any(re.fullmatch(r"(1[89]|20)\d\d", d) for d in digits):
+    if any(YEAR.fullmatch(d) for d in digits):
         return 0.0  # the sentence dates itself to other years only
     published = (e.article.published or "")[:4]
     if published and 0 <= int(published) - int(year) <= 1:
@@ -189,10 +189,6 @@ def _year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
     if published and int(published) < int(year):
         return 0.25  # written before the year the question asks about
     return 0.5 if year in e.article.body else 0.0
-
-
-def _plain_number(text: str) -> str:
-    return re.sub(r"[,.](?=\d{3}\b)", "", text).rstrip(".")
 
 
 def _nearness(need: Need, sentence: str, at: int) -> float:

@@ -27,6 +27,8 @@ from .lexicon import (
     TIME_UNITS,
     US_STATES,
     VENUE,
+    YEAR,
+    numbers,
 )
 from .question import Need
 from .speakers import (
@@ -48,7 +50,6 @@ _QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
 _REASON = re.compile(r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
                      r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
                      r"([^;.]{4,160})")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
 
 
@@ -77,7 +78,7 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
         fit = _fit(need, e, sentence)
         text = e.text
         if need.year_only:
-            year = _YEAR.search(text)
+            year = YEAR.search(text)
             if not year:
                 continue
             text = year.group()
@@ -136,7 +137,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(CARDINAL=0.3, PERCENT=0.2, QUANTITY=0.2)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
-        if set(_digits(e.text)) & set(need.numbers):
+        if set(numbers(e.text)) & set(need.numbers):
             return 0.0  # the question's own number
     if need.kind == "place" and need.head and need.head not in GEOGRAPHY:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
@@ -155,10 +156,6 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         if need.head in after:
             fit = max(fit, 1.0)
     return fit
-
-
-def _digits(text: str) -> list[str]:
-    return [re.sub(r"[,.](?=\d{3}\b)", "", n) for n in re.findall(r"\d[\d,.]*\d|\d", text)]
 
 
 def _new(text: str, need: Need) -> bool:
@@ -188,7 +185,7 @@ def _people(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
         found += _possessors(need, sentence)
     if not found and need.kind == "person":
         # "..., he said": the person named in the sentences before.
-        person = speaker(sentence, None, before, surnames(body))
+        person = speaker(sentence, before, surnames(body))
         if person and person.surname.lower() not in need.terms:
             role = full_name(person, body)
             found.append(Candidate(person.phrase, max(sentence.find(person.phrase), 0),

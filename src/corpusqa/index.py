@@ -63,6 +63,10 @@ class Index:
         return np.asarray(self.faiss.reconstruct_n(0, self.faiss.ntotal), dtype=np.float32)
 
     def is_current(self, settings: Settings) -> bool:
+        # Asked before every question: the pointer alone when it names this version; the
+        # manifest and file checks only when it names another (a new or a damaged one).
+        if store.current(settings.index_dir) == self.folder:
+            return True
         return store.usable(settings.index_dir)[0] == self.folder
 
     def texts(self) -> list[str]:
@@ -149,8 +153,8 @@ def _build(
     if not corpus.articles and not kept_ids:
         raise CorpusError(f"no readable article in {settings.corpus_dir}"
                           + (f" ({len(problems)} skipped: {problems[0]})" if problems else ""))
-    fresh = [a for a in corpus.articles
-             if old_hashes.get(a.id) not in (hashes[a.id], _hash_with_path(a, settings))]
+    fresh = [a for a in corpus.articles if old_hashes.get(a.id) != hashes[a.id]
+             and old_hashes.get(a.id) != _hash_with_path(a, settings)]  # only when needed
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)

@@ -89,3 +89,11 @@ CAUSAL = re.compile(r"\b(because|due|reason|caus\w*|after|as|since|amid|so|led|r
                      r"motive|why|blam\w*|over)\b", re.I)
 NOT_ROLE = frozenset("""in on at for to by from with as who which that however meanwhile also too
     though then and or but said says told""".split())
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept."""
+    return [re.sub(r"[,.](?=\d{3}\b)", "", n) for n in _NUMBER.findall(text)]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from .entities import Parsed, Token
 from .keyword import terms
-from .lexicon import DESCRIPTION_HEADS, HEADS, NOT_PEOPLE, REASON_HEADS
+from .lexicon import DESCRIPTION_HEADS, HEADS, NOT_PEOPLE, REASON_HEADS, YEAR, numbers
 
 Kind = Literal["person", "org", "place", "date", "number", "thing", "reason", "description",
                "identity"]
@@ -24,8 +24,6 @@ _NUMBER_Q = re.compile(r"how\s+(many|much|long|old|far|close|big|large|tall|high
                        r"|what\s+(are|were|is|was)\s+the\s+odds\b", re.I)
 _DATE_Q = re.compile(r"when\b|(what|which)\s+(date|day|year|month|decade)\b", re.I)
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _DATED = re.compile(r"\b(1[89]\d\d|20\d\d)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
                 "PRODUCT"}
@@ -59,8 +57,8 @@ def analyse(parsed: Parsed) -> Need:
                                 if e.label in _NAME_LABELS and terms(e.text)))
     stated = Need("description", names=names,
                   people=tuple(e.text for e in parsed.entities if e.label == "PERSON"),
-                  numbers=tuple(_digits(m) for m in _NUMBER.findall(text)),
-                  years=tuple(_YEAR.findall(text)), terms=frozenset(terms(text)),
+                  numbers=tuple(numbers(text)),
+                  years=tuple(YEAR.findall(text)), terms=frozenset(terms(text)),
                   dated=tuple(_DATED.findall(text)))
     who_is = _WHO_IS.match(_last_question(text))
     if who_is and any(e.label == "PERSON" and e.text in who_is.group(2)
@@ -224,7 +222,3 @@ def _asked(noun: int | None, parsed: Parsed, wh: int | None) -> str:
 
 def _last_question(text: str) -> str:
     return re.split(r"(?<=[.;!])\s+", text.strip())[-1]
-
-
-def _digits(number: str) -> str:
-    return re.sub(r"[,.](?=\d{3}\b)", "", number).rstrip(".")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .entities import Entity
 from .keyword import terms
@@ -116,16 +117,11 @@ def _bare(word: str) -> str:
     return re.sub(r"(['’]s?|\.)$", "", word)
 
 
-def speaker(sentence: str, verb: str | None, before: list[str],
+def speaker(sentence: str, before: list[str],
             known: frozenset[str] = frozenset()) -> Person | None:
     """The person a sentence attributes its claim to, looking back for "he said"."""
     found = people(sentence, known)
     who = re.search(r",\s*who\s+", sentence)
-    if verb and found:
-        at = sentence.lower().find(verb)
-        near = [p for p in found if 0 <= p.end <= at] if at >= 0 else []
-        if near:
-            return near[-1]
     if who:
         near = [p for p in found if p.end <= who.start() + 1]
         if near:
@@ -192,7 +188,7 @@ def titles(sentence: str, e: Entity, body: str) -> str:
     if prior:
         parts.append(prior.group(1).strip())
     surname = e.text.split()[-1]
-    for m in list(re.finditer(rf"\b{re.escape(surname)}\b", body))[:3]:
+    for m in islice(re.finditer(rf"\b{re.escape(surname)}\b", body), 3):
         around = _BEFORE.search(body[max(0, m.start() - 80) : m.start()])
         after = _APPOSITION.match(body[m.end() : m.end() + 120])
         parts += [around.group(1) if around else "", after.group(2) if after else ""]
