@@ -243,3 +243,22 @@ def test_the_same_corpus_by_another_path_is_not_embedded_again(tmp_path, embedde
     report = build_index(Settings(corpus_dir=tmp_path / "corpus", index_dir="index"), embedder)
     assert report.unchanged == 2 and report.added == report.updated == 0
     assert embedder.calls == []
+
+
+def test_wrong_passwords_wait_longer_each_time_per_address():
+    from corpusqa.throttle import Misses
+
+    now = [0.0]
+    misses = Misses(free=3, longest=8.0, clock=lambda: now[0])
+    for _ in range(3):
+        assert misses.wait("10.0.0.1") == 0.0
+        misses.attempt("10.0.0.1")
+    assert misses.wait("10.0.0.1") == 1.0 and misses.wait("10.0.0.2") == 0.0
+    waits = []
+    for _ in range(6):
+        now[0] += misses.wait("10.0.0.1")
+        misses.attempt("10.0.0.1")
+        waits.append(misses.wait("10.0.0.1"))
+    assert waits == [2.0, 4.0, 8.0, 8.0, 8.0, 8.0]
+    misses.accepted("10.0.0.1")
+    assert misses.wait("10.0.0.1") == 0.0

@@ -225,8 +225,9 @@ def test_browser_asks_uploads_and_stays_inert(server, tmp_path):
     assert (settings.corpus_dir / "uploads" / "lighthouse.txt").exists()
 
 
-def test_article_text_needs_the_login_when_one_is_set(tmp_path, embedder):
+def test_article_text_needs_the_login_and_wrong_passwords_slow_down(tmp_path, embedder):
     import urllib.error
+    import urllib.parse
     import urllib.request
 
     shutil.copytree(SEED, tmp_path / "corpus")
@@ -238,6 +239,19 @@ def test_article_text_needs_the_login_when_one_is_set(tmp_path, embedder):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"http://127.0.0.1:{settings.port}/article/000_75a7cf6cedd97c9f")
         assert refused.value.code == 401
+
+        def login(password: str) -> int:
+            form = urllib.parse.urlencode({"username": "editor", "password": password}).encode()
+            try:
+                return urllib.request.urlopen(
+                    f"http://127.0.0.1:{settings.port}/login", form).status
+            except urllib.error.HTTPError as e:
+                return e.code
+
+        assert login("s3cret") == 200
+        codes = [login(f"guess{i}") for i in range(20)]
+        assert codes[:5] == [400] * 5 and set(codes[5:]) == {429}  # held back, not even checked
+        assert login("s3cret") == 429  # until the wait is over
     finally:
         app.close()
 

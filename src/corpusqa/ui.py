@@ -18,6 +18,7 @@ from .parse import SUFFIXES
 from .qa import QA
 from .records import Answer, Citation
 from .settings import Settings
+from .throttle import LoginThrottle
 from .updater import Updater
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,8 @@ def build_app(qa: QA, updater: Updater) -> Any:
 
 def serve(settings: Settings, block: bool = True) -> Any:
     """Build the index on first run (progress in the terminal), then start the chat."""
+    from starlette.middleware import Middleware
+
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     qa = QA(settings)
     try:
@@ -194,6 +197,7 @@ def serve(settings: Settings, block: bool = True) -> Any:
     app = build_app(qa, updater)
     app.queue(default_concurrency_limit=4)
     app.launch(server_name=settings.host, server_port=settings.port, auth=auth,
+               app_kwargs={"middleware": [Middleware(LoginThrottle)]} if auth else None,
                max_file_size=f"{settings.upload_max_mb}mb", prevent_thread_lock=True,
                css=CSS, quiet=not block, ssr_mode=False, footer_links=[])
     add_article_view(app.app, qa)
