@@ -27,6 +27,7 @@ from .lexicon import (
     TIME_UNITS,
     US_STATES,
     VENUE,
+    WRITTEN_DATE,
     YEAR,
     numbers,
 )
@@ -87,11 +88,20 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
             fit *= _counts_what_is_asked(need, text, sentence)
         if fit and _new(text, need):
             found.append(Candidate(text, e.start, fit))
+    if need.kind == "date":
+        found += _written_dates(sentence, entities)
     if need.kind == "thing":
         found += _named_things(need, sentence)
     if need.kind in {"org", "place", "thing"}:
         found += _unlabelled_names(need, sentence, entities)
     return found
+
+
+def _written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
+    """Dates the small model missed, as news writes them: "Jan.10", "Aug. 29, 2006"."""
+    return [Candidate(m.group(), m.start(), 1.0) for m in WRITTEN_DATE.finditer(sentence)
+            if not any(e.label == "DATE" and e.start <= m.start() and m.end() <= e.end
+                       for e in entities)]
 
 
 def _unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
@@ -139,6 +149,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
         if set(numbers(e.text)) & set(need.numbers):
             return 0.0  # the question's own number
+        if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):
+            return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
     if need.kind == "place" and need.head and need.head not in GEOGRAPHY:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if VENUE.search(e.text):

@@ -90,6 +90,17 @@ CAUSAL = re.compile(r"\b(because|due|reason|caus\w*|after|as|since|amid|so|led|r
 NOT_ROLE = frozenset("""in on at for to by from with as who which that however meanwhile also too
     though then and or but said says told""".split())
 
+# A question's verb in the forms a report of it takes: "died" is reported as "death" too.
+VERB_FORMS = {"die": {"die", "death", "dead", "kill"}, "kill": {"kill", "die", "death", "dead"},
+              "born": {"born", "birth", "nativ"}, "won": {"won", "win", "winner", "victori"},
+              "win": {"won", "win", "winner", "victori"}, "resign": {"resign", "quit", "step"},
+              "quit": {"resign", "quit", "step"}, "arrest": {"arrest", "custodi", "detain"}}
+
+WRITTEN_DATE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\s)\d{1,2}\b"
+    r"(?:,\s*(?:1[89]|20)\d\d\b)?")
+
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 

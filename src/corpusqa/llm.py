@@ -19,7 +19,7 @@ from .errors import LLMError
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from .answer import Evidence
+    from .records import Evidence
 
 log = logging.getLogger(__name__)
 PROMPT = """Answer the question in one to three sentences using only the numbered sentences.

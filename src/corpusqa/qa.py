@@ -25,7 +25,7 @@ from .filters import Filters
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
 from .question import analyse
-from .records import Answer, Passage
+from .records import Answer, Evidence, Passage
 from .retrieve import Searcher
 from .settings import Settings
 from .verify import MARKER, verify
@@ -116,7 +116,7 @@ class QA:
         return checked
 
     def evidence(self, searcher: Searcher, query: str, passages: list[Passage],
-                 as_of: str | None = None) -> list[compose.Evidence]:
+                 as_of: str | None = None) -> list[Evidence]:
         """Every sentence of the passages, scored as an answer to the query, best first."""
         qvec = searcher.query_vector(query)
         seen: set[tuple[str, int]] = set()
@@ -130,11 +130,11 @@ class QA:
                     continue
                 seen.add((s.article_id, s.span[0]))
                 score = 0.65 * s.dense + 0.35 * s.lexical - 0.01 * rank
-                out.append(compose.Evidence(article, s.span, score, rank,
+                out.append(Evidence(article, s.span, score, rank,
                                             recent=float(recent[rank])))
         return sorted(out, key=lambda e: -e.score)
 
-    def _cited(self, question: str, query: str, text: str, used: Sequence[compose.Evidence],
+    def _cited(self, question: str, query: str, text: str, used: Sequence[Evidence],
                passages: list[Passage], searcher: Searcher) -> Answer:
         citations = [compose.cite(n, e.article, compose.quote_span(e))
                      for n, e in enumerate(used, 1)]

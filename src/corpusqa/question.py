@@ -44,6 +44,9 @@ class Need:
     dated: tuple[tuple[str, str], ...] = ()  # ("2023", "Met Gala"): a year and what it dates
     terms: frozenset[str] = frozenset()  # every stemmed term of the question
     relation: tuple[str, ...] = ()  # its other words: what it says happened ("administ", "oath")
+    verbs: tuple[str, ...] = ()  # stems of its main verbs ("die" in "when did X die after ...")
+    happened: str = ""  # "2023-03": the month (or year) it says something already happened in
+    whole: float = 0.0  # "how many of the 10,000 layoffs": the answer is less than this
 
     @property
     def year_only(self) -> bool:
@@ -79,7 +82,9 @@ def analyse(parsed: Parsed) -> Need:
     return replace(stated, kind=_kind(parsed, wh, head), head=head, role=role,
                    asked=_asked(noun, parsed, wh),
                    names=tuple(n for n in names if n not in phrase),
-                   relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()))
+                   relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()),
+                   verbs=_verbs(parsed), happened=_happened(parsed, stated.dated),
+                   whole=_whole(text))
 
 
 _ALL = frozenset().union(*HEADS.values())
@@ -222,3 +227,47 @@ def _asked(noun: int | None, parsed: Parsed, wh: int | None) -> str:
 
 def _last_question(text: str) -> str:
     return re.split(r"(?<=[.;!])\s+", text.strip())[-1]
+
+
+_LIGHT = frozenset("be is are was were been do does did have has had get got make made".split())
+_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\s+(1[89]\d\d|20\d\d)\b")
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+
+
+def _main_verbs(parsed: Parsed) -> list[Token]:
+    """The verb the question is built on and those joined to it by "and"."""
+    tokens = parsed.tokens
+    root = [i for i, t in enumerate(tokens) if t.dep == "ROOT"]
+    keep = set(root)
+    for i, t in enumerate(tokens):
+        if t.dep == "conj" and t.head in keep:
+            keep.add(i)
+    return [tokens[i] for i in sorted(keep) if tokens[i].tag.startswith("VB")
+            and tokens[i].text.lower() not in _LIGHT]
+
+
+def _verbs(parsed: Parsed) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for v in _main_verbs(parsed) for t in terms(v.text)))
+
+
+def _happened(parsed: Parsed, dated: tuple[tuple[str, str], ...]) -> str:
+    """The latest month (or year) the question says its event already happened in."""
+    past = any(v.tag == "VBD" for v in _main_verbs(parsed)) or any(
+        t.text.lower() in {"did", "was", "were", "had"} and t.dep in {"aux", "auxpass"}
+        for t in parsed.tokens)
+    if not past:
+        return ""  # "what is expected at the March 2023 Academy Awards?" may be answered before
+    months = [f"{y}-{_MONTHS.index(m) + 1:02}" for m, y in _MONTH_YEAR.findall(parsed.text)]
+    return max(months or [year for year, _ in dated], default="")
+
+
+_PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their|those|these|[A-Z][\w.&-]*['’]s)"
+                      r"\s+(\d[\d,]*)\b", re.I)
+
+
+def _whole(text: str) -> float:
+    m = _PART_OF.search(text)
+    return float(m.group(1).replace(",", "")) if m else 0.0
+

@@ -71,3 +71,20 @@ class Answer:
     refused: bool = False
     query: str = ""  # the standalone query actually retrieved with
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of a retrieved passage, scored as an answer to the question."""
+
+    article: Article
+    span: Span
+    score: float
+    rank: int  # of its passage
+    speaker: str | None = None  # the surname the answer attributes this sentence to
+    recent: float = 1.0  # retrieval's recency factor for its article, from the question's date
+
+    @property
+    def text(self) -> str:
+        return self.article.body[self.span[0] : self.span[1]]
+

@@ -128,7 +128,8 @@ def speaker(sentence: str, before: list[str],
             return near[-1]
     if found and not PRONOUN.search(sentence[: found[0].start]):
         return found[0]
-    if PRONOUN.search(sentence):
+    # "he said", or a sentence that opens a quote: the words of someone named just before.
+    if PRONOUN.search(sentence) or sentence.lstrip().startswith(("“", '"')):
         for text in reversed(before):
             earlier = people(text, known)
             if earlier:

@@ -1,0 +1,126 @@
+"""Does a sentence agree with what the question states? Names, numbers, years, what happened.
+
+A sentence that names the question's people and numbers, says what the question says happened
+(in it, the headline, or the sentences just around it) and does not contradict its dates is
+evidence; one that contradicts it is not, however close its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from functools import lru_cache
+
+from .chunk import sentence_spans
+from .keyword import terms
+from .lexicon import VERB_FORMS, YEAR, numbers
+from .question import Need
+from .records import Evidence, Span
+
+
+@lru_cache(maxsize=256)
+def _spans(body: str) -> tuple[Span, ...]:
+    return tuple(sentence_spans(body))
+
+
+def previous_sentences(body: str, start: int, n: int = 3) -> list[str]:
+    spans = [s for s in _spans(body) if s[1] <= start]
+    return [body[s:e] for s, e in spans[-n:]]
+
+
+@lru_cache(maxsize=512)
+def _article_terms(body: str) -> frozenset[str]:
+    return frozenset(terms(body))
+
+
+@lru_cache(maxsize=1024)
+def _nearby(title: str, body: str, start: int) -> frozenset[str]:
+    """The terms of the headline and the two sentences before `start`."""
+    return frozenset(terms(" ".join([title, *previous_sentences(body, start, 2)])))
+
+
+def agreement(need: Need, e: Evidence) -> float:
+    """The share of the question's names, numbers and years that the sentence agrees with: 1 in
+    the sentence, less in the headline or the sentences before, less in the article. 0 when the
+    sentence contradicts the question's dates ("the 2022 Met Gala" for the 2023 one; an
+    article written before the month the question says something happened)."""
+    if _contradicts(need, e.text) or _written_before(need, e):
+        return 0.0  # a sentence that contradicts the question is no evidence for it
+    checks = []
+    sentence = set(terms(e.text))
+    nearby = _nearby(e.article.title, e.article.body, e.span[0])
+    article = _article_terms(e.article.body)
+    for name in need.names:
+        words = set(terms(name))
+        # A person the question names must be in the sentence or just before it.
+        elsewhere = 0.0 if name in need.people else 0.5
+        checks.append(1.0 if _meets(words, sentence) else 0.6 if _meets(words, nearby)
+                      else elsewhere if words & article else 0.0)
+    digits = set(numbers(e.text))
+    body_digits = e.article.body.replace(",", "")
+    for n in need.numbers:
+        if n in need.years and need.kind != "date":  # a date question's years may be answers
+            checks.append(_year_agrees(n, e, digits))
+        elif n in need.years:
+            continue
+        else:
+            checks.append(1.0 if n in digits else 0.5 if n in body_digits else 0.0)
+    return sum(checks) / len(checks) if checks else 1.0
+
+
+def topic(need: Need, e: Evidence) -> float:
+    """The share of what the question says happened ("administered the oath") that the sentence,
+    the headline or the two sentences before it say: names alone do not make a sentence an
+    answer."""
+    if not need.relation:
+        return 1.0
+    around = _nearby(e.article.title, e.article.body, e.span[0]) | set(terms(e.text))
+    return sum(t in around for t in need.relation) / len(need.relation)
+
+
+def predicate(need: Need, e: Evidence) -> float:
+    """The share of the question's verbs ("died", "born") that the sentence itself has, in any
+    form ("death", "birth"): the date someone died, not the date of the stop before it."""
+    # Only verbs that name an event ("died", not "held" or "started"): a common verb in a
+    # sentence says little about whether it reports what was asked.
+    verbs = [v for v in need.verbs if v in VERB_FORMS]
+    if not verbs:
+        return 0.0
+    words = set(terms(e.text))
+    return sum(bool(VERB_FORMS[v] & words) for v in verbs) / len(verbs)
+
+
+def _meets(name: set[str], words: Set[str]) -> bool:
+    """A name's word in `words`, or its adjective ("Russia" and "Russian", "Ukraine"...)."""
+    return bool(name & words) or any(
+        len(n) >= 4 and (w.startswith(n) or n.startswith(w)) and len(w) >= 4
+        for n in name for w in words)
+
+
+def _contradicts(need: Need, sentence: str) -> bool:
+    """"the 2022 Met Gala" against the question's "2023 Met Gala": the same thing, another year."""
+    for year, thing in need.dated:
+        other = re.search(rf"\b(1[89]\d\d|20\d\d)\s+{re.escape(thing)}\b", sentence, re.I)
+        if other and other.group(1) != year:
+            return True
+    return False
+
+
+def _written_before(need: Need, e: Evidence) -> bool:
+    """The question says something happened in a month (or year) the article predates: "Which
+    film won best picture at the March 2023 Academy Awards?" is not answered in January 2023."""
+    published = (e.article.published or "")[:7]
+    return bool(need.happened and published and published < need.happened[: len(published)])
+
+
+def _year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
+    if year in digits:
+        return 1.0
+    if any(YEAR.fullmatch(d) for d in digits):
+        return 0.0  # the sentence dates itself to other years only
+    published = (e.article.published or "")[:4]
+    if published and 0 <= int(published) - int(year) <= 1:
+        return 0.75
+    if published and int(published) < int(year):
+        return 0.25  # written before the year the question asks about
+    return 0.5 if year in e.article.body else 0.0

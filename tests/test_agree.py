@@ -1,0 +1,90 @@
+"""Constraint checks on real RealTime QA sentences (none of them a newsqa-dev question's)."""
+
+import pytest
+
+from corpusqa.agree import agreement, predicate
+from corpusqa.answer import compose
+from corpusqa.candidates import candidates
+from corpusqa.entities import Entities
+from corpusqa.question import analyse
+from corpusqa.records import Article, Evidence
+from corpusqa.speakers import speaker
+
+DYSON = ("Pierce County Sheriff’s Deputy Cooper Dyson, 25, will be honored with a public service "
+         "at 1 p.m. Monday at the Tacoma Dome. Dyson died on Dec. 21 after his patrol car crashed "
+         "into a commercial building while he was on his way to back up two fellow officers. "
+         "Dyson had been with the department since 2018.")
+MENDES = ("Another fan and friend in line was Brazilian Supreme Court Justice Gilmar Mendes.\n\n"
+          "“It is a very sad moment, but we are now seeing the real meaning of this legendary "
+          "player to our country,” Mendes told journalists. “My office has shirts signed by Pelé, "
+          "a picture of him as a goalkeeper, also signed by him.")
+OSCARS = ("Favorite \"CODA,\" about a deaf fishing family and their hearing daughter, won best "
+          "picture at Sunday's 94th Academy Awards.")
+LAYOFFS = ("More than 26,000 jobs have been cut in 2023 so far, as Layoffs.fyi creator Roger Lee "
+           "said.")
+
+
+@pytest.fixture(scope="module")
+def entities():
+    return Entities()
+
+
+def need(entities, question):
+    return analyse(entities.parse(question))
+
+
+def evidence(body, sentence, published="2023-01-20"):
+    start = body.index(sentence)
+    article = Article("a", "T", body, "a.txt", "Outlet", published)
+    return Evidence(article, (start, start + len(sentence)), 0.5, 0)
+
+
+def sentences(body):
+    from corpusqa.chunk import sentence_spans
+
+    return [body[s:e] for s, e in sentence_spans(body)]
+
+
+def test_the_sentence_that_says_he_died_gives_the_date(entities):
+    n = need(entities, "On what date did Pierce County deputy Cooper Dyson die?")
+    assert n.verbs == ("die",)
+    read = [evidence(DYSON, s, "2019-12-29") for s in sentences(DYSON)]
+    assert [predicate(n, e) for e in read] == [0.0, 1.0, 0.0]
+    draft = compose(n, read, entities.of([e.text for e in read]))
+    assert draft.text.startswith("Dec. 21") and draft.used[0] == read[1]
+
+
+def test_common_verbs_do_not_count_as_what_happened(entities):
+    n = need(entities, "The Vatican held a funeral this week for the first time in how many years?")
+    assert predicate(n, evidence(DYSON, DYSON.split(". ")[0])) == 0.0
+
+
+def test_dates_the_small_model_misses_are_candidates(entities):
+    n = need(entities, "On what date did the patient die?")
+    sentence = "He was hospitalized in critical condition and died on Jan.10."
+    found = candidates(n, sentence, entities.of([sentence])[0], sentence, [])
+    assert "Jan.10" in [c.text for c in found]
+
+
+def test_an_article_written_before_the_month_asked_about_is_not_evidence(entities):
+    n = need(entities, "Which film won best picture at the March 2023 Academy Awards?")
+    assert n.happened == "2023-03"
+    assert agreement(n, evidence(OSCARS, OSCARS, published="2022-03-28")) == 0.0
+    assert agreement(n, evidence(OSCARS, OSCARS, published="2023-03-13")) > 0.5
+    ahead = need(entities, "Which film is favoured to win best picture at the March 2023 "
+                           "Academy Awards?")
+    assert ahead.happened == "" and agreement(ahead, evidence(OSCARS, OSCARS, "2023-01-20")) > 0
+
+
+def test_a_part_is_smaller_than_the_whole(entities):
+    n = need(entities, "How many of the 20,000 tech jobs cut in January were at Microsoft?")
+    assert n.whole == 20000
+    found = candidates(n, LAYOFFS, entities.of([LAYOFFS])[0], LAYOFFS, [])
+    assert all(c.fit == 0 for c in found if "26,000" in c.text)
+    assert need(entities, "How many of Microsoft's 221,000 employees are in the US?").whole \
+        == 221000
+
+
+def test_a_quote_that_goes_on_is_the_words_of_the_person_named_before(entities):
+    first, second, third = sentences(MENDES)
+    assert speaker(third, [first, second]).surname == "Mendes"
