@@ -88,3 +88,42 @@ def test_a_part_is_smaller_than_the_whole(entities):
 def test_a_quote_that_goes_on_is_the_words_of_the_person_named_before(entities):
     first, second, third = sentences(MENDES)
     assert speaker(third, [first, second]).surname == "Mendes"
+
+
+def test_a_count_is_not_made_by_the_digits_of_another_number(entities):
+    n = need(entities, "About how many people did Microsoft employ before it announced 10,000 "
+                       "layoffs?")
+    sentence = ("Microsoft employs about 221,000 people around the world, including 122,000 in "
+                "the United States, as of June 30, 2022.")
+    found = candidates(n, sentence, entities.of([sentence])[0], sentence, [])
+    fit = {c.text.split()[0] if c.text[0].isdigit() else c.text.split()[1]: c.fit for c in found}
+    assert fit["221,000"] > fit["122,000"]
+
+
+def test_how_much_of_a_sum_asks_for_money_or_a_share(entities):
+    n = need(entities, "How much of the $1.35 billion jackpot goes to the state?")
+    sentence = "The jackpot rose to $1.35 billion after 25 drawings; one in 302 million wins."
+    found = {c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0],
+                                              sentence, [])}
+    assert all(fit < 0.5 for text, fit in found.items() if "$" not in text)
+
+
+def test_a_place_before_the_asked_noun_is_not_its_name(entities):
+    n = need(entities, "What is the name of the think tank office where the documents were "
+                       "found?")
+    sentence = ("The documents were found at Biden's former Washington office, according to "
+                "media reports.")
+    found = {c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0],
+                                              sentence, [])}
+    assert found.get("Washington", 0) < 0.5
+
+
+@pytest.mark.parametrize("sentence, fit", [
+    ("“It’s the soil and water that’s contaminated with arsenic, so it doesn’t matter if it’s "
+     "organic,” Corkins said.", 0.5),
+    ("The suspect faces three charges of second-degree murder, as police said after the "
+     "shooting.", 0.3),
+])
+def test_a_sentence_is_a_reason_only_with_a_word_of_cause(entities, sentence, fit):
+    n = need(entities, "Why doesn't organic produce lower heavy metals?")
+    assert max(c.fit for c in candidates(n, sentence, (), sentence, [])) == fit

@@ -145,6 +145,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.pop("TIME")
         if need.head in MONEY_HEADS:
             fits.update(CARDINAL=0.3, PERCENT=0.2, QUANTITY=0.2)
+        elif need.asked == "how much" and need.money:  # a sum or a share of the sum
+            fits.update(CARDINAL=0.3, QUANTITY=0.2)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
         if set(numbers(e.text)) & set(need.numbers):
@@ -162,8 +164,10 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         return 0.0  # "29-year-old" is an age
     if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
         fit *= 0.5  # "Saturday", "last week": less than a date
-    if need.kind in {"place", "org", "thing"} and need.head and fit:
-        # "the Fairmont Century Plaza hotel" for "which hotel"
+    if need.kind in {"place", "org", "thing"} and need.head and fit \
+            and (need.kind == "place" or e.label not in {"GPE", "LOC", "NORP"}):
+        # "the Fairmont Century Plaza hotel" for "which hotel"; but "the Washington office"
+        # says where the office is, not what it is called.
         after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()
         if need.head in after:
             fit = max(fit, 1.0)
@@ -245,7 +249,7 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
     if not need.head or need.head in HEADS["number"] or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
-    words = terms(counted)[1:]
+    words = [w for w in terms(counted) if not any(ch.isdigit() for ch in w)]  # not "000"
     if words:  # "26 universities" for "how many universities and colleges"
         return 1.0 if head in words or set(words) & (set(need.role) | need.terms) else 0.4
     return 0.8 if head in terms(sentence) else 0.4

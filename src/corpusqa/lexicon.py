@@ -85,8 +85,10 @@ AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 SPECIFIC_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|"
                             r"October|November|December|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|"
                             r"Dec\b", re.I)
-CAUSAL = re.compile(r"\b(because|due|reason|caus\w*|after|as|since|amid|so|led|result\w*|"
-                     r"motive|why|blam\w*|over)\b", re.I)
+# Words that give a sentence as a reason ("X, so Y" too); "as", "after" or "over" are too
+# common to.
+CAUSAL = re.compile(r"\b(because|due|reason\w*|caus\w*|led\s+to|result\w*|motiv\w*|why|"
+                    r"blam\w*|prompt\w*|sparked)\b|,\s+so\b", re.I)
 NOT_ROLE = frozenset("""in on at for to by from with as who which that however meanwhile also too
     though then and or but said says told""".split())
 

@@ -47,6 +47,7 @@ class Need:
     verbs: tuple[str, ...] = ()  # stems of its main verbs ("die" in "when did X die after ...")
     happened: str = ""  # "2023-03": the month (or year) it says something already happened in
     whole: float = 0.0  # "how many of the 10,000 layoffs": the answer is less than this
+    money: bool = False  # it speaks of money ("how much of the $168 million"): so will the answer
 
     @property
     def year_only(self) -> bool:
@@ -84,7 +85,7 @@ def analyse(parsed: Parsed) -> Need:
                    names=tuple(n for n in names if n not in phrase),
                    relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()),
                    verbs=_verbs(parsed), happened=_happened(parsed, stated.dated),
-                   whole=_whole(text))
+                   whole=_whole(text), money=any(e.label == "MONEY" for e in parsed.entities))
 
 
 _ALL = frozenset().union(*HEADS.values())
