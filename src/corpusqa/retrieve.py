@@ -217,14 +217,16 @@ class Searcher:
             chosen.append((row, score))
             if len(chosen) == k:
                 break
-        # Too few other articles: fill up from the capped ones rather than return fewer.
-        for row, score in skipped:
-            if len(chosen) >= k:
-                break
-            if not any(self._overlaps(row, other) for other, _ in chosen):
-                chosen.append((row, score))
         chosen.sort(key=lambda x: -x[1])
-        return [self.passage(row, score) for row, score in chosen]
+        # Too few other articles: fill up from the capped ones rather than return fewer, after
+        # the rest, so that the first k' of k passages are those a search for k' returns.
+        extra: list[tuple[int, float]] = []
+        for row, score in skipped:
+            if len(chosen) + len(extra) >= k:
+                break
+            if not any(self._overlaps(row, other) for other, _ in chosen + extra):
+                extra.append((row, score))
+        return [self.passage(row, score) for row, score in chosen + extra]
 
     def _overlaps(self, a: int, b: int) -> bool:
         x, y = self.index.chunks[a], self.index.chunks[b]
