@@ -78,14 +78,15 @@ def topic(need: Need, e: Evidence) -> float:
     return sum(t in around for t in need.relation) / len(need.relation)
 
 
-def predicate(need: Need, e: Evidence) -> float:
+def predicate(need: Need, e: Evidence) -> float | None:
     """The share of the question's verbs ("died", "born") that the sentence itself has, in any
-    form ("death", "birth"): the date someone died, not the date of the stop before it."""
+    form ("death", "birth"): the date someone died, not the date of the stop before it. None
+    when the question has no such verb."""
     # Only verbs that name an event ("died", not "held" or "started"): a common verb in a
     # sentence says little about whether it reports what was asked.
     verbs = [v for v in need.verbs if v in VERB_FORMS]
     if not verbs:
-        return 0.0
+        return None
     words = set(terms(e.text))
     return sum(bool(VERB_FORMS[v] & words) for v in verbs) / len(verbs)
 

@@ -57,8 +57,10 @@ def compose(need: Need, evidence: Sequence[Evidence],
     people = frozenset(x.text.split()[-1] for found in entities for x in found
                        if x.label == "PERSON")
     for e, found in zip(evidence, entities, strict=True):
-        agree = agreement(need, e) if topic(need, e) >= MIN_TOPIC else 0.0
-        verb = W_VERB * predicate(need, e)
+        said = predicate(need, e)
+        # "Where was he born?": a sentence that does not report the birth is not evidence.
+        agree = agreement(need, e) if topic(need, e) >= MIN_TOPIC and said != 0 else 0.0
+        verb = W_VERB * (said or 0.0)
         before = previous_sentences(e.article.body, e.span[0])
         for c in candidates(need, e.text, found, e.article.body, before, people):
             near = _nearness(need, e.text, c.start)

@@ -241,7 +241,10 @@ def _main_verbs(parsed: Parsed) -> list[Token]:
     """The verb the question is built on and those joined to it by "and"."""
     tokens = parsed.tokens
     root = [i for i, t in enumerate(tokens) if t.dep == "ROOT"]
-    keep = set(root)
+    # "Where was X, the ..., born?": the small parser may miss a long question's verb, but a
+    # verb that ends the question is its verb.
+    last = [i for i, t in enumerate(tokens) if t.tag != "." and t.dep != "punct"][-1:]
+    keep = set(root) | {i for i in last if tokens[i].tag.startswith("VB")}
     for i, t in enumerate(tokens):
         if t.dep == "conj" and t.head in keep:
             keep.add(i)
