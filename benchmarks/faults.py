@@ -91,7 +91,7 @@ def kills(rounds: int = 20) -> dict[str, Any]:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         try:
-            answered += bool(qa.retrieve("Who doubted the withdrawal?", 3))
+            answered += bool(qa.retrieve("Who doubted the withdrawal?", k=3))
         except Exception as e:  # noqa: BLE001 - any failure to load is what is counted
             broken += 1
             print(f"round {r}: {type(e).__name__}: {e}", file=sys.stderr)

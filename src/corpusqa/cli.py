@@ -8,6 +8,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .errors import CorpusQAError
@@ -51,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                             ("ask", _ask, "print a short cited answer")):
         c = sub.add_parser(name, help=text)
         c.add_argument("question")
-        c.add_argument("-k", type=int, default=None)
+        if name == "search":  # `ask` reads as many passages as it needs
+            c.add_argument("-k", type=int, default=None, help="passages (CORPUSQA_TOP_K)")
         c.add_argument("--outlet", action="append", default=[], help="repeatable")
         c.add_argument("--since", help="YYYY-MM-DD")
         c.add_argument("--until", help="YYYY-MM-DD")
@@ -92,8 +94,8 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _search(args: argparse.Namespace, settings: Settings) -> int:
-    passages = _qa(settings).retrieve(args.question, args.k, args.outlet, args.since, args.until,
-                                      as_of=args.as_of)
+    passages = _qa(settings).retrieve(args.question, k=args.k, outlets=args.outlet,
+                                      since=args.since, until=args.until, as_of=args.as_of)
     if not passages:
         print("no passage matches (check the filters)")
     for i, p in enumerate(passages, 1):
@@ -123,8 +125,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from .ui import serve
 
-    serve(Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, host=args.host,
-                            port=args.port))
+    serve(replace(settings, host=args.host or settings.host, port=args.port or settings.port))
     return 0
 
 

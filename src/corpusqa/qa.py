@@ -66,12 +66,14 @@ class QA:
                                           recency_days=self.settings.recency_days)
             return self._searcher
 
-    def build(self, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
+    def build(self, *, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
         return build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
 
-    def retrieve(self, question: str, k: int | None = None, outlets: Sequence[str] = (),
-                 since: str | None = None, until: str | None = None,
-                 mode: str | None = None, as_of: str | None = None) -> list[Passage]:
+    def retrieve(self, question: str, *, k: int | None = None, outlets: Sequence[str] = (),
+                 since: str | None = None, until: str | None = None, as_of: str | None = None,
+                 mode: str | None = None) -> list[Passage]:
+        """The k best passages (default CORPUSQA_TOP_K), best first; `as_of` is the date the
+        question is asked on, which the recency prior counts from."""
         return self._retrieve(self.searcher, self.check(question), k,
                               _filters(outlets, since, until, as_of), mode)
 
@@ -83,11 +85,15 @@ class QA:
         return searcher.search(question, k, filters,
                                mode or self.settings.retrieval, self.settings.candidates)
 
-    def ask(self, question: str, history: History | None = None, **filters: Any) -> Answer:
+    def ask(self, question: str, *, history: History | None = None, outlets: Sequence[str] = (),
+            since: str | None = None, until: str | None = None, as_of: str | None = None
+            ) -> Answer:
+        """A short answer with verified citations, or a refusal that says what the articles
+        do report; `history` makes a follow-up ("what did he say?") self-contained."""
         question = self.check(question)
         query = standalone(question, history or [])
         searcher = self.searcher  # one index version for the whole question
-        chosen = _filters(**filters)
+        chosen = _filters(outlets, since, until, as_of)
         passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
         if not passages:
             note = "No article matches the filters." if chosen else ""

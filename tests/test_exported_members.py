@@ -1,0 +1,45 @@
+"""The public API: what `import corpusqa` offers, how it is called, and that importing is light."""
+
+import inspect
+import subprocess
+import sys
+from importlib import resources
+
+import corpusqa
+from corpusqa.errors import CorpusQAError
+
+EXPORTED = {
+    "QA", "Answer", "Article", "BuildReport", "Chunk", "Citation", "Passage", "Settings",
+    "ask", "build_index", "retrieve",
+    "CorpusQAError", "ArticleError", "CorpusError", "FilterError", "IndexBusyError",
+    "IndexDamagedError", "IndexMismatchError", "IndexMissingError", "LLMError", "ModelError",
+    "QuestionError",
+}
+
+
+def test_the_exported_names_are_these_and_all_resolve():
+    assert set(corpusqa.__all__) == EXPORTED
+    for name in corpusqa.__all__:
+        assert getattr(corpusqa, name) is not None
+    errors = [getattr(corpusqa, n) for n in EXPORTED if n.endswith("Error")]
+    assert all(issubclass(e, CorpusQAError) for e in errors)
+
+
+def test_options_are_keyword_only():
+    for function in (corpusqa.retrieve, corpusqa.ask, corpusqa.QA.retrieve, corpusqa.QA.ask,
+                     corpusqa.QA.build):
+        params = list(inspect.signature(function).parameters.values())
+        positional = [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
+        assert positional in (["question"], ["self", "question"], ["self"]), function
+    assert inspect.signature(corpusqa.retrieve).parameters["k"].default is None  # CORPUSQA_TOP_K
+
+
+def test_the_package_says_it_is_typed():
+    assert resources.files("corpusqa").joinpath("py.typed").is_file()
+
+
+def test_import_loads_no_model_index_or_web_library():
+    heavy = ["torch", "faiss", "gradio", "spacy", "sentence_transformers", "llama_index"]
+    code = f"import sys, corpusqa; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
