@@ -262,3 +262,12 @@ def test_wrong_passwords_wait_longer_each_time_per_address():
     assert waits == [2.0, 4.0, 8.0, 8.0, 8.0, 8.0]
     misses.accepted("10.0.0.1")
     assert misses.wait("10.0.0.1") == 0.0
+
+
+def test_warm_loads_index_and_models_before_the_first_question(settings, embedder):
+    from corpusqa.qa import QA
+
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    qa.warm()
+    assert qa._searcher is not None and qa.entities._nlp is not None

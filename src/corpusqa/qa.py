@@ -66,6 +66,13 @@ class QA:
                                           recency_days=self.settings.recency_days)
             return self._searcher
 
+    def warm(self) -> None:
+        """Load the index, the embedding model and the entity model now, not at the first
+        question: a chat that says it is running answers its first question as fast as later
+        ones."""
+        self.searcher.query_vector("warm up")
+        self.entities.parse("Who is warming up?")
+
     def build(self, *, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
         return build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
 

@@ -191,6 +191,7 @@ def serve(settings: Settings, block: bool = True) -> Any:
     if not _loopback(settings.host) and auth is None:
         print(f"WARNING: the chat listens on {settings.host}, reachable from other machines, "
               "with no login. Set CORPUSQA_AUTH=user:password to require one.", file=sys.stderr)
+    qa.warm()
     updater = Updater(qa)
     updater.request()  # files added while the server was down: an update, a no-op if none
     updater.watch(settings.watch_seconds)
