@@ -82,9 +82,10 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
                "centuries", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
                "decades"}
 AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
-SPECIFIC_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|"
-                            r"Dec\b", re.I)
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+_MONTH = "|".join(MONTHS)
+SPECIFIC_DATE = re.compile(rf"\d|{_MONTH}|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
 # Words that give a sentence as a reason ("X, so Y" too); "as", "after" or "over" are too
 # common to.
 CAUSAL = re.compile(r"\b(because|due|reason\w*|caus\w*|led\s+to|result\w*|motiv\w*|why|"
@@ -99,8 +100,7 @@ VERB_FORMS = {"die": {"die", "death", "dead", "kill"}, "kill": {"kill", "die", "
               "quit": {"resign", "quit", "step"}, "arrest": {"arrest", "custodi", "detain"}}
 
 WRITTEN_DATE = re.compile(
-    r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\s)\d{1,2}\b"
+    rf"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"
     r"(?:,\s*(?:1[89]|20)\d\d\b)?")
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -15,7 +15,7 @@ from typing import Literal
 
 from .entities import Parsed, Token
 from .keyword import terms
-from .lexicon import DESCRIPTION_HEADS, HEADS, NOT_PEOPLE, REASON_HEADS, YEAR, numbers
+from .lexicon import DESCRIPTION_HEADS, HEADS, MONTHS, NOT_PEOPLE, REASON_HEADS, YEAR, numbers
 
 Kind = Literal["person", "org", "place", "date", "number", "thing", "reason", "description",
                "identity"]
@@ -231,10 +231,7 @@ def _last_question(text: str) -> str:
 
 
 _LIGHT = frozenset("be is are was were been do does did have has had get got make made".split())
-_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)\s+(1[89]\d\d|20\d\d)\b")
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+(1[89]\d\d|20\d\d)\b")
 
 
 def _main_verbs(parsed: Parsed) -> list[Token]:
@@ -263,7 +260,7 @@ def _happened(parsed: Parsed, dated: tuple[tuple[str, str], ...]) -> str:
         for t in parsed.tokens)
     if not past:
         return ""  # "what is expected at the March 2023 Academy Awards?" may be answered before
-    months = [f"{y}-{_MONTHS.index(m) + 1:02}" for m, y in _MONTH_YEAR.findall(parsed.text)]
+    months = [f"{y}-{MONTHS.index(m) + 1:02}" for m, y in _MONTH_YEAR.findall(parsed.text)]
     return max(months or [year for year, _ in dated], default="")
 
 
