@@ -21,8 +21,6 @@ from .question import Need
 from .records import Article, Citation, Evidence, Span
 from .speakers import Person, full_name
 
-__all__ = ["REFUSAL", "Draft", "Evidence", "agreement", "cite", "compose", "pool", "quote_span"]
-
 REFUSAL = "The corpus does not answer this question."
 
 # Set on newsqa-dev's even ids only (benchmarks/tune_answers.py, README "What was tried").

@@ -80,11 +80,12 @@ def analyse(parsed: Parsed) -> Need:
     # Names inside the asked phrase ("which Cowen analyst") describe the answer's role; they
     # are matched against it, not required of the sentence.
     named = {t for n in names for t in terms(n)} | set(role)
+    verbs = _main_verbs(parsed)
     return replace(stated, kind=_kind(parsed, wh, head), head=head, role=role,
                    asked=_asked(noun, parsed, wh),
                    names=tuple(n for n in names if n not in phrase),
                    relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()),
-                   verbs=_verbs(parsed), happened=_happened(parsed, stated.dated),
+                   verbs=_stems(verbs), happened=_happened(parsed, verbs, stated.dated),
                    whole=_whole(text), money=any(e.label == "MONEY" for e in parsed.entities))
 
 
@@ -249,13 +250,13 @@ def _main_verbs(parsed: Parsed) -> list[Token]:
             and tokens[i].text.lower() not in _LIGHT]
 
 
-def _verbs(parsed: Parsed) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t for v in _main_verbs(parsed) for t in terms(v.text)))
+def _stems(verbs: list[Token]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for v in verbs for t in terms(v.text)))
 
 
-def _happened(parsed: Parsed, dated: tuple[tuple[str, str], ...]) -> str:
+def _happened(parsed: Parsed, verbs: list[Token], dated: tuple[tuple[str, str], ...]) -> str:
     """The latest month (or year) the question says its event already happened in."""
-    past = any(v.tag == "VBD" for v in _main_verbs(parsed)) or any(
+    past = any(v.tag == "VBD" for v in verbs) or any(
         t.text.lower() in {"did", "was", "were", "had"} and t.dep in {"aux", "auxpass"}
         for t in parsed.tokens)
     if not past:
