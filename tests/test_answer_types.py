@@ -10,7 +10,8 @@ from corpusqa.answer import REFUSAL, Evidence, agreement
 from corpusqa.candidates import _counted, candidates
 from corpusqa.entities import Entities
 from corpusqa.question import analyse
-from corpusqa.records import Article
+from corpusqa.records import Article, Citation
+from corpusqa.verify import verify
 
 
 @pytest.fixture(scope="session")
@@ -222,3 +223,56 @@ def test_whose_asks_for_the_owner_named_before_the_thing(entities):
     _, found = _cands(entities, "Whose original pink fur jacket did Drake wear?", sentence,
                       sentence)
     assert max(found, key=lambda c: c.fit).text == "Cam’ron"
+
+
+def _answer(entities, question, body, sentence, published="2023-01-20"):
+    from corpusqa.answer import compose
+
+    n = need(entities, question)
+    read = [_evidence(body, sentence, published)]
+    return n, compose(n, read, entities.of([sentence]))
+
+
+def test_a_scene_setting_sentence_is_not_what_is_asked(entities):
+    # The death sets the scene; the sentence that gives her age need not report it.
+    body, sentence = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
+    n, draft = _answer(entities, "The French nun Lucile Randon died this month. How old was she?",
+                       body, sentence)
+    assert "die" not in n.verbs and n.asks_age
+    assert draft.text == "118 [1]." and not draft.refused
+
+
+def test_an_age_is_its_number_not_a_date(entities):
+    body, sentence = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
+    n, found = _cands(entities, "What age had Lucile Randon reached?", body, sentence)
+    assert [(c.text, c.fit) for c in found] == [("118", 1.0)]
+
+
+def test_a_bare_number_answer_keeps_its_citation():
+    body = "Currently, the title belongs to Lucile Randon, a 118-year old French nun."
+    article = Article("a", "T", body, "a.txt", "Outlet", "2022-11-12")
+    quote = Citation(1, "a", "T", "Outlet", "2022-11-12", "a.txt", body, 0, len(body))
+    text, kept = verify("118 [1].", [quote], {"a": article})
+    assert text == "118 [1]." and kept
+
+
+def test_the_team_written_before_a_players_name_is_his_team(entities):
+    body, sentence = _sentence("rtqa-e319fe3bed26", "Buffalo Bills safety Damar Hamlin remained")
+    _, draft = _answer(entities, "Damar Hamlin collapsed on the field. Which club does he play "
+                       "for?", body, sentence, "2023-01-03")
+    assert draft.text.startswith("Buffalo Bills")  # not the Bengals he played against
+
+
+def test_a_title_before_the_name_is_part_of_the_answer(entities):
+    # The sentence alone (its article's next sentence is a newsqa-dev question's).
+    body = _sentence("rtqa-9baeae1ecee9", "The Vatican said that close to 200,000")[1]
+    _, draft = _answer(entities, "Which former pope lay in state for three days?", body, body,
+                       "2023-01-05")
+    assert draft.text == "former Pope Benedict XVI [1]."
+
+
+def test_which_colour_is_answered_with_a_colour(entities):
+    body, sentence = _sentence("rtqa-e400116a44dd", "Viewing the comet:A rare")
+    _, draft = _answer(entities, "What colour is the rare comet headed our way?", body,
+                       sentence, "2023-01-07")
+    assert draft.text == "green [1]."

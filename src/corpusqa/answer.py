@@ -17,6 +17,7 @@ from .agree import agreement, predicate, previous_sentences, topic
 from .candidates import Candidate, candidates
 from .entities import Entity
 from .keyword import terms
+from .lexicon import HONORIFIC
 from .question import Need
 from .records import Article, Citation, Evidence, Span
 from .speakers import Person, full_name
@@ -27,6 +28,7 @@ REFUSAL = "The corpus does not answer this question."
 POOL = 12  # evidence sentences read for candidates
 MARGIN = 0.4  # ... that score within this of the best
 W_AGREE, W_FIT, W_NEAR, W_RECENT, W_VERB = 0.3, 0.2, 0.1, 1.0, 0.15
+W_TIED = 0.1  # a candidate written as what the question's person belongs to
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
 MIN_TOPIC = 0.2  # share of the question's other words the sentence and those before must have
@@ -63,7 +65,7 @@ def compose(need: Need, evidence: Sequence[Evidence],
         for c in candidates(need, e.text, found, e.article.body, before, people):
             near = _nearness(need, e.text, c.start)
             value = e.score * e.recent ** W_RECENT + W_AGREE * agree + W_FIT * c.fit \
-                + W_NEAR * near + verb
+                + W_NEAR * near + W_TIED * c.tied + verb
             scored.append((value, agree, c, e))
     good = [x for x in scored if x[1] >= MIN_AGREE and x[2].fit >= MIN_FIT]
     if not good:
@@ -88,7 +90,9 @@ def _person(c: Candidate, e: Evidence) -> str:
     fullest = full_name(Person(c.text, c.text.split()[-1], 0, 0), e.article.body)
     if len(fullest) > len(c.text) and fullest.endswith(c.text):  # not Eddie for Ryan Murphy
         return fullest
-    return f"{c.text}, {c.appos}" if c.appos else c.text
+    title = HONORIFIC.search(e.text[: c.start])
+    name = f"{title.group()}{c.text}" if title else c.text
+    return f"{name}, {c.appos}" if c.appos else name
 
 
 def _silent(need: Need, closest: Evidence) -> Draft:

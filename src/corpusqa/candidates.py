@@ -15,8 +15,10 @@ from .entities import Entity
 from .keyword import terms
 from .lexicon import (
     AGE,
+    AGE_OF,
     CAPITALISED,
     CAUSAL,
+    COLOURS,
     DURATION,
     FIT,
     GEOGRAPHY,
@@ -52,6 +54,7 @@ _REASON = re.compile(r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\
                      r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
                      r"([^;.]{4,160})")
 _COUNTED_STOP = re.compile(r"[\w-]+")
+_PLACES = {"GPE", "LOC", "FAC"}  # "San Francisco" + "Bay Area" is one place
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Candidate:
     key: str = ""  # people: the surname, to group mentions of one person
     role: str = ""  # people: every word the article uses for who they are
     appos: str = ""  # people: the apposition after the name ("an astronomer at ...")
+    tied: bool = False  # written as what the question's person belongs to ("Bills safety X")
 
 
 def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
@@ -74,6 +78,8 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
         return _reasons(sentence)
     if need.kind == "description":
         return [Candidate(sentence.strip(), 0, 0.5)]
+    if need.asks_age:
+        return _ages(need, sentence)
     found = []
     for e in _widened(sentence, entities):
         fit = _fit(need, e, sentence)
@@ -90,10 +96,43 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
         found += _written_dates(sentence, entities)
+    if need.kind == "thing" and need.head in {"color", "colour"}:
+        return [Candidate(m.group(), m.start(), 1.0) for m in re.finditer(r"[a-z]+", sentence)
+                if m.group() in COLOURS and _new(m.group(), need)]
     if need.kind == "thing":
         found += _named_things(need, sentence)
     if need.kind in {"org", "place", "thing"}:
         found += _unlabelled_names(need, sentence, entities)
+    if need.kind in {"org", "place"}:
+        found += _affiliations(need, sentence)
+    return found
+
+
+def _affiliations(need: Need, sentence: str) -> list[Candidate]:
+    """"Buffalo Bills safety Damar Hamlin": the name written before the role of a person the
+    question names is what that person belongs to (a team, a company, a state)."""
+    found = []
+    for person in need.people:
+        surname = re.escape(person.split()[-1])
+        pattern = rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?)(?:[a-z][\w-]*\s+){{1,2}}" \
+                  rf"(?:[A-Z][\w'’.-]*\s+){{0,2}}{surname}\b"
+        for m in re.finditer(pattern, sentence):
+            words = m.group(1).split()
+            while words and words[0].lower() in STARTERS:
+                words = words[1:]
+            name = " ".join(words).removesuffix("'s").removesuffix("’s")
+            if name and _new(name, need):
+                found.append(Candidate(name, m.start(1), 1.0, tied=True))
+    return found
+
+
+def _ages(need: Need, sentence: str) -> list[Candidate]:
+    """"What age was she?": the number an age is written with, not a count or a date."""
+    found = []
+    for m in AGE_OF.finditer(sentence):
+        number = m.group(1) or m.group(2)
+        if number not in need.numbers:
+            found.append(Candidate(number, m.start(), 1.0))
     return found
 
 
@@ -128,7 +167,7 @@ def _widened(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
         while m := _RIGHT.match(sentence[end:]):
             end += m.end()
         touching = out and out[-1].end + 1 == start and sentence[out[-1].end] == " " \
-            and out[-1].label == e.label
+            and (out[-1].label == e.label or {out[-1].label, e.label} <= _PLACES)
         if out and (touching or out[-1].end > start):  # overlapping after widening
             start = out.pop().start
         out.append(Entity(sentence[start:end], e.label, start, end))

@@ -62,6 +62,13 @@ DEMONYMS = {"UK": "British", "Britain": "British", "London": "British", "US": "A
             "France": "French", "Paris": "French", "China": "Chinese", "Beijing": "Chinese",
             "Ukraine": "Ukrainian", "Kyiv": "Ukrainian", "EU": "European", "Brussels": "European"}
 MONEY_HEADS = {"price", "cost"}
+# Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
+HONORIFIC = re.compile(r"(?:\b(?:former|then)\s+)?\b(?:(?:Vice\s+)?President|Pope|King|Queen|"
+                       r"Prince|Princess|(?:Prime|Foreign|Defen[cs]e)\s+Minister|Chancellor|"
+                       r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Judge|Justice|Dr\.|"
+                       r"Cardinal|Archbishop|Bishop|Gen\.|General)\s+$")
+COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white gray grey
+    silver gold golden turquoise teal beige maroon crimson""".split())
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
           "PRODUCT"}
 VENUE = re.compile(r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospital|Airport|"
@@ -82,6 +89,9 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
                "centuries", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
                "decades"}
 AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
+# An age as news writes it, the number first: "a 118-year old nun", "at age 115", "aged 90",
+# "who lived to be 122 years old".
+AGE_OF = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b", re.I)
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
 _MONTH = "|".join(MONTHS)

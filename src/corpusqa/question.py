@@ -53,6 +53,10 @@ class Need:
     def year_only(self) -> bool:
         return self.kind == "date" and self.head == "year"
 
+    @property
+    def asks_age(self) -> bool:
+        return self.kind == "number" and (self.head == "age" or self.asked == "how old")
+
 
 def analyse(parsed: Parsed) -> Need:
     """What `parsed` asks for, and the names, numbers and years it states."""
@@ -127,11 +131,17 @@ _COPULA = re.compile(r"^(is|was|are|were)\s+(the|a|an)\s+", re.I)
 
 def _wh_token(parsed: Parsed) -> int | None:
     """The wh-word of the asking clause: in the last sentence if it has one, else the first."""
-    breaks = [m.end() for m in re.finditer(r"[.!;]\s+(?=[A-Z])", parsed.text)]
-    start = breaks[-1] if breaks else 0
+    start = _last_start(parsed.text)
     found = [i for i, t in enumerate(parsed.tokens) if t.tag in _WH_TAGS]
     late = [i for i in found if parsed.tokens[i].start >= start]
     return (late or found)[0] if found else None
+
+
+def _last_start(text: str) -> int:
+    """Where the question's last sentence starts: quizzes set the scene first ("X died this
+    week. What age was she?")."""
+    breaks = [m.end() for m in re.finditer(r"[.!;]\s+(?=[A-Z])", text)]
+    return breaks[-1] if breaks else 0
 
 
 def _noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
@@ -236,9 +246,11 @@ _MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+(1[89]\d\d|20\d\d)\b")
 
 
 def _main_verbs(parsed: Parsed) -> list[Token]:
-    """The verb the question is built on and those joined to it by "and"."""
+    """The verb the asking sentence is built on and those joined to it by "and": in "X died
+    this week. What age was she?" the death sets the scene; it is not what is asked."""
     tokens = parsed.tokens
-    root = [i for i, t in enumerate(tokens) if t.dep == "ROOT"]
+    start = _last_start(parsed.text)
+    root = [i for i, t in enumerate(tokens) if t.dep == "ROOT" and t.start >= start]
     # "Where was X, the ..., born?": the small parser may miss a long question's verb, but a
     # verb that ends the question is its verb.
     last = [i for i, t in enumerate(tokens) if t.tag != "." and t.dep != "punct"][-1:]

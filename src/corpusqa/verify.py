@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .keyword import terms
+from .lexicon import numbers
 from .records import Article, Citation
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -50,8 +51,9 @@ def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
     article = articles.get(c.article_id)
     if article is None or article.body[c.start : c.end] != c.quote:
         return False
-    claim = set(terms(clause))
-    quote = set(terms(c.quote))
+    # Numbers count as they are written inside words too: "118" is in "a 118-year old nun".
+    claim = set(terms(clause)) | set(numbers(clause))
+    quote = set(terms(c.quote)) | set(numbers(c.quote))
     if not claim & quote:
         return False
     names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
