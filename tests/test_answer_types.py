@@ -276,3 +276,10 @@ def test_which_colour_is_answered_with_a_colour(entities):
     _, draft = _answer(entities, "What colour is the rare comet headed our way?", body,
                        sentence, "2023-01-07")
     assert draft.text == "green [1]."
+
+
+def test_thousands_is_not_how_many(entities):
+    body, sentence = _sentence("rtqa-2d3f1cc76598", "The bad weather prompted airlines")
+    _, found = _cands(entities, "How many of their flights did US airlines cancel in the storm?",
+                      body, sentence)
+    assert found and all(c.fit < 0.5 for c in found)  # "thousands of flights" says no number

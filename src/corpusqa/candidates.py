@@ -28,6 +28,7 @@ from .lexicon import (
     SPECIFIC_DATE,
     TIME_UNITS,
     US_STATES,
+    VAGUE_COUNT,
     VENUE,
     WRITTEN_DATE,
     YEAR,
@@ -188,6 +189,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(CARDINAL=0.3, QUANTITY=0.2)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
+            if set(e.text.lower().split()) <= VAGUE_COUNT:
+                return 0.3  # "thousands": how many is not said
         if set(numbers(e.text)) & set(need.numbers):
             return 0.0  # the question's own number
         if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):

@@ -55,6 +55,9 @@ FIT = {
               "PERSON": 0.3, "FAC": 0.4, "GPE": 0.2, "NORP": 0.3},
 }
 DURATION = {"how long", "how old", "how often"}
+# A count without a number ("thousands", "tens of thousands") is not the number asked for.
+VAGUE_COUNT = frozenset("""thousands hundreds dozens millions billions tens scores several few
+    many some numerous of a""".split())
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
 DEMONYMS = {"UK": "British", "Britain": "British", "London": "British", "US": "American",
             "U.S.": "American", "Washington": "American", "Kremlin": "Russian",
