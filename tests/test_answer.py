@@ -174,3 +174,26 @@ def test_follow_up_reads_the_web_chats_html_history(seed_qa):
                {"role": "assistant", "content": render(first)}]
     assert standalone("What did he say about the equipment?", history) == \
         "What did Stoltenberg say about the equipment?"
+
+
+def test_writers_are_registered_by_prefix(monkeypatch):
+    from corpusqa import llm
+
+    monkeypatch.setitem(llm.WRITERS, "echo", lambda model, url, timeout: lambda p: f"{model} [1]")
+    writer = load_llm(Settings(llm="echo:m1@http://127.0.0.1:1"))
+    assert writer is not None and writer.complete("prompt") == "m1 [1]"
+    assert set(llm.WRITERS) >= {"openai", "ollama", "gguf"}
+
+
+def test_a_refusal_is_built_one_way():
+    from corpusqa.records import REFUSAL, Answer
+
+    a = Answer.refusal("Who?", "who?")
+    assert (a.text, a.refused, a.citations, a.query) == (REFUSAL, True, (), "who?")
+
+
+def test_status_and_outlets_for_the_shells(seed_qa):
+    st = seed_qa.status()
+    assert (st.articles, st.chunks > 0) == (2, True)
+    assert st.outlets == tuple(seed_qa.outlets())
+    assert "London Loves Business (LLB)" in st.outlets

@@ -13,7 +13,7 @@ EXPORTED = {
     "ask", "build_index", "retrieve",
     "CorpusQAError", "ArticleError", "CorpusError", "FilterError", "IndexBusyError",
     "IndexDamagedError", "IndexMismatchError", "IndexMissingError", "LLMError", "ModelError",
-    "QuestionError",
+    "QuestionError", "SettingsError",
 }
 
 
@@ -43,3 +43,13 @@ def test_import_loads_no_model_index_or_web_library():
     code = f"import sys, corpusqa; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_settings_with_a_fixed_set_of_values_are_checked_when_built():
+    import pytest
+
+    with pytest.raises(corpusqa.SettingsError, match="CORPUSQA_RETRIEVAL='semantic': use one of"):
+        corpusqa.Settings.from_env({"CORPUSQA_RETRIEVAL": "semantic"})
+    with pytest.raises(corpusqa.SettingsError, match="CORPUSQA_PRECISION"):
+        corpusqa.Settings(precision="fp16")  # type: ignore[arg-type]
+    assert corpusqa.Settings.from_env({"CORPUSQA_RETRIEVAL": "bm25"}).retrieval == "bm25"

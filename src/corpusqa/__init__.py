@@ -27,6 +27,7 @@ from .errors import (
     LLMError,
     ModelError,
     QuestionError,
+    SettingsError,
 )
 from .index import BuildReport, Progress
 from .qa import QA
@@ -36,8 +37,8 @@ from .settings import Settings
 __all__ = [
     "QA", "Answer", "Article", "ArticleError", "BuildReport", "Chunk", "Citation", "CorpusError",
     "CorpusQAError", "FilterError", "IndexBusyError", "IndexDamagedError", "IndexMismatchError",
-    "IndexMissingError", "LLMError", "ModelError", "Passage", "QuestionError", "Settings", "ask",
-    "build_index", "retrieve",
+    "IndexMissingError", "LLMError", "ModelError", "Passage", "QuestionError", "Settings",
+    "SettingsError", "ask", "build_index", "retrieve",
 ]
 
 

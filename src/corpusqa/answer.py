@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .agree import agreement, predicate, previous_sentences, topic
 from .candidates import Candidate, candidates
@@ -19,10 +19,8 @@ from .entities import Entity
 from .keyword import terms
 from .lexicon import HONORIFIC
 from .question import Need
-from .records import Article, Citation, Evidence, Span
+from .records import REFUSAL, Article, Citation, Draft, Evidence, Span
 from .speakers import Person, full_name
-
-REFUSAL = "The corpus does not answer this question."
 
 # Set on newsqa-dev's even ids only (benchmarks/tune_answers.py, README "What was tried").
 POOL = 12  # evidence sentences read for candidates
@@ -32,15 +30,6 @@ W_TIED = 0.1  # a candidate written as what the question's person belongs to
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
 MIN_TOPIC = 0.2  # share of the question's other words the sentence and those before must have
-
-
-@dataclass(frozen=True)
-class Draft:
-    """An answer before its citations are checked: text with [n] markers and their evidence."""
-
-    text: str
-    used: tuple[Evidence, ...]
-    refused: bool = False
 
 
 def pool(evidence: Sequence[Evidence]) -> list[Evidence]:

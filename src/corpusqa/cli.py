@@ -130,11 +130,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _status(args: argparse.Namespace, settings: Settings) -> int:
-    from .index import Index
+    from .qa import QA
 
-    ix = Index.load(settings)
-    print(f"{ix.folder}: {len(ix.articles)} articles, {len(ix.chunks)} chunks, "
-          f"built {ix.manifest['created']}")
+    st = QA(replace(settings, llm="")).status()  # the index only: no answer writer to load
+    print(f"{st.folder}: {st.articles} articles, {st.chunks} chunks, built {st.created}")
     return 0
 
 

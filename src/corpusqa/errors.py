@@ -48,3 +48,7 @@ class FilterError(CorpusQAError):
 
 class LLMError(CorpusQAError):
     """The optional language model failed or is misconfigured."""
+
+
+class SettingsError(CorpusQAError):
+    """A setting has a value corpusqa cannot use; the message names the variable."""

@@ -11,11 +11,11 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LLMError
+from .records import Draft
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -33,19 +33,14 @@ Question: {question}
 Answer:"""
 
 
-@dataclass(frozen=True)
-class Written:
-    text: str  # empty: use the extractive answer
-    evidence: list[Evidence]
-    notes: tuple[str, ...] = ()
-
-
 class LLM:
     def __init__(self, complete: Callable[[str], str], name: str = "llm") -> None:
         self.complete = complete
         self.name = name
 
-    def write(self, question: str, evidence: Sequence[Evidence], timeout: float) -> Written:
+    def write(self, question: str, evidence: Sequence[Evidence], timeout: float) -> Draft:
+        """A cited draft from the numbered sentences; an empty one (with a note) on any failure,
+        time-out or uncited reply, so the caller falls back to the extractive answer."""
         numbered = list(evidence[:8])
         lines = "\n".join(f"[{i}] {e.text}" for i, e in enumerate(numbered, 1))
         prompt = PROMPT.format(question=question, sentences=lines)
@@ -53,57 +48,74 @@ class LLM:
         try:
             text = pool.submit(self.complete, prompt).result(timeout=timeout).strip()
         except concurrent.futures.TimeoutError:
-            return Written("", [], (f"{self.name} timed out after {timeout:.0f} s; "
-                                    "showing the extractive answer",))
+            return _empty(f"{self.name} timed out after {timeout:.0f} s")
         except Exception as e:  # any failure of a remote or local model falls back
             log.warning("%s failed: %s", self.name, e)
-            return Written("", [], (f"{self.name} failed ({type(e).__name__}); "
-                                    "showing the extractive answer",))
+            return _empty(f"{self.name} failed ({type(e).__name__})")
         finally:
             pool.shutdown(wait=False)
         if not text or "NOT IN CORPUS" in text or "[" not in text:
             log.info("%s replied without citations: %r", self.name, text[:300])
-            return Written("", [], (f"{self.name} gave no cited answer; "
-                                    "showing the extractive answer",))
-        return Written(text, numbered)
+            return _empty(f"{self.name} gave no cited answer")
+        return Draft(text, tuple(numbered))
+
+
+def _empty(why: str) -> Draft:
+    return Draft("", notes=(f"{why}; showing the extractive answer",))
+
+
+Client = Callable[[str, str, float], Callable[[str], str]]  # (model, url, timeout) -> complete
+WRITERS: dict[str, Client] = {}
+
+
+def writer(prefix: str) -> Callable[[Client], Client]:
+    """Register a client for `CORPUSQA_LLM=<prefix>:<model>[@<url>]`."""
+    def register(client: Client) -> Client:
+        WRITERS[prefix] = client
+        return client
+    return register
 
 
 def load_llm(settings: Settings) -> LLM | None:
-    """The configured model, or None: `openai:<model>@<url>`, `ollama:<model>[@<url>]`,
-    `gguf:<path>`."""
+    """The configured model, or None: `<prefix>:<model>[@<url>]` for a registered prefix
+    (`openai`, `ollama`, `gguf`)."""
     spec = settings.llm.strip()
     if not spec:
         return None
     kind, _, rest = spec.partition(":")
     model, _, url = rest.partition("@")
+    client = WRITERS.get(kind)
+    if client is None:
+        raise LLMError(f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
+                       f"or gguf:<path> (registered: {', '.join(WRITERS)})")
     try:
-        complete = _client(kind, model, url, settings.llm_timeout)
+        complete = client(model, url, settings.llm_timeout)
     except ImportError as e:
         raise LLMError(f"CORPUSQA_LLM={spec!r} needs an optional extra: pip install "
                        f"'corpusqa[{'gguf' if kind == 'gguf' else 'llm'}]' ({e.name})") from None
     return LLM(complete, name=spec)
 
 
-def _client(kind: str, model: str, url: str, timeout: float) -> Callable[[str], str]:
-    if kind == "openai":
-        from llama_index.llms.openai_like import OpenAILike
+@writer("openai")
+def _openai(model: str, url: str, timeout: float) -> Callable[[str], str]:
+    from llama_index.llms.openai_like import OpenAILike
 
-        client: Any = OpenAILike(model=model, api_base=url or "http://127.0.0.1:8000/v1",
-                                 api_key="unused", is_chat_model=True, timeout=timeout)
-    elif kind == "ollama":
-        from llama_index.llms.ollama import Ollama
-
-        client = Ollama(model=model, base_url=url or "http://127.0.0.1:11434",
-                        request_timeout=timeout)
-    elif kind == "gguf":
-        return _gguf(model)
-    else:
-        raise LLMError(f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
-                       "or gguf:<path>")
+    client: Any = OpenAILike(model=model, api_base=url or "http://127.0.0.1:8000/v1",
+                             api_key="unused", is_chat_model=True, timeout=timeout)
     return lambda prompt: str(client.complete(prompt).text)
 
 
-def _gguf(path: str) -> Callable[[str], str]:
+@writer("ollama")
+def _ollama(model: str, url: str, timeout: float) -> Callable[[str], str]:
+    from llama_index.llms.ollama import Ollama
+
+    client: Any = Ollama(model=model, base_url=url or "http://127.0.0.1:11434",
+                         request_timeout=timeout)
+    return lambda prompt: str(client.complete(prompt).text)
+
+
+@writer("gguf")
+def _gguf(path: str, url: str = "", timeout: float = 0.0) -> Callable[[str], str]:
     """A local GGUF file, prompted through the chat template it carries. (llama-index's LlamaCPP
     wraps every prompt in Llama 2's [INST] format; SmolLM2 answered that with bare "[2]".)"""
     if not Path(path).is_file():

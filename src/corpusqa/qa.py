@@ -25,7 +25,7 @@ from .filters import Filters
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
 from .question import analyse
-from .records import Answer, Evidence, Passage
+from .records import Answer, Evidence, IndexStatus, Passage
 from .retrieve import Searcher
 from .settings import Settings
 from .verify import MARKER, verify
@@ -73,6 +73,16 @@ class QA:
         self.searcher.query_vector("warm up")
         self.entities.parse("Who is warming up?")
 
+    def status(self) -> IndexStatus:
+        """The loaded index at a glance, for the shells (`corpusqa status`, the chat's header)."""
+        ix = self.searcher.index
+        return IndexStatus(str(ix.folder), len(ix.articles), len(ix.chunks),
+                           str(ix.manifest["created"]), tuple(self.outlets()))
+
+    def outlets(self) -> list[str]:
+        """The outlets the index holds, for filter choices."""
+        return self.searcher.outlets()
+
     def build(self, *, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
         return build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
 
@@ -104,11 +114,10 @@ class QA:
         passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
         if not passages:
             note = "No article matches the filters." if chosen else ""
-            return Answer(question, REFUSAL_TEXT, (), (), True, query,
-                          (note,) if note else ())
+            return Answer.refusal(question, query, notes=(note,) if note else ())
         evidence = self.evidence(searcher, query, passages, chosen.today)
         if not evidence or evidence[0].score < self.settings.refuse_below:
-            return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
+            return Answer.refusal(question, query, tuple(passages))
         need = analyse(self.entities.parse(query))
         read = compose.pool(evidence)
         draft = compose.compose(need, read, self.entities.of([e.text for e in read]))
@@ -120,8 +129,7 @@ class QA:
         written = self._llm.write(question, evidence, self.settings.llm_timeout)
         if not written.text:
             return replace(extractive, notes=written.notes)
-        checked = self._cited(question, query, written.text, written.evidence, passages,
-                              searcher)
+        checked = self._cited(question, query, written.text, written.used, passages, searcher)
         if checked.refused:
             note = f"{self._llm.name} cited nothing that supports its answer; " \
                    "showing the extractive answer"
@@ -153,7 +161,7 @@ class QA:
                      for n, e in enumerate(used, 1)]
         text, checked = verify(text, citations, searcher.index.articles)
         if not checked:
-            return Answer(question, REFUSAL_TEXT, (), tuple(passages), True, query)
+            return Answer.refusal(question, query, tuple(passages))
         return Answer(question, text, tuple(checked), tuple(passages), False, query)
 
     def check(self, question: str) -> str:
@@ -185,7 +193,6 @@ def _filters(outlets: Sequence[str] = (), since: str | None = None, until: str |
     return Filters(tuple(outlets or ()), since or None, until or None, as_of or None)
 
 
-REFUSAL_TEXT = compose.REFUSAL
 _PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their)\b", re.I)
 
 

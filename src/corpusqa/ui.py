@@ -32,9 +32,9 @@ CSS = """
 
 def status(qa: QA, updater: Updater) -> str:
     try:
-        ix = qa.searcher.index
-        text = (f"**{len(ix.articles)} articles**, {len(ix.chunks)} chunks · "
-                f"updated {ix.manifest['created'][:19].replace('T', ' ')}")
+        st = qa.status()
+        text = (f"**{st.articles} articles**, {st.chunks} chunks · "
+                f"updated {st.created[:19].replace('T', ' ')}")
     except CorpusQAError as e:
         text = f"No index yet ({e})"
     if updater.busy:
@@ -141,7 +141,7 @@ def build_app(qa: QA, updater: Updater) -> Any:
 
     def tick() -> tuple[str, Any]:
         try:
-            outlets = qa.searcher.outlets()
+            outlets = qa.outlets()
         except CorpusQAError:
             outlets = []
         return status(qa, updater), gr.update(choices=outlets)
