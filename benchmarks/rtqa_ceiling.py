@@ -65,7 +65,7 @@ def main() -> None:
     for q in questions:
         qterms = terms(q["question"])
         answers = [a.lower() for a in q["answers"]]
-        holding = {row: searcher.coverage(qterms, terms(chunks[row].text))
+        holding = {row: searcher.scorer.coverage(qterms, terms(chunks[row].text))
                    for row, text in enumerate(lowered) if any(a in text for a in answers)}
         anywhere += bool(holding)
         best.append(max(holding.values(), default=0.0))

@@ -15,6 +15,8 @@ import time
 from _shared import SCIFACT, indexed, percentiles, rows, save
 from retrieval import ndcg_at_10, read_qrels
 
+from corpusqa.sentences import Reranker, SentenceScorer
+
 FUSION_HEAVY = {"fused": 0.7, "sentence": 0.2, "lexical": 0.1}
 CONFIGS = [
     ("rrf only", 0, {"fused": 1.0, "sentence": 0.0, "lexical": 0.0}),
@@ -45,8 +47,9 @@ def main() -> None:
     for name, depth, weights in CONFIGS:
         if args.only and name not in args.only:
             continue
-        searcher.rerank, searcher.weights = depth, weights
-        searcher._cache.clear()
+        # A fresh scorer: a cold sentence cache for every configuration.
+        searcher.scorer = SentenceScorer(searcher.index, searcher.embedder)
+        searcher.reranker = Reranker(searcher.scorer, depth, weights)
         scores, took = [], []
         for q in queries:
             t = time.perf_counter()

@@ -203,7 +203,7 @@ def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa):
         try:
             for round_ in range(40):
                 c = chunks[(i + round_) % len(chunks)]
-                got = searcher.sentence_vectors(c.article_id, list(c.sentences))
+                got = searcher.scorer.vectors(c.article_id, list(c.sentences))
                 body = index.articles[c.article_id].body
                 assert got[:, 0].tolist() == [float(e - s) for s, e in c.sentences], body[:20]
         except BaseException as e:  # noqa: BLE001 - every failure is the finding

@@ -4,7 +4,8 @@ from conftest import LLB, SPUTNIK
 
 from corpusqa.errors import FilterError
 from corpusqa.qa import QA
-from corpusqa.retrieve import _rrf
+from corpusqa.records import Chunk
+from corpusqa.retrieve import diversify, rrf, with_recency
 from corpusqa.settings import Settings
 
 ODD = """Wire Report
@@ -16,8 +17,25 @@ Port officials and envoys often meet to settle disputes over trade fees, officia
 
 
 def test_rrf_rewards_agreement():
-    fused = dict(_rrf([[1, 2, 3], [3, 1, 4]]))
+    fused = dict(rrf([[1, 2, 3], [3, 1, 4]]))
     assert fused[1] > fused[3] > fused[2] and 4 in fused
+
+
+def test_recency_reorders_by_the_factors():
+    ranked = [(7, 1.0), (8, 0.9)]
+    assert with_recency(ranked, np.array([0.5, 1.0])) == [(8, 0.9), (7, 0.5)]
+
+
+def test_diversity_caps_each_article_and_fills_up_last():
+    def chunk(article: str, n: int) -> Chunk:
+        return Chunk(f"{article}#{n}", article, "x", n * 10, n * 10 + 9, ((n * 10, n * 10 + 9),))
+
+    chunks = [chunk("a", 0), chunk("a", 1), chunk("a", 2), chunk("b", 0)]
+    ranked = [(0, 0.9), (1, 0.8), (2, 0.7), (3, 0.1)]
+    assert diversify(ranked, chunks, 3, per_article=2) == [(0, 0.9), (1, 0.8), (3, 0.1)]
+    # Too few other articles: the capped chunk comes after the rest, not sorted among them.
+    assert diversify(ranked, chunks, 4, per_article=1) == [(0, 0.9), (3, 0.1), (1, 0.8),
+                                                           (2, 0.7)]
 
 
 def test_exact_rare_name_beats_a_merely_similar_passage(settings, embedder):

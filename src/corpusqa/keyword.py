@@ -7,6 +7,7 @@ cheap next to embedding) and saved beside FAISS, never built per query.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -84,3 +85,15 @@ class Keywords:
         if not known:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.bm25.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def idf(self) -> dict[str, float]:
+        """Each indexed term's inverse document frequency over the chunks (BM25's formula)."""
+        if self.bm25 is None:
+            return {}
+        indptr = self.bm25.scores["indptr"]  # type: ignore[attr-defined]
+        n = max(self.size, 1)
+        return {
+            term: math.log(1 + (n - df + 0.5) / (df + 0.5))
+            for term, tid in self.bm25.vocab_dict.items()  # type: ignore[attr-defined]
+            if tid + 1 < len(indptr) and (df := int(indptr[tid + 1] - indptr[tid])) > 0
+        }

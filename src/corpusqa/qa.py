@@ -146,7 +146,7 @@ class QA:
         recent = searcher.recency(rows, as_of) if searcher.recency_days else np.ones(len(rows))
         for rank, (p, row) in enumerate(zip(passages, rows, strict=True)):
             article = searcher.index.articles[p.article_id]
-            for s in searcher.sentences(query, qvec, int(row)):
+            for s in searcher.scorer.score(query, qvec, int(row)):
                 if (s.article_id, s.span[0]) in seen:
                     continue
                 seen.add((s.article_id, s.span[0]))
