@@ -66,10 +66,11 @@ DEMONYMS = {"UK": "British", "Britain": "British", "London": "British", "US": "A
             "Ukraine": "Ukrainian", "Kyiv": "Ukrainian", "EU": "European", "Brussels": "European"}
 MONEY_HEADS = {"price", "cost"}
 # Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
+# Not "General": "Attorney General X" would become "General X".
 HONORIFIC = re.compile(r"(?:\b(?:former|then)\s+)?\b(?:(?:Vice\s+)?President|Pope|King|Queen|"
                        r"Prince|Princess|(?:Prime|Foreign|Defen[cs]e)\s+Minister|Chancellor|"
                        r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Judge|Justice|Dr\.|"
-                       r"Cardinal|Archbishop|Bishop|Gen\.|General)\s+$")
+                       r"Cardinal|Archbishop|Bishop|Gen\.)\s+$")
 COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white gray grey
     silver gold golden turquoise teal beige maroon crimson""".split())
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
