@@ -76,7 +76,8 @@ class Embedder:
         import transformers
         from sentence_transformers import SentenceTransformer
 
-        transformers.logging.disable_progress_bar()  # the caller owns progress display
+        # The caller owns progress display.
+        transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
         if self.settings.threads > 0:
             torch.set_num_threads(self.settings.threads)
@@ -120,4 +121,4 @@ class Embedder:
             )
         vectors = np.asarray(vectors, dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-12)
+        return np.asarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)

@@ -11,6 +11,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,7 +30,7 @@ STOPWORDS = frozenset(
 )
 
 
-def _bm25s():
+def _bm25s() -> Any:
     import bm25s
 
     # bm25s sets its logger to DEBUG on import and then logs every build.
@@ -38,7 +39,7 @@ def _bm25s():
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def _stemmer() -> Any:
     import Stemmer
 
     return Stemmer.Stemmer("english")

@@ -71,7 +71,7 @@ class Searcher:
             return None
         ix = self.index
         allowed = [matches(a.outlet, a.published, filters) for a in ix.articles.values()]
-        return np.array(allowed, dtype=bool)[ix.chunk_article]
+        return np.asarray(np.array(allowed, dtype=bool)[ix.chunk_article], dtype=bool)
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.index.articles.values() if a.outlet})
