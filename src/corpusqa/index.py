@@ -38,7 +38,7 @@ class Index:
     """One loaded version of the index: articles, chunks, their vectors and BM25, row for row."""
 
     folder: Path
-    manifest: dict[str, Any]
+    manifest: store.Manifest
     articles: dict[str, Article]
     chunks: list[Chunk]
     faiss: Any  # faiss.IndexFlatIP, row i is chunks[i]
@@ -53,9 +53,9 @@ class Index:
 
     @classmethod
     def load(cls, settings: Settings) -> Index:
-        manifest, articles, chunks, vectors, keywords, folder = store.load(
-            settings.index_dir, settings.fingerprint())
-        return cls(folder, manifest, {a.id: a for a in articles}, chunks, vectors, keywords)
+        v = store.load(settings.index_dir, settings.fingerprint())
+        return cls(v.folder, v.manifest, {a.id: a for a in v.articles}, v.chunks, v.vectors,
+                   v.keywords)
 
     def vectors(self) -> np.ndarray:
         if not self.faiss.ntotal:
@@ -145,8 +145,8 @@ def _build(
     corpus = read_corpus(settings.corpus_dir, settings.max_article_mb)
     problems = tuple(str(p) for p in corpus.problems)
     previous, damaged = (None, False) if rebuild else _previous_manifest(settings)
-    old_hashes = previous["hashes"] if previous else {}
-    old_files = previous["files"] if previous else {}
+    old_hashes = previous.hashes if previous else {}
+    old_files = previous.files if previous else {}
     hashes = {a.id: content_hash(a, settings) for a in corpus.articles}
     kept_ids = [aid for aid in old_hashes if aid not in hashes
                 and old_files.get(aid) in corpus.failed_files]
@@ -161,7 +161,7 @@ def _build(
     if previous is not None and not fresh and not removed and not damaged:
         store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
         return BuildReport(unchanged=unchanged, kept=len(kept_ids),
-                           chunks_total=previous["counts"]["chunks"],
+                           chunks_total=previous.counts["chunks"],
                            seconds=time.perf_counter() - started, problems=problems)
 
     # Under the build lock, the version the manifest came from is still the current one.
@@ -178,15 +178,13 @@ def _build(
     vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
     by_id = {a.id: a for a in articles}
     keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
-    manifest = {
-        "settings": settings.fingerprint(),
-        "model_path": str(embedder.path),
-        "dim": int(vectors.shape[1]),
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "hashes": {**{a.id: old_hashes[a.id] for a in kept}, **hashes},
-        "files": {**{a.id: old_files.get(a.id) for a in kept}, **corpus.files},
-        "counts": {"articles": len(articles), "chunks": len(chunks)},
-    }
+    manifest = store.Manifest(
+        settings=settings.fingerprint(), model_path=str(embedder.path),
+        dim=int(vectors.shape[1]), created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        hashes={**{a.id: old_hashes[a.id] for a in kept}, **hashes},
+        files={**{a.id: old_files.get(a.id) for a in kept}, **corpus.files},
+        counts={"articles": len(articles), "chunks": len(chunks)},
+    )
     store.write(Path(settings.index_dir), manifest, articles, chunks, vectors, keywords)
     return BuildReport(
         added=added, updated=len(fresh) - added, removed=removed, unchanged=unchanged,
@@ -210,7 +208,7 @@ def _assemble(articles: list[Article], new_chunks: dict[str, list[Chunk]], new_v
     return chunks, rows
 
 
-def _previous_manifest(settings: Settings) -> tuple[dict[str, Any] | None, bool]:
+def _previous_manifest(settings: Settings) -> tuple[store.Manifest | None, bool]:
     """The manifest to update from, refused if built with other settings, and whether it is
     an earlier version standing in for a damaged current one (then a new version is written
     even when nothing changed)."""

@@ -77,7 +77,7 @@ class QA:
         """The loaded index at a glance, for the shells (`corpusqa status`, the chat's header)."""
         ix = self.searcher.index
         return IndexStatus(str(ix.folder), len(ix.articles), len(ix.chunks),
-                           str(ix.manifest["created"]), tuple(self.outlets()))
+                           ix.manifest.created, tuple(self.outlets()))
 
     def outlets(self) -> list[str]:
         """The outlets the index holds, for filter choices."""

@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,41 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 POINTER = "CURRENT"
 KEEP = 2  # versions kept: the newest, and the one a running reader may still be opening
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a version was built from and holds: `manifest.json`."""
+
+    settings: dict[str, Any]  # the settings fingerprint it was built with
+    model_path: str
+    dim: int
+    created: str  # ISO time of the build
+    hashes: dict[str, str]  # article id -> content hash
+    files: dict[str, str | None]  # article id -> the file it was read from
+    counts: dict[str, int]  # "articles", "chunks"
+    format: int = FORMAT
+    sizes: dict[str, int] = field(default_factory=dict)  # file -> bytes written
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Manifest:
+        return cls(settings=data.get("settings", {}), model_path=data.get("model_path", ""),
+                   dim=int(data["dim"]), created=str(data.get("created", "")),
+                   hashes=data.get("hashes", {}), files=data.get("files", {}),
+                   counts=data.get("counts", {}), format=data.get("format", 0),
+                   sizes=data.get("sizes", {}))
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version folder as read from disk, row for row."""
+
+    folder: Path
+    manifest: Manifest
+    articles: list[Article]
+    chunks: list[Chunk]
+    vectors: Any  # faiss.IndexFlatIP; row i is chunks[i]
+    keywords: Keywords
 
 
 def current(index_dir: Path) -> Path | None:
@@ -45,7 +80,7 @@ def damage(folder: Path) -> str | None:
         manifest = read_manifest(folder)
     except (OSError, ValueError) as e:
         return f"manifest.json cannot be read ({type(e).__name__})"
-    for name, size in manifest.get("sizes", {}).items():
+    for name, size in manifest.sizes.items():
         path = folder / name
         if not path.is_file():
             return f"{name} is missing"
@@ -73,19 +108,24 @@ def usable(index_dir: Path) -> tuple[Path | None, str | None]:
                             "whole: run `corpusqa index --rebuild`")
 
 
-def read_manifest(folder: Path) -> dict[str, Any]:
-    manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    return manifest
+def read_manifest(folder: Path) -> Manifest:
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("manifest.json holds no object")
+    try:
+        return Manifest.from_json(data)
+    except (KeyError, TypeError) as e:
+        raise ValueError(f"manifest.json lacks {e}") from None
 
 
-def check(manifest: dict[str, Any], expected: dict[str, Any], folder: Path) -> None:
+def check(manifest: Manifest, expected: dict[str, Any], folder: Path) -> None:
     """Refuse an index built with other settings, saying what differs and how to rebuild."""
-    if manifest.get("format") != FORMAT:
+    if manifest.format != FORMAT:
         raise IndexMismatchError(
-            f"index {folder} has format {manifest.get('format')}, this corpusqa reads {FORMAT}: "
+            f"index {folder} has format {manifest.format}, this corpusqa reads {FORMAT}: "
             "run `corpusqa index --rebuild`"
         )
-    built = manifest.get("settings", {})
+    built = manifest.settings
     diffs = [f"{k}: index {built.get(k)!r}, now {v!r}" for k, v in expected.items()
              if built.get(k) != v]
     if diffs:
@@ -95,9 +135,7 @@ def check(manifest: dict[str, Any], expected: dict[str, Any], folder: Path) -> N
         )
 
 
-def load(index_dir: Path, expected: dict[str, Any]) -> tuple[
-    dict[str, Any], list[Article], list[Chunk], Any, Keywords, Path
-]:
+def load(index_dir: Path, expected: dict[str, Any]) -> Version:
     folder, warning = usable(index_dir)
     if folder is None:
         raise IndexMissingError(
@@ -115,9 +153,7 @@ def load(index_dir: Path, expected: dict[str, Any]) -> tuple[
                                 "run `corpusqa index --rebuild`") from None
 
 
-def _read_version(folder: Path, manifest: dict[str, Any]) -> tuple[
-    dict[str, Any], list[Article], list[Chunk], Any, Keywords, Path
-]:
+def _read_version(folder: Path, manifest: Manifest) -> Version:
     import faiss
 
     articles = [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
@@ -135,11 +171,11 @@ def _read_version(folder: Path, manifest: dict[str, Any]) -> tuple[
     if flat.ntotal != len(chunks):
         raise ValueError(f"{flat.ntotal} vectors for {len(chunks)} chunks")
     keywords = Keywords.load(folder / "bm25", len(chunks))
-    return manifest, articles, chunks, flat, keywords, folder
+    return Version(folder, manifest, articles, chunks, flat, keywords)
 
 
 def write(
-    index_dir: Path, manifest: dict[str, Any], articles: list[Article], chunks: list[Chunk],
+    index_dir: Path, manifest: Manifest, articles: list[Article], chunks: list[Chunk],
     vectors: np.ndarray, keywords: Keywords,
 ) -> Path:
     """Write a complete new version, then point `CURRENT` at it."""
@@ -151,7 +187,7 @@ def write(
     _write_jsonl(tmp / "chunks.jsonl", (
         {"id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
          "sentences": [list(s) for s in c.sentences]} for c in chunks))
-    flat = faiss.IndexFlatIP(int(manifest["dim"]))
+    flat = faiss.IndexFlatIP(manifest.dim)
     if len(vectors):
         flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
     faiss.write_index(flat, str(tmp / "vectors.faiss"))
@@ -160,7 +196,7 @@ def write(
     sizes = {p.relative_to(tmp).as_posix(): p.stat().st_size
              for p in sorted(tmp.rglob("*")) if p.is_file()}
     _write_text(tmp / "manifest.json",
-                json.dumps({**manifest, "format": FORMAT, "sizes": sizes}, indent=1))
+                json.dumps(asdict(replace(manifest, format=FORMAT, sizes=sizes)), indent=1))
     for path in tmp.rglob("*"):
         if path.is_file():
             _fsync(path)
