@@ -72,7 +72,7 @@ class Chooser:
         rows = np.flatnonzero(found if allowed is None else found & allowed)
         if not len(rows):
             return 0.0
-        qvec = self.searcher.embedder.encode([f"{question} {option}"])[0]
+        qvec = self.searcher.embedder.encode_query(f"{question} {option}")
         scores = self.vectors[rows] @ qvec * self.searcher.recency(rows, filters.as_of)
         return max(float(scores.max()), 1e-9)
 

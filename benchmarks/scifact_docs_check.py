@@ -22,8 +22,8 @@ def main() -> None:
     qrels = read_qrels(SCIFACT / "qrels-test.tsv")
     queries = [q for q in rows(SCIFACT / "queries-test.jsonl") if q["_id"] in qrels]
     embedder = Embedder(Settings())
-    matrix = embedder.encode([f"{d['title']} {d['text']}" for d in docs])
-    qvecs = embedder.encode([q["text"] for q in queries])
+    matrix = embedder.encode_document([f"{d['title']} {d['text']}" for d in docs])
+    qvecs = embedder.encode_document([q["text"] for q in queries])  # a batch; same model
     ids = [d["_id"] for d in docs]
     ndcg, recall = [], []
     for q, vec in zip(queries, qvecs, strict=True):

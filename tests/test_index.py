@@ -175,3 +175,9 @@ def test_bf16_is_exact_enough_where_it_is_used(embedder):
     cos = (fp32 * bf16.encode(texts)).sum(axis=1)
     assert cos.min() >= 0.999
     assert np.allclose(np.linalg.norm(fp32, axis=1), 1.0, atol=1e-5)
+
+
+def test_queries_and_documents_share_the_model(embedder):
+    text = "NATO doubts the Russian troop withdrawal."
+    query, document = embedder.encode_query(text), embedder.encode_document([text])[0]
+    assert query.shape == (embedder.dim,) and float(query @ document) > 0.9999

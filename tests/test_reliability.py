@@ -190,7 +190,7 @@ def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa):
         """Stands in for the model: a vector from the text, after a pause that lets threads
         interleave."""
 
-        def encode(self, texts):  # type: ignore[no-untyped-def]
+        def encode_document(self, texts):  # type: ignore[no-untyped-def]
             time.sleep(0.001)
             return np.array([[float(len(t)), float(hash(t) % 97)] for t in texts])
 

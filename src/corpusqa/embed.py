@@ -95,6 +95,16 @@ class Embedder:
         get = getattr(model, "get_embedding_dimension", None)  # renamed in sentence-transformers 6
         return int((get or model.get_sentence_embedding_dimension)())
 
+    def encode_query(self, text: str) -> np.ndarray:
+        """A question's vector. all-MiniLM-L6-v2 embeds questions and passages alike; models
+        that prompt them differently, or a lighter query encoder, differ here only."""
+        return np.asarray(self.encode([text])[0], dtype=np.float32)
+
+    def encode_document(self, texts: Sequence[str], progress: Progress | None = None
+                        ) -> np.ndarray:
+        """Vectors of chunks and sentences, one row per text."""
+        return self.encode(texts, progress=progress)
+
     def encode(
         self, texts: Sequence[str], progress: Progress | None = None, step: int = 256
     ) -> np.ndarray:

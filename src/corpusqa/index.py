@@ -173,8 +173,8 @@ def _build(
     texts = [embed_text(a, c) for a in fresh for c in new_chunks[a.id]]
     embedder = embedder or Embedder(settings)
     log.info("embedding %d chunks of %d articles", len(texts), len(fresh))
-    chunks, rows = _assemble(articles, new_chunks, embedder.encode(texts, progress=progress),
-                             old)
+    fresh_vectors = embedder.encode_document(texts, progress=progress)
+    chunks, rows = _assemble(articles, new_chunks, fresh_vectors, old)
     vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
     by_id = {a.id: a for a in articles}
     keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])

@@ -58,7 +58,7 @@ class Searcher:
         with self._lock:
             vec = self._queries.get(query)
         if vec is None:
-            vec = self.embedder.encode([query])[0]
+            vec = self.embedder.encode_query(query)
             with self._lock:
                 self._queries[query] = vec
                 while len(self._queries) > 64:

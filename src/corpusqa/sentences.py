@@ -88,7 +88,7 @@ class SentenceScorer:
             found = {k: self._cache[k] for k in keys if k in self._cache}
         missing = [k for k in keys if k not in found]
         if missing:
-            fresh = self.embedder.encode([body[s:e] for _, s, e in missing])
+            fresh = self.embedder.encode_document([body[s:e] for _, s, e in missing])
             found.update(zip(missing, fresh, strict=True))
             with self._lock:
                 self._cache.update(zip(missing, fresh, strict=True))
