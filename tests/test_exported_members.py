@@ -10,6 +10,7 @@ from corpusqa.errors import CorpusQAError
 
 EXPORTED = {
     "QA", "Answer", "Article", "BuildReport", "Chunk", "Citation", "Passage", "Settings",
+    "Filters", "IndexStatus",
     "ask", "build_index", "retrieve",
     "CorpusQAError", "ArticleError", "CorpusError", "FilterError", "IndexBusyError",
     "IndexDamagedError", "IndexMismatchError", "IndexMissingError", "LLMError", "ModelError",

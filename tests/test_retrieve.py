@@ -100,3 +100,15 @@ def test_newer_reporting_wins_when_relevance_is_close(tmp_path, embedder):
     assert list(qa.searcher.recency(np.array(rows))) == [1.0, 1.0]
     with pytest.raises(FilterError, match="as_of='soon' is not a date"):
         qa.retrieve("ferry", as_of="soon")
+
+
+def test_filters_as_one_value_match_the_keywords(seed_qa):
+    from corpusqa import Filters
+
+    by_value = seed_qa.retrieve("troops", k=3, filters=Filters(outlets=("Sputnik International",)))
+    by_keyword = seed_qa.retrieve("troops", k=3, outlets=["Sputnik International"])
+    assert by_value == by_keyword and {p.article_id for p in by_value} == {SPUTNIK}
+    # A keyword beside the value wins.
+    mixed = seed_qa.retrieve("troops", k=3, filters=Filters(outlets=("Sputnik International",)),
+                             outlets=["London Loves Business (LLB)"])
+    assert {p.article_id for p in mixed} == {LLB}

@@ -29,13 +29,15 @@ from .errors import (
     QuestionError,
     SettingsError,
 )
+from .filters import Filters
 from .index import BuildReport, Progress
 from .qa import QA
-from .records import Answer, Article, Chunk, Citation, Passage
+from .records import Answer, Article, Chunk, Citation, IndexStatus, Passage
 from .settings import Settings
 
 __all__ = [
     "QA", "Answer", "Article", "ArticleError", "BuildReport", "Chunk", "Citation", "CorpusError",
+    "Filters", "IndexStatus",
     "CorpusQAError", "FilterError", "IndexBusyError", "IndexDamagedError", "IndexMismatchError",
     "IndexMissingError", "LLMError", "ModelError", "Passage", "QuestionError", "Settings",
     "SettingsError", "ask", "build_index", "retrieve",
@@ -58,18 +60,21 @@ def build_index(corpus_dir: str | Path | None = None, index_dir: str | Path | No
     return qa.build(progress=progress, rebuild=rebuild)
 
 
-def retrieve(question: str, *, k: int | None = None, outlets: Sequence[str] = (),
-             since: str | None = None, until: str | None = None, as_of: str | None = None,
-             mode: str | None = None, index_dir: str | Path | None = None) -> list[Passage]:
+def retrieve(question: str, *, k: int | None = None, filters: Filters | None = None,
+             outlets: Sequence[str] = (), since: str | None = None, until: str | None = None,
+             as_of: str | None = None, mode: str | None = None,
+             index_dir: str | Path | None = None) -> list[Passage]:
     """The k best passages for `question` (default CORPUSQA_TOP_K), best first; `as_of` is the
     date it is asked on."""
-    return _default(index_dir=index_dir).retrieve(question, k=k, outlets=outlets, since=since,
-                                                  until=until, as_of=as_of, mode=mode)
+    return _default(index_dir=index_dir).retrieve(
+        question, k=k, filters=filters, outlets=outlets, since=since, until=until, as_of=as_of,
+        mode=mode)
 
 
-def ask(question: str, *, history: Sequence[Any] | None = None, outlets: Sequence[str] = (),
-        since: str | None = None, until: str | None = None, as_of: str | None = None,
-        index_dir: str | Path | None = None) -> Answer:
+def ask(question: str, *, history: Sequence[Any] | None = None, filters: Filters | None = None,
+        outlets: Sequence[str] = (), since: str | None = None, until: str | None = None,
+        as_of: str | None = None, index_dir: str | Path | None = None) -> Answer:
     """A short answer with verified citations, or a refusal when the corpus is silent."""
-    return _default(index_dir=index_dir).ask(question, history=history, outlets=outlets,
-                                             since=since, until=until, as_of=as_of)
+    return _default(index_dir=index_dir).ask(question, history=history, filters=filters,
+                                             outlets=outlets, since=since, until=until,
+                                             as_of=as_of)

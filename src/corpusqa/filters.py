@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ RECENCY_FLOOR = 0.5
 
 @dataclass(frozen=True)
 class Filters:
+    """Which articles a question may be answered from, and the date it is asked on."""
+
     outlets: tuple[str, ...] = ()
     since: str | None = None  # ISO dates, inclusive
     until: str | None = None
@@ -36,6 +39,14 @@ class Filters:
 
 
 NONE = Filters()
+
+
+def combine(filters: Filters | None, outlets: Sequence[str] = (), since: str | None = None,
+            until: str | None = None, as_of: str | None = None) -> Filters:
+    """`filters` with the loose keyword options laid over it (a keyword given wins)."""
+    base = filters or NONE
+    return Filters(tuple(outlets or ()) or tuple(base.outlets), since or base.since,
+                   until or base.until, as_of or base.as_of)
 
 
 def chunk_days(index: Index) -> np.ndarray:

@@ -21,7 +21,7 @@ from .clean import dominant_script
 from .embed import Embedder
 from .entities import Entities
 from .errors import QuestionError
-from .filters import Filters
+from .filters import Filters, combine
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
 from .question import analyse
@@ -86,13 +86,15 @@ class QA:
     def build(self, *, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
         return build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
 
-    def retrieve(self, question: str, *, k: int | None = None, outlets: Sequence[str] = (),
-                 since: str | None = None, until: str | None = None, as_of: str | None = None,
+    def retrieve(self, question: str, *, k: int | None = None, filters: Filters | None = None,
+                 outlets: Sequence[str] = (), since: str | None = None,
+                 until: str | None = None, as_of: str | None = None,
                  mode: str | None = None) -> list[Passage]:
         """The k best passages (default CORPUSQA_TOP_K), best first; `as_of` is the date the
-        question is asked on, which the recency prior counts from."""
+        question is asked on, which the recency prior counts from. `filters` holds the same
+        options as one value; a keyword given beside it wins."""
         return self._retrieve(self.searcher, self.check(question), k,
-                              _filters(outlets, since, until, as_of), mode)
+                              combine(filters, outlets, since, until, as_of), mode)
 
     def _retrieve(self, searcher: Searcher, question: str, k: int | None, filters: Filters,
                   mode: str | None = None) -> list[Passage]:
@@ -102,7 +104,8 @@ class QA:
         return searcher.search(question, k, filters,
                                mode or self.settings.retrieval, self.settings.candidates)
 
-    def ask(self, question: str, *, history: History | None = None, outlets: Sequence[str] = (),
+    def ask(self, question: str, *, history: History | None = None,
+            filters: Filters | None = None, outlets: Sequence[str] = (),
             since: str | None = None, until: str | None = None, as_of: str | None = None
             ) -> Answer:
         """A short answer with verified citations, or a refusal that says what the articles
@@ -110,7 +113,7 @@ class QA:
         question = self.check(question)
         query = standalone(question, history or [])
         searcher = self.searcher  # one index version for the whole question
-        chosen = _filters(outlets, since, until, as_of)
+        chosen = combine(filters, outlets, since, until, as_of)
         passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
         if not passages:
             note = "No article matches the filters." if chosen else ""
@@ -186,11 +189,6 @@ def _mostly_foreign(question: str) -> bool:
     words = [w.lower() if i == 0 else w for i, w in enumerate(words)]
     foreign = sum(w in _FOREIGN for w in words)
     return foreign >= 2 and foreign > sum(w.lower() in _ENGLISH for w in words)
-
-
-def _filters(outlets: Sequence[str] = (), since: str | None = None, until: str | None = None,
-             as_of: str | None = None) -> Filters:
-    return Filters(tuple(outlets or ()), since or None, until or None, as_of or None)
 
 
 _PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their)\b", re.I)
