@@ -28,7 +28,7 @@ OFF_TOPIC = ["What is the capital of Australia?", "Who won the 2018 football Wor
 
 def best(qa: QA, question: str) -> tuple[float, list]:
     passages = qa.retrieve(question, k=6)
-    evidence = qa.evidence(qa.searcher, question, passages) if passages else []
+    evidence = qa.searcher.evidence(question, passages) if passages else []
     return (evidence[0].score if evidence else 0.0), passages
 
 

@@ -116,8 +116,8 @@ def test_llm_unsupported_markers_are_dropped(seed_qa):
 @pytest.mark.parametrize("reply", [lambda p: "Stoltenberg doubted it.",
                                    lambda p: 1 / 0, lambda p: time.sleep(5) or "late [1]"])
 def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa, reply):
-    qa = QA(seed_qa.settings.__class__(**{**seed_qa.settings.__dict__, "llm_timeout": 1.0}),
-            embedder=seed_qa.embedder, llm=LLM(reply, name="scripted"))
+    qa = QA(seed_qa.settings, embedder=seed_qa.embedder,
+            llm=LLM(reply, name="scripted", timeout=1.0))
     a = qa.ask("Who doubted the withdrawal?")
     assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
     assert a.notes and "extractive answer" in a.notes[0]

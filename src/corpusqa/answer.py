@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from .agree import agreement, predicate, previous_sentences, topic
 from .candidates import Candidate, candidates
-from .entities import Entity
+from .entities import Entities, Entity
 from .keyword import terms
 from .lexicon import HONORIFIC
-from .question import Need
+from .question import Need, analyse
 from .records import REFUSAL, Article, Citation, Draft, Evidence, Span
 from .speakers import Person, full_name
 
@@ -30,6 +31,29 @@ W_TIED = 0.1  # a candidate written as what the question's person belongs to
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
 MIN_TOPIC = 0.2  # share of the question's other words the sentence and those before must have
+
+
+class Writer(Protocol):
+    """Writes an answer from scored evidence sentences: the extractive writer below, or a
+    language model (`llm.LLM`). Either way `verify` checks the draft's markers."""
+
+    name: str
+
+    def write(self, question: str, evidence: Sequence[Evidence]) -> Draft: ...
+
+
+class Extractive:
+    """The default writer: the asked-for span from the evidence, or a refusal."""
+
+    name = "extractive"
+
+    def __init__(self, entities: Entities) -> None:
+        self.entities = entities
+
+    def write(self, question: str, evidence: Sequence[Evidence]) -> Draft:
+        need = analyse(self.entities.parse(question))
+        read = pool(evidence)
+        return compose(need, read, self.entities.of([e.text for e in read]))
 
 
 def pool(evidence: Sequence[Evidence]) -> list[Evidence]:

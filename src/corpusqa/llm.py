@@ -34,11 +34,13 @@ Answer:"""
 
 
 class LLM:
-    def __init__(self, complete: Callable[[str], str], name: str = "llm") -> None:
+    def __init__(self, complete: Callable[[str], str], name: str = "llm",
+                 timeout: float = 60.0) -> None:
         self.complete = complete
         self.name = name
+        self.timeout = timeout
 
-    def write(self, question: str, evidence: Sequence[Evidence], timeout: float) -> Draft:
+    def write(self, question: str, evidence: Sequence[Evidence]) -> Draft:
         """A cited draft from the numbered sentences; an empty one (with a note) on any failure,
         time-out or uncited reply, so the caller falls back to the extractive answer."""
         numbered = list(evidence[:8])
@@ -46,9 +48,9 @@ class LLM:
         prompt = PROMPT.format(question=question, sentences=lines)
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
         try:
-            text = pool.submit(self.complete, prompt).result(timeout=timeout).strip()
+            text = pool.submit(self.complete, prompt).result(timeout=self.timeout).strip()
         except concurrent.futures.TimeoutError:
-            return _empty(f"{self.name} timed out after {timeout:.0f} s")
+            return _empty(f"{self.name} timed out after {self.timeout:.0f} s")
         except Exception as e:  # any failure of a remote or local model falls back
             log.warning("%s failed: %s", self.name, e)
             return _empty(f"{self.name} failed ({type(e).__name__})")
@@ -93,7 +95,7 @@ def load_llm(settings: Settings) -> LLM | None:
     except ImportError as e:
         raise LLMError(f"CORPUSQA_LLM={spec!r} needs an optional extra: pip install "
                        f"'corpusqa[{'gguf' if kind == 'gguf' else 'llm'}]' ({e.name})") from None
-    return LLM(complete, name=spec)
+    return LLM(complete, name=spec, timeout=settings.llm_timeout)
 
 
 @writer("openai")

@@ -14,9 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-import numpy as np
-
-from . import answer as compose
+from .answer import Extractive, cite, quote_span
 from .clean import dominant_script
 from .embed import Embedder
 from .entities import Entities
@@ -24,8 +22,7 @@ from .errors import QuestionError
 from .filters import Filters, combine
 from .index import BuildReport, Index, Progress, build_index
 from .llm import LLM, load_llm
-from .question import analyse
-from .records import Answer, Evidence, IndexStatus, Passage
+from .records import Answer, Draft, Evidence, IndexStatus, Passage
 from .retrieve import Searcher
 from .settings import Settings
 from .verify import MARKER, verify
@@ -50,6 +47,7 @@ class QA:
         self._lock = threading.Lock()
         self._llm = llm if llm is not None else load_llm(self.settings)
         self.entities = Entities(self.settings.ner_model)
+        self.writer = Extractive(self.entities)
 
     @property
     def embedder(self) -> Embedder:
@@ -118,51 +116,36 @@ class QA:
         if not passages:
             note = "No article matches the filters." if chosen else ""
             return Answer.refusal(question, query, notes=(note,) if note else ())
-        evidence = self.evidence(searcher, query, passages, chosen.today)
+        evidence = searcher.evidence(query, passages, chosen.today)
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer.refusal(question, query, tuple(passages))
-        need = analyse(self.entities.parse(query))
-        read = compose.pool(evidence)
-        draft = compose.compose(need, read, self.entities.of([e.text for e in read]))
-        extractive = self._cited(question, query, draft.text, draft.used, passages, searcher)
+        draft = self.writer.write(query, evidence)
+        extractive = self._cited(question, query, draft, passages, searcher)
         if draft.refused:
             return replace(extractive, refused=True)
         if self._llm is None:
             return extractive
-        written = self._llm.write(question, evidence, self.settings.llm_timeout)
+        return self._written(self._llm, question, query, evidence, passages, searcher,
+                             extractive)
+
+    def _written(self, llm: LLM, question: str, query: str, evidence: list[Evidence],
+                 passages: list[Passage], searcher: Searcher, extractive: Answer) -> Answer:
+        """The language model's answer when its citations check out, else the extractive one
+        with a note saying why."""
+        written = llm.write(question, evidence)
         if not written.text:
             return replace(extractive, notes=written.notes)
-        checked = self._cited(question, query, written.text, written.used, passages, searcher)
+        checked = self._cited(question, query, written, passages, searcher)
         if checked.refused:
-            note = f"{self._llm.name} cited nothing that supports its answer; " \
+            note = f"{llm.name} cited nothing that supports its answer; " \
                    "showing the extractive answer"
             return replace(extractive, notes=(note,))
         return checked
 
-    def evidence(self, searcher: Searcher, query: str, passages: list[Passage],
-                 as_of: str | None = None) -> list[Evidence]:
-        """Every sentence of the passages, scored as an answer to the query, best first."""
-        qvec = searcher.query_vector(query)
-        seen: set[tuple[str, int]] = set()
-        out = []
-        rows = np.array([searcher.index.row_of[p.chunk_id] for p in passages])
-        recent = searcher.recency(rows, as_of) if searcher.recency_days else np.ones(len(rows))
-        for rank, (p, row) in enumerate(zip(passages, rows, strict=True)):
-            article = searcher.index.articles[p.article_id]
-            for s in searcher.scorer.score(query, qvec, int(row)):
-                if (s.article_id, s.span[0]) in seen:
-                    continue
-                seen.add((s.article_id, s.span[0]))
-                score = 0.65 * s.dense + 0.35 * s.lexical - 0.01 * rank
-                out.append(Evidence(article, s.span, score, rank,
-                                            recent=float(recent[rank])))
-        return sorted(out, key=lambda e: -e.score)
-
-    def _cited(self, question: str, query: str, text: str, used: Sequence[Evidence],
-               passages: list[Passage], searcher: Searcher) -> Answer:
-        citations = [compose.cite(n, e.article, compose.quote_span(e))
-                     for n, e in enumerate(used, 1)]
-        text, checked = verify(text, citations, searcher.index.articles)
+    def _cited(self, question: str, query: str, draft: Draft, passages: list[Passage],
+               searcher: Searcher) -> Answer:
+        citations = [cite(n, e.article, quote_span(e)) for n, e in enumerate(draft.used, 1)]
+        text, checked = verify(draft.text, citations, searcher.index.articles)
         if not checked:
             return Answer.refusal(question, query, tuple(passages))
         return Answer(question, text, tuple(checked), tuple(passages), False, query)

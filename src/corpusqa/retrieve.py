@@ -29,7 +29,7 @@ from .embed import Embedder
 from .errors import FilterError
 from .filters import NONE, Filters, check_filters, chunk_days, matches, recency
 from .index import Index
-from .records import Chunk, Passage, Span
+from .records import Chunk, Evidence, Passage, Span
 from .sentences import Ranked, Reranker, SentenceScorer
 from .settings import Retrieval
 
@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 RRF_K = 60
 MODES = get_args(Retrieval)
+# A sentence as evidence for `ask`: mostly its meaning, partly its words, a little its
+# passage's rank (set with the refusal threshold, benchmarks/calibrate_refusal.py).
+EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK = 0.65, 0.35, 0.01
 
 
 class Searcher:
@@ -100,6 +103,25 @@ class Searcher:
             fused = self.reranker.rank(query, qvec, fused)
         chosen = diversify(fused, self.index.chunks, k, per_article)
         return [self.passage(row, score) for row, score in chosen]
+
+    def evidence(self, query: str, passages: Sequence[Passage], as_of: str | None = None
+                 ) -> list[Evidence]:
+        """Every sentence of the passages, scored as an answer to the query, best first (a
+        sentence in two overlapping passages once)."""
+        qvec = self.query_vector(query)
+        rows = np.array([self.index.row_of[p.chunk_id] for p in passages])
+        recent = self.recency(rows, as_of) if self.recency_days else np.ones(len(rows))
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for rank, (p, row) in enumerate(zip(passages, rows, strict=True)):
+            article = self.index.articles[p.article_id]
+            for s in self.scorer.score(query, qvec, int(row)):
+                if (s.article_id, s.span[0]) not in seen:
+                    seen.add((s.article_id, s.span[0]))
+                    score = EVIDENCE_DENSE * s.dense + EVIDENCE_LEXICAL * s.lexical \
+                        - EVIDENCE_RANK * rank
+                    out.append(Evidence(article, s.span, score, rank, recent=float(recent[rank])))
+        return sorted(out, key=lambda e: -e.score)
 
     def recency(self, rows: np.ndarray, as_of: str | None = None) -> np.ndarray:
         """Each chunk's recency factor, from 1 (dated `as_of`) down to 0.5; 1 when undated."""
