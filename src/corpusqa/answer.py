@@ -22,15 +22,19 @@ from .lexicon import HONORIFIC
 from .question import Need, analyse
 from .records import REFUSAL, Article, Citation, Draft, Evidence, Span
 from .speakers import Person, full_name
-
-# Set on newsqa-dev's even ids only (benchmarks/tune_answers.py, README "What was tried").
-POOL = 12  # evidence sentences read for candidates
-MARGIN = 0.4  # ... that score within this of the best
-W_AGREE, W_FIT, W_NEAR, W_RECENT, W_VERB = 0.3, 0.2, 0.1, 1.0, 0.15
-W_TIED = 0.1  # a candidate written as what the question's person belongs to
-MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
-MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
-MIN_TOPIC = 0.2  # share of the question's other words the sentence and those before must have
+from .tuning import (
+    MARGIN,
+    MIN_AGREE,
+    MIN_FIT,
+    MIN_TOPIC,
+    POOL,
+    W_AGREE,
+    W_FIT,
+    W_NEAR,
+    W_RECENT,
+    W_TIED,
+    W_VERB,
+)
 
 
 class Writer(Protocol):

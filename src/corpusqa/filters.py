@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .errors import FilterError
+from .tuning import RECENCY_FLOOR
 
 if TYPE_CHECKING:
     from .index import Index
 
-# A prior, not a filter: age can at most halve a score, so an old article still answers a
-# question about the past. Without the floor, RealTime QA refusals rose from 11 % to 17 %:
-# recent near-misses pushed the one old article that answered out of the top passages.
-RECENCY_FLOOR = 0.5
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,11 @@ from .index import Index
 from .records import Chunk, Evidence, Passage, Span
 from .sentences import Ranked, Reranker, SentenceScorer
 from .settings import Retrieval
+from .tuning import EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK, RRF_K
 
 log = logging.getLogger(__name__)
 
-RRF_K = 60
 MODES = get_args(Retrieval)
-# A sentence as evidence for `ask`: mostly its meaning, partly its words, a little its
-# passage's rank (set with the refusal threshold, benchmarks/calibrate_refusal.py).
-EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK = 0.65, 0.35, 0.01
 
 
 class Searcher:

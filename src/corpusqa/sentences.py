@@ -11,25 +11,19 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .keyword import terms
 from .records import Span
+from .tuning import RERANK, WEIGHTS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .embed import Embedder
     from .index import Index
-
-# Chosen on SciFact's train split (benchmarks/tune.py, results/tune-scifact-train-only.json): the
-# second stage moves nDCG@10 by under 0.001 there, deeper costs ~45 ms a candidate on 2 cores,
-# and `ask` needs the sentence vectors of the top passages anyway (they stay cached).
-RERANK = 10
-WEIGHTS: Mapping[str, float] = MappingProxyType({"fused": 0.7, "sentence": 0.2, "lexical": 0.1})
 
 Ranked = list[tuple[int, float]]  # (chunk row, score), best first
 
