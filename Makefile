@@ -20,7 +20,7 @@ chat: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-chromium
 	$(VENV)/bin/ruff check src tests benchmarks app.py
-	$(VENV)/bin/mypy src
+	$(VENV)/bin/mypy src tests
 	$(PY) -m pytest
 
 index: $(STAMP)

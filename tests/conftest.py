@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from corpusqa.embed import Embedder  # noqa: E402
+from corpusqa.embed import Embedder, Progress  # noqa: E402
 from corpusqa.qa import QA  # noqa: E402
 from corpusqa.settings import Settings  # noqa: E402
 
@@ -28,7 +30,8 @@ class CountingEmbedder(Embedder):
         super().__init__(settings)
         self.calls: list[int] = []
 
-    def encode(self, texts, progress=None, step=256):  # type: ignore[no-untyped-def]
+    def encode(self, texts: Sequence[str], progress: Progress | None = None, step: int = 256
+               ) -> np.ndarray:
         self.calls.append(len(texts))
         return super().encode(texts, progress, step)
 

@@ -6,7 +6,7 @@ from corpusqa.agree import agreement, predicate
 from corpusqa.answer import compose
 from corpusqa.candidates import candidates
 from corpusqa.entities import Entities
-from corpusqa.question import analyse
+from corpusqa.question import Need, analyse
 from corpusqa.records import Article, Evidence
 from corpusqa.speakers import speaker
 
@@ -25,27 +25,27 @@ LAYOFFS = ("More than 26,000 jobs have been cut in 2023 so far, as Layoffs.fyi c
 
 
 @pytest.fixture(scope="module")
-def entities():
+def entities() -> Entities:
     return Entities()
 
 
-def need(entities, question):
+def need(entities: Entities, question: str) -> Need:
     return analyse(entities.parse(question))
 
 
-def evidence(body, sentence, published="2023-01-20"):
+def evidence(body: str, sentence: str, published: str = "2023-01-20") -> Evidence:
     start = body.index(sentence)
     article = Article("a", "T", body, "a.txt", "Outlet", published)
     return Evidence(article, (start, start + len(sentence)), 0.5, 0)
 
 
-def sentences(body):
+def sentences(body: str) -> list[str]:
     from corpusqa.chunk import sentence_spans
 
     return [body[s:e] for s, e in sentence_spans(body)]
 
 
-def test_the_sentence_that_says_he_died_gives_the_date(entities):
+def test_the_sentence_that_says_he_died_gives_the_date(entities: Entities) -> None:
     n = need(entities, "On what date did Pierce County deputy Cooper Dyson die?")
     assert n.verbs == ("die",)
     read = [evidence(DYSON, s, "2019-12-29") for s in sentences(DYSON)]
@@ -54,19 +54,20 @@ def test_the_sentence_that_says_he_died_gives_the_date(entities):
     assert draft.text.startswith("Dec. 21") and draft.used[0] == read[1]
 
 
-def test_common_verbs_do_not_count_as_what_happened(entities):
+def test_common_verbs_do_not_count_as_what_happened(entities: Entities) -> None:
     n = need(entities, "The Vatican held a funeral this week for the first time in how many years?")
     assert predicate(n, evidence(DYSON, DYSON.split(". ")[0])) is None
 
 
-def test_dates_the_small_model_misses_are_candidates(entities):
+def test_dates_the_small_model_misses_are_candidates(entities: Entities) -> None:
     n = need(entities, "On what date did the patient die?")
     sentence = "He was hospitalized in critical condition and died on Jan.10."
     found = candidates(n, sentence, entities.of([sentence])[0], sentence, [])
     assert "Jan.10" in [c.text for c in found]
 
 
-def test_an_article_written_before_the_month_asked_about_is_not_evidence(entities):
+def test_an_article_written_before_the_month_asked_about_is_not_evidence(
+        entities: Entities) -> None:
     n = need(entities, "Which film won best picture at the March 2023 Academy Awards?")
     assert n.happened == "2023-03"
     assert agreement(n, evidence(OSCARS, OSCARS, published="2022-03-28")) == 0.0
@@ -76,7 +77,7 @@ def test_an_article_written_before_the_month_asked_about_is_not_evidence(entitie
     assert ahead.happened == "" and agreement(ahead, evidence(OSCARS, OSCARS, "2023-01-20")) > 0
 
 
-def test_a_part_is_smaller_than_the_whole(entities):
+def test_a_part_is_smaller_than_the_whole(entities: Entities) -> None:
     n = need(entities, "How many of the 20,000 tech jobs cut in January were at Microsoft?")
     assert n.whole == 20000
     found = candidates(n, LAYOFFS, entities.of([LAYOFFS])[0], LAYOFFS, [])
@@ -85,12 +86,13 @@ def test_a_part_is_smaller_than_the_whole(entities):
         == 221000
 
 
-def test_a_quote_that_goes_on_is_the_words_of_the_person_named_before(entities):
+def test_a_quote_that_goes_on_is_the_words_of_the_person_named_before(entities: Entities) -> None:
     first, second, third = sentences(MENDES)
-    assert speaker(third, [first, second]).surname == "Mendes"
+    said = speaker(third, [first, second])
+    assert said is not None and said.surname == "Mendes"
 
 
-def test_a_count_is_not_made_by_the_digits_of_another_number(entities):
+def test_a_count_is_not_made_by_the_digits_of_another_number(entities: Entities) -> None:
     n = need(entities, "About how many people did Microsoft employ before it announced 10,000 "
                        "layoffs?")
     sentence = ("Microsoft employs about 221,000 people around the world, including 122,000 in "
@@ -100,7 +102,7 @@ def test_a_count_is_not_made_by_the_digits_of_another_number(entities):
     assert fit["221,000"] > fit["122,000"]
 
 
-def test_how_much_of_a_sum_asks_for_money_or_a_share(entities):
+def test_how_much_of_a_sum_asks_for_money_or_a_share(entities: Entities) -> None:
     n = need(entities, "How much of the $1.35 billion jackpot goes to the state?")
     sentence = "The jackpot rose to $1.35 billion after 25 drawings; one in 302 million wins."
     found = {c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0],
@@ -108,7 +110,7 @@ def test_how_much_of_a_sum_asks_for_money_or_a_share(entities):
     assert all(fit < 0.5 for text, fit in found.items() if "$" not in text)
 
 
-def test_a_place_before_the_asked_noun_is_not_its_name(entities):
+def test_a_place_before_the_asked_noun_is_not_its_name(entities: Entities) -> None:
     n = need(entities, "What is the name of the think tank office where the documents were "
                        "found?")
     sentence = ("The documents were found at Biden's former Washington office, according to "
@@ -124,12 +126,13 @@ def test_a_place_before_the_asked_noun_is_not_its_name(entities):
     ("The suspect faces three charges of second-degree murder, as police said after the "
      "shooting.", 0.3),
 ])
-def test_a_sentence_is_a_reason_only_with_a_word_of_cause(entities, sentence, fit):
+def test_a_sentence_is_a_reason_only_with_a_word_of_cause(entities: Entities, sentence: str,
+                                                          fit: float) -> None:
     n = need(entities, "Why doesn't organic produce lower heavy metals?")
     assert max(c.fit for c in candidates(n, sentence, (), sentence, [])) == fit
 
 
-def test_a_birthplace_comes_only_from_a_sentence_that_reports_the_birth(entities):
+def test_a_birthplace_comes_only_from_a_sentence_that_reports_the_birth(entities: Entities) -> None:
     n = need(entities, "Where was Pierce County deputy Cooper Dyson, who died in a car crash, "
                        "born?")
     assert "born" in n.verbs

@@ -1,22 +1,23 @@
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import LLB, SPUTNIK
 
-from corpusqa.answer import REFUSAL, Evidence
 from corpusqa.errors import LLMError, QuestionError
 from corpusqa.llm import LLM, load_llm
 from corpusqa.qa import QA, standalone
-from corpusqa.records import Citation
+from corpusqa.records import REFUSAL, Answer, Citation, Evidence
 from corpusqa.settings import Settings
 from corpusqa.verify import verify
 
 
-def cited_articles(answer):
+def cited_articles(answer: Answer) -> set[str]:
     return {c.article_id for c in answer.citations}
 
 
-def assert_verbatim(qa, answer):
+def assert_verbatim(qa: QA, answer: Answer) -> None:
     markers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", answer.text)}
     assert markers == {c.n for c in answer.citations}
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
@@ -26,7 +27,7 @@ def assert_verbatim(qa, answer):
         assert c.quote in c.context and c.outlet and c.title and c.published
 
 
-def test_who_doubted_the_withdrawal(seed_qa):
+def test_who_doubted_the_withdrawal(seed_qa: QA) -> None:
     a = seed_qa.ask("Who doubted the withdrawal?")
     assert not a.refused
     assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
@@ -36,20 +37,20 @@ def test_who_doubted_the_withdrawal(seed_qa):
     assert_verbatim(seed_qa, a)
 
 
-def test_what_peskov_said_of_nato(seed_qa):
+def test_what_peskov_said_of_nato(seed_qa: QA) -> None:
     a = seed_qa.ask("What did Peskov say of NATO?")
     assert "Peskov" in a.text and "NATO" in a.text and cited_articles(a) == {SPUTNIK}
     assert "incorrectly assessing" in " ".join(c.quote for c in a.citations)
     assert_verbatim(seed_qa, a)
 
 
-def test_how_many_battalion_tactical_groups_remain(seed_qa):
+def test_how_many_battalion_tactical_groups_remain(seed_qa: QA) -> None:
     a = seed_qa.ask("How many battalion tactical groups remain?")
     assert a.text.startswith("100") and cited_articles(a) == {LLB}
     assert_verbatim(seed_qa, a)
 
 
-def test_which_british_official_saw_no_evidence(seed_qa):
+def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     a = seed_qa.ask("Which British official saw no evidence?")
     assert "UK Defence Secretary Ben Wallace" in a.text and cited_articles(a) == {SPUTNIK}
     assert "any evidence of that withdrawal" in a.citations[0].quote
@@ -59,13 +60,13 @@ def test_which_british_official_saw_no_evidence(seed_qa):
 @pytest.mark.parametrize("question", [
     "What is the capital of Australia?", "Who won the 2018 football World Cup?",
     "How do I bake sourdough bread?"])
-def test_unanswerable_questions_are_refused(seed_qa, question):
+def test_unanswerable_questions_are_refused(seed_qa: QA, question: str) -> None:
     a = seed_qa.ask(question)
     assert a.refused and a.text == REFUSAL and not a.citations
     assert a.passages  # the closest passages come back as related reading
 
 
-def test_follow_up_resolves_against_history(seed_qa):
+def test_follow_up_resolves_against_history(seed_qa: QA) -> None:
     history = [{"role": "user", "content": "Who doubted the withdrawal?"},
                {"role": "assistant", "content": "NATO Secretary General Jens Stoltenberg [1][2]."}]
     a = seed_qa.ask("What did he say about the equipment?", history=history)
@@ -79,18 +80,18 @@ def test_follow_up_resolves_against_history(seed_qa):
     ("   ", "empty"), ("x" * 600, "limit is 500"),
     ("Кто сомневался в отводе войск?", "English"), ("Qui a douté du retrait des troupes?",
                                                     "English")])
-def test_bad_questions_get_a_message(seed_qa, question, message):
+def test_bad_questions_get_a_message(seed_qa: QA, question: str, message: str) -> None:
     with pytest.raises(QuestionError, match=message):
         seed_qa.ask(question)
 
 
-def _scripted(seed_qa, reply):
+def _scripted(seed_qa: QA, reply: Callable[[str], str]) -> Answer:
     qa = QA(seed_qa.settings, embedder=seed_qa.embedder, llm=LLM(reply, name="scripted"))
     return qa.ask("Who doubted the withdrawal?")
 
 
-def test_llm_answer_with_good_markers_is_kept(seed_qa):
-    def reply(prompt):
+def test_llm_answer_with_good_markers_is_kept(seed_qa: QA) -> None:
+    def reply(prompt: str) -> str:
         n = next(line[1] for line in prompt.splitlines()
                  if line.startswith("[") and "who doubted" in line)
         return f"Jens Stoltenberg doubted the Russian Defence Ministry statements [{n}]."
@@ -101,8 +102,8 @@ def test_llm_answer_with_good_markers_is_kept(seed_qa):
     assert_verbatim(seed_qa, a)
 
 
-def test_llm_unsupported_markers_are_dropped(seed_qa):
-    def reply(prompt):
+def test_llm_unsupported_markers_are_dropped(seed_qa: QA) -> None:
+    def reply(prompt: str) -> str:
         wrong = next(line[1] for line in prompt.splitlines()
                      if line.startswith("[") and "Stoltenberg" not in line
                      and "Wallace" not in line)
@@ -113,9 +114,15 @@ def test_llm_unsupported_markers_are_dropped(seed_qa):
     assert "cited nothing that supports" in a.notes[0]
 
 
+def _late() -> str:
+    time.sleep(5)
+    return "late [1]"
+
+
 @pytest.mark.parametrize("reply", [lambda p: "Stoltenberg doubted it.",
-                                   lambda p: 1 / 0, lambda p: time.sleep(5) or "late [1]"])
-def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa, reply):
+                                   lambda p: 1 / 0, lambda p: _late()])
+def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa: QA,
+                                                       reply: Callable[[str], str]) -> None:
     qa = QA(seed_qa.settings, embedder=seed_qa.embedder,
             llm=LLM(reply, name="scripted", timeout=1.0))
     a = qa.ask("Who doubted the withdrawal?")
@@ -123,7 +130,8 @@ def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa, reply):
     assert a.notes and "extractive answer" in a.notes[0]
 
 
-def test_a_misconfigured_llm_is_reported_before_any_question(tmp_path, monkeypatch):
+def test_a_misconfigured_llm_is_reported_before_any_question(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(LLMError, match="use openai:<model>@<url>"):
         load_llm(Settings(llm="gpt:4"))
     with pytest.raises(LLMError, match="no such file"):
@@ -136,7 +144,7 @@ def test_a_misconfigured_llm_is_reported_before_any_question(tmp_path, monkeypat
     assert load_llm(Settings(llm="")) is None
 
 
-def test_verify_drops_markers_that_do_not_fit(seed_qa):
+def test_verify_drops_markers_that_do_not_fit(seed_qa: QA) -> None:
     article = seed_qa.searcher.index.articles[LLB]
     start = article.body.index("Russia still have 100")
     end = article.body.index(".", start) + 1
@@ -151,7 +159,7 @@ def test_verify_drops_markers_that_do_not_fit(seed_qa):
     assert Evidence(article, (start, end), 1.0, 0).text == good.quote
 
 
-def test_a_shared_title_does_not_make_a_quote_support_another_person(seed_qa):
+def test_a_shared_title_does_not_make_a_quote_support_another_person(seed_qa: QA) -> None:
     article = seed_qa.searcher.index.articles[SPUTNIK]
     start = article.body.index("His statements were echoed by UK Defence Secretary Ben Wallace")
     end = article.body.index(".", article.body.index("physical observations", start)) + 1
@@ -166,7 +174,7 @@ def test_a_shared_title_does_not_make_a_quote_support_another_person(seed_qa):
     assert text.endswith("[1].") and len(kept) == 1
 
 
-def test_follow_up_reads_the_web_chats_html_history(seed_qa):
+def test_follow_up_reads_the_web_chats_html_history(seed_qa: QA) -> None:
     from corpusqa.ui import render
 
     first = seed_qa.ask("Who doubted the withdrawal?")
@@ -176,7 +184,7 @@ def test_follow_up_reads_the_web_chats_html_history(seed_qa):
         "What did Stoltenberg say about the equipment?"
 
 
-def test_writers_are_registered_by_prefix(monkeypatch):
+def test_writers_are_registered_by_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
     from corpusqa import llm
 
     monkeypatch.setitem(llm.WRITERS, "echo", lambda model, url, timeout: lambda p: f"{model} [1]")
@@ -185,14 +193,14 @@ def test_writers_are_registered_by_prefix(monkeypatch):
     assert set(llm.WRITERS) >= {"openai", "ollama", "gguf"}
 
 
-def test_a_refusal_is_built_one_way():
+def test_a_refusal_is_built_one_way() -> None:
     from corpusqa.records import REFUSAL, Answer
 
     a = Answer.refusal("Who?", "who?")
     assert (a.text, a.refused, a.citations, a.query) == (REFUSAL, True, (), "who?")
 
 
-def test_status_and_outlets_for_the_shells(seed_qa):
+def test_status_and_outlets_for_the_shells(seed_qa: QA) -> None:
     st = seed_qa.status()
     assert (st.articles, st.chunks > 0) == (2, True)
     assert st.outlets == tuple(seed_qa.outlets())

@@ -6,20 +6,21 @@ from functools import lru_cache
 import pytest
 from conftest import LLB, ROOT, SPUTNIK
 
-from corpusqa.answer import REFUSAL, Evidence, agreement
-from corpusqa.candidates import _counted, candidates
+from corpusqa.agree import agreement
+from corpusqa.candidates import Candidate, _counted, candidates
 from corpusqa.entities import Entities
-from corpusqa.question import analyse
-from corpusqa.records import Article, Citation
+from corpusqa.qa import QA
+from corpusqa.question import Need, analyse
+from corpusqa.records import REFUSAL, Article, Citation, Draft, Evidence
 from corpusqa.verify import verify
 
 
 @pytest.fixture(scope="session")
-def entities():
+def entities() -> Entities:
     return Entities()
 
 
-def need(entities, question):
+def need(entities: Entities, question: str) -> Need:
     return analyse(entities.parse(question))
 
 
@@ -42,24 +43,27 @@ def need(entities, question):
     ("Who is Dmitry Peskov?", "identity", ""),
     ("NFL player Damar Hamlin collapsed this week. He is a member of which team?", "org", "team"),
 ])
-def test_the_question_says_what_kind_of_answer_it_wants(entities, question, kind, head):
+def test_the_question_says_what_kind_of_answer_it_wants(entities: Entities, question: str,
+                                                        kind: str, head: str) -> None:
     n = need(entities, question)
     assert (n.kind, n.head) == (kind, head)
 
 
-def test_names_in_the_asked_role_are_not_constraints_on_the_sentence(entities):
+def test_names_in_the_asked_role_are_not_constraints_on_the_sentence(entities: Entities) -> None:
     n = need(entities, "Which Cowen policy analyst said TikTok bans were spreading?")
     assert "cowen" in n.role and "analyst" in n.role
     assert "Cowen" not in n.names and "TikTok" in n.names
 
 
-def _evidence(body, sentence, published="2022-02-16", title="T"):
+def _evidence(body: str, sentence: str, published: str = "2022-02-16", title: str = "T"
+              ) -> Evidence:
     article = Article("a", title, body, "a.txt", "Outlet", published)
     start = body.index(sentence)
     return Evidence(article, (start, start + len(sentence)), 0.5, 0)
 
 
-def _cands(entities, question, body, sentence):
+def _cands(entities: Entities, question: str, body: str, sentence: str
+           ) -> tuple[Need, list[Candidate]]:
     n = need(entities, question)
     return n, candidates(n, sentence, entities.of([sentence])[0], body, [])
 
@@ -70,14 +74,14 @@ SEED = ("Earlier, NATO Secretary General Jens Stoltenberg refused to call Russia
         "colleague, Christine Lambrecht, said that NATO is waiting for a \"signal\" from Russia.")
 
 
-def test_which_role_picks_the_person_whose_role_the_article_gives(entities):
+def test_which_role_picks_the_person_whose_role_the_article_gives(entities: Entities) -> None:
     sentence = SEED.split(". ")[1] + "."
     n, found = _cands(entities, "Which defence secretary saw no evidence?", SEED, sentence)
     best = max(found, key=lambda c: c.fit)
     assert best.text == "Ben Wallace" and "Defence Secretary" in best.role
 
 
-def test_a_person_the_question_names_is_not_the_answer(entities):
+def test_a_person_the_question_names_is_not_the_answer(entities: Entities) -> None:
     sentence = SEED.split(". ")[1] + "."
     _, found = _cands(entities, "Who agreed with Ben Wallace?", SEED, sentence)
     assert all(c.key != "wallac" for c in found)
@@ -94,14 +98,14 @@ def _rtqa() -> dict[str, str]:
         return {a["id"]: a["text"] for a in map(json.loads, f)}
 
 
-def _sentence(article_id, begins):
+def _sentence(article_id: str, begins: str) -> tuple[str, str]:
     """A real sentence of a RealTime QA article that no newsqa-dev question uses."""
     body = _rtqa()[article_id]
     start = body.index(begins)
     return body, body[start : body.index(".", start + len(begins)) + 1]
 
 
-def test_an_apposition_gives_the_role(entities):
+def test_an_apposition_gives_the_role(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-1ed17e0ac544", "Dan Nicolich, an analyst")
     _, found = _cands(entities, "Which Reorg Covenants analyst commented on the Sears warning?",
                       body, sentence)
@@ -109,13 +113,13 @@ def test_an_apposition_gives_the_role(entities):
     assert best.text == "Dan Nicolich" and best.appos == "an analyst at Reorg Covenants"
 
 
-def test_a_legislature_is_not_a_person(entities):
+def test_a_legislature_is_not_a_person(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-bde85f201851", "The Republican-controlled Legislature")
     _, found = _cands(entities, "Who passed the bill over Wolf's objections?", body, sentence)
     assert not [c for c in found if c.fit >= 0.5]  # neither the Legislature nor Wolf
 
 
-def test_the_2022_met_gala_is_no_evidence_for_the_2023_one(entities):
+def test_the_2022_met_gala_is_no_evidence_for_the_2023_one(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-45ac1f72e146", "Back on schedule")
     sentence = sentence.lstrip('"').strip()
     n = need(entities, "What dress code was announced for the 2023 Met Gala?")
@@ -124,13 +128,13 @@ def test_the_2022_met_gala_is_no_evidence_for_the_2023_one(entities):
     assert agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0)) == 0.0
 
 
-def test_organisations_are_not_taken_for_people(entities):
+def test_organisations_are_not_taken_for_people(entities: Entities) -> None:
     body = "The Republican-controlled Legislature passed the bill, What's Russia said."
     _, found = _cands(entities, "Who passed the bill?", body, body)
     assert not any("Legislature" in c.text or "Russia" in c.text for c in found if c.fit >= 0.5)
 
 
-def test_a_count_is_of_the_thing_asked_for(entities):
+def test_a_count_is_of_the_thing_asked_for(entities: Entities) -> None:
     sentence = ("Russia still have 100 battalion tactical troops with 14 more battalions on the "
                 "way to Ukraine border.")
     _, found = _cands(entities, "How many battalion tactical troops remain?", sentence, sentence)
@@ -146,13 +150,13 @@ def test_a_count_is_of_the_thing_asked_for(entities):
     ("The jackpot rose to $1.35 billion. Nobody won.", "$1.35 billion."),
     ("About 7,000 nurses, said the union", "7,000 nurses"),
 ])
-def test_a_count_is_the_number_and_what_it_counts(sentence, counted):
+def test_a_count_is_the_number_and_what_it_counts(sentence: str, counted: str) -> None:
     number = counted.split()[0].rstrip(".")
     start = sentence.index(number)
     assert _counted(sentence, start, start + len(number)).rstrip(".") == counted.rstrip(".")
 
 
-def test_a_sentence_about_another_year_is_not_evidence(entities):
+def test_a_sentence_about_another_year_is_not_evidence(entities: Entities) -> None:
     body = "The 2022 Met Gala theme was Gilded Glamour. Guests wore white tie."
     n = need(entities, "What dress code was announced for the 2023 Met Gala?")
     assert agreement(n, _evidence(body, "The 2022 Met Gala theme was Gilded Glamour.")) < 0.5
@@ -161,7 +165,7 @@ def test_a_sentence_about_another_year_is_not_evidence(entities):
                                   published="2023-05-02")) == 1.0
 
 
-def test_the_question_s_names_must_be_in_the_sentence_or_near_it(entities):
+def test_the_question_s_names_must_be_in_the_sentence_or_near_it(entities: Entities) -> None:
     n = need(entities, "What did Lavrov say about NATO's calls to verify?")
     body = SEED + " Russian Foreign Minister Sergei Lavrov has called out a lack of upbringing."
     without = agreement(n, _evidence(body, SEED.split(". ")[0] + "."))
@@ -169,25 +173,25 @@ def test_the_question_s_names_must_be_in_the_sentence_or_near_it(entities):
     assert with_him >= 0.75 and without <= 0.5
 
 
-def test_russia_agrees_with_russian(entities):
+def test_russia_agrees_with_russian(entities: Entities) -> None:
     n = need(entities, "When did Russia announce the pullback?")
     assert agreement(n, _evidence(SEED, "His German colleague, Christine Lambrecht, said "
                                         "that NATO is waiting for a \"signal\" from Russia.")) == 1
 
 
-def test_on_topic_but_silent_is_refused_with_what_the_articles_do_say(seed_qa):
+def test_on_topic_but_silent_is_refused_with_what_the_articles_do_say(seed_qa: QA) -> None:
     a = seed_qa.ask("How many tanks did Russia withdraw from the border?")
     assert a.refused and a.text.startswith(REFUSAL)
     assert "closest the articles come" in a.text and a.citations  # what they do report
     assert {c.article_id for c in a.citations} <= {SPUTNIK, LLB}
 
 
-def test_who_is_answers_with_the_role(seed_qa):
+def test_who_is_answers_with_the_role(seed_qa: QA) -> None:
     a = seed_qa.ask("Who is Dmitry Peskov?")
     assert a.text.startswith("Kremlin spokesman Dmitry Peskov [1]") and not a.refused
 
 
-def test_the_company_the_question_names_is_not_the_answer(entities):
+def test_the_company_the_question_names_is_not_the_answer(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-15fc1f95fd59", "Google announced Friday")
     question = "Two days after Microsoft's layoffs, which tech giant announced 12,000 job cuts?"
     n, found = _cands(entities, question, body, sentence + " Microsoft cut 10,000.")
@@ -207,25 +211,26 @@ def test_the_company_the_question_names_is_not_the_answer(entities):
     ("She got her start with which group?",
      "Gangsta Boo got her start with Three 6 Mafia in Memphis.", "Three 6 Mafia"),
 ])
-def test_typed_spans(entities, question, sentence, expected):
+def test_typed_spans(entities: Entities, question: str, sentence: str, expected: str) -> None:
     _, found = _cands(entities, question, sentence, sentence)
     assert max(found, key=lambda c: c.fit).text == expected
 
 
-def test_how_many_years_is_a_number_not_a_date(entities):
+def test_how_many_years_is_a_number_not_a_date(entities: Entities) -> None:
     assert need(entities, "He was arrested after how many years on the run?").kind == "number"
     assert need(entities, "Which color is the comet?").kind == "thing"
     assert need(entities, "Which Covid-19 variant is dominant?").kind == "thing"
 
 
-def test_whose_asks_for_the_owner_named_before_the_thing(entities):
+def test_whose_asks_for_the_owner_named_before_the_thing(entities: Entities) -> None:
     sentence = "Drake performs with Dipset, wears Cam’ron’s original pink fur jacket"
     _, found = _cands(entities, "Whose original pink fur jacket did Drake wear?", sentence,
                       sentence)
     assert max(found, key=lambda c: c.fit).text == "Cam’ron"
 
 
-def _answer(entities, question, body, sentence, published="2023-01-20"):
+def _answer(entities: Entities, question: str, body: str, sentence: str,
+            published: str = "2023-01-20") -> tuple[Need, Draft]:
     from corpusqa.answer import compose
 
     n = need(entities, question)
@@ -233,7 +238,7 @@ def _answer(entities, question, body, sentence, published="2023-01-20"):
     return n, compose(n, read, entities.of([sentence]))
 
 
-def test_a_scene_setting_sentence_is_not_what_is_asked(entities):
+def test_a_scene_setting_sentence_is_not_what_is_asked(entities: Entities) -> None:
     # The death sets the scene; the sentence that gives her age need not report it.
     body, sentence = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
     n, draft = _answer(entities, "The French nun Lucile Randon died this month. How old was she?",
@@ -242,13 +247,13 @@ def test_a_scene_setting_sentence_is_not_what_is_asked(entities):
     assert draft.text == "118 [1]." and not draft.refused
 
 
-def test_an_age_is_its_number_not_a_date(entities):
+def test_an_age_is_its_number_not_a_date(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
     n, found = _cands(entities, "What age had Lucile Randon reached?", body, sentence)
     assert [(c.text, c.fit) for c in found] == [("118", 1.0)]
 
 
-def test_a_bare_number_answer_keeps_its_citation():
+def test_a_bare_number_answer_keeps_its_citation() -> None:
     body = "Currently, the title belongs to Lucile Randon, a 118-year old French nun."
     article = Article("a", "T", body, "a.txt", "Outlet", "2022-11-12")
     quote = Citation(1, "a", "T", "Outlet", "2022-11-12", "a.txt", body, 0, len(body))
@@ -256,14 +261,14 @@ def test_a_bare_number_answer_keeps_its_citation():
     assert text == "118 [1]." and kept
 
 
-def test_the_team_written_before_a_players_name_is_his_team(entities):
+def test_the_team_written_before_a_players_name_is_his_team(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-e319fe3bed26", "Buffalo Bills safety Damar Hamlin remained")
     _, draft = _answer(entities, "Damar Hamlin collapsed on the field. Which club does he play "
                        "for?", body, sentence, "2023-01-03")
     assert draft.text.startswith("Buffalo Bills")  # not the Bengals he played against
 
 
-def test_a_title_before_the_name_is_part_of_the_answer(entities):
+def test_a_title_before_the_name_is_part_of_the_answer(entities: Entities) -> None:
     # The sentence alone (its article's next sentence is a newsqa-dev question's).
     body = _sentence("rtqa-9baeae1ecee9", "The Vatican said that close to 200,000")[1]
     _, draft = _answer(entities, "Which former pope lay in state for three days?", body, body,
@@ -271,14 +276,14 @@ def test_a_title_before_the_name_is_part_of_the_answer(entities):
     assert draft.text == "former Pope Benedict XVI [1]."
 
 
-def test_which_colour_is_answered_with_a_colour(entities):
+def test_which_colour_is_answered_with_a_colour(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-e400116a44dd", "Viewing the comet:A rare")
     _, draft = _answer(entities, "What colour is the rare comet headed our way?", body,
                        sentence, "2023-01-07")
     assert draft.text == "green [1]."
 
 
-def test_thousands_is_not_how_many(entities):
+def test_thousands_is_not_how_many(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-2d3f1cc76598", "The bad weather prompted airlines")
     _, found = _cands(entities, "How many of their flights did US airlines cancel in the storm?",
                       body, sentence)

@@ -5,13 +5,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CountingEmbedder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from retrieval import ndcg_at_10, read_qrels, recall_at  # noqa: E402
 
 
-def test_ndcg_on_a_tiny_hand_made_qrels(tmp_path):
+def test_ndcg_on_a_tiny_hand_made_qrels(tmp_path: Path) -> None:
     (tmp_path / "qrels.tsv").write_text("query-id\tcorpus-id\tscore\nq1\td1\t1\nq1\td3\t1\n"
                                         "q2\td9\t1\n")
     qrels = read_qrels(tmp_path / "qrels.tsv")
@@ -24,7 +25,7 @@ def test_ndcg_on_a_tiny_hand_made_qrels(tmp_path):
     assert recall_at(["d3", "d2"], qrels["q1"], 100) == 0.5
 
 
-def test_an_abstract_counts_once_however_many_of_its_passages_rank():
+def test_an_abstract_counts_once_however_many_of_its_passages_rank() -> None:
     # The README once reported dense nDCG@10 0.846 on SciFact: the second and third passages
     # of a relevant abstract were counted as more hits, past the ideal ranking.
     assert ndcg_at_10(["d1", "d1", "d1"], {"d1": 1}) == pytest.approx(1.0)
@@ -36,7 +37,8 @@ def test_an_abstract_counts_once_however_many_of_its_passages_rank():
 SCIFACT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "scifact"
 
 
-def test_the_benchmark_ranks_as_corpusqa_retrieve_does(tmp_path, embedder):
+def test_the_benchmark_ranks_as_corpusqa_retrieve_does(tmp_path: Path,
+                                                       embedder: CountingEmbedder) -> None:
     from retrieval import rank
 
     import corpusqa

@@ -18,7 +18,7 @@ EXPORTED = {
 }
 
 
-def test_the_exported_names_are_these_and_all_resolve():
+def test_the_exported_names_are_these_and_all_resolve() -> None:
     assert set(corpusqa.__all__) == EXPORTED
     for name in corpusqa.__all__:
         assert getattr(corpusqa, name) is not None
@@ -26,7 +26,7 @@ def test_the_exported_names_are_these_and_all_resolve():
     assert all(issubclass(e, CorpusQAError) for e in errors)
 
 
-def test_options_are_keyword_only():
+def test_options_are_keyword_only() -> None:
     for function in (corpusqa.retrieve, corpusqa.ask, corpusqa.QA.retrieve, corpusqa.QA.ask,
                      corpusqa.QA.build):
         params = list(inspect.signature(function).parameters.values())
@@ -35,18 +35,18 @@ def test_options_are_keyword_only():
     assert inspect.signature(corpusqa.retrieve).parameters["k"].default is None  # CORPUSQA_TOP_K
 
 
-def test_the_package_says_it_is_typed():
+def test_the_package_says_it_is_typed() -> None:
     assert resources.files("corpusqa").joinpath("py.typed").is_file()
 
 
-def test_import_loads_no_model_index_or_web_library():
+def test_import_loads_no_model_index_or_web_library() -> None:
     heavy = ["torch", "faiss", "gradio", "spacy", "sentence_transformers", "llama_index"]
     code = f"import sys, corpusqa; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
-def test_settings_with_a_fixed_set_of_values_are_checked_when_built():
+def test_settings_with_a_fixed_set_of_values_are_checked_when_built() -> None:
     import pytest
 
     with pytest.raises(corpusqa.SettingsError, match="CORPUSQA_RETRIEVAL='semantic': use one of"):

@@ -4,10 +4,11 @@ import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import LLB, SPUTNIK
+from conftest import LLB, SPUTNIK, CountingEmbedder
 
 from corpusqa.embed import Embedder, model_path
 from corpusqa.errors import (
@@ -31,7 +32,7 @@ The library will hold twelve thousand books and open in the summer of 2023, the 
 """
 
 
-def test_retrieves_stoltenbergs_doubt_in_the_top_3(seed_qa):
+def test_retrieves_stoltenbergs_doubt_in_the_top_3(seed_qa: QA) -> None:
     passages = seed_qa.retrieve("Who doubted the withdrawal?", k=3)
     assert len(passages) == 3
     assert any("who doubted the Russian Defence Ministry statements" in p.text for p in passages)
@@ -42,7 +43,7 @@ def test_retrieves_stoltenbergs_doubt_in_the_top_3(seed_qa):
     assert passages == sorted(passages, key=lambda p: -p.score)
 
 
-def test_incremental_add_change_remove(settings, embedder):
+def test_incremental_add_change_remove(settings: Settings, embedder: CountingEmbedder) -> None:
     qa = QA(settings, embedder=embedder)
     first = qa.build()
     assert (first.added, first.unchanged, first.written) == (2, 0, True)
@@ -74,7 +75,8 @@ def test_incremental_add_change_remove(settings, embedder):
     assert keywords.scores("floating library").max() == 0  # BM25 forgot it too
 
 
-def test_bad_article_is_skipped_and_its_old_version_kept(settings, embedder):
+def test_bad_article_is_skipped_and_its_old_version_kept(settings: Settings,
+                                                         embedder: CountingEmbedder) -> None:
     build_index(settings, embedder)
     (settings.corpus_dir / "broken.txt").write_bytes(b"\x00\x01binary")
     path = settings.corpus_dir / f"{SPUTNIK}.txt"
@@ -87,12 +89,13 @@ def test_bad_article_is_skipped_and_its_old_version_kept(settings, embedder):
     assert SPUTNIK in Index.load(settings).articles
 
 
-def test_interrupted_build_leaves_the_previous_index(settings, embedder):
+def test_interrupted_build_leaves_the_previous_index(settings: Settings,
+                                                     embedder: CountingEmbedder) -> None:
     build_index(settings, embedder)
     before = current(settings.index_dir)
     (settings.corpus_dir / "floating.txt").write_text(NEW, encoding="utf-8")
 
-    def die(done, total):
+    def die(done: int, total: int) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -102,7 +105,9 @@ def test_interrupted_build_leaves_the_previous_index(settings, embedder):
     assert build_index(settings, embedder).added == 1  # and the next build finishes the job
 
 
-def test_build_killed_in_a_real_process_leaves_the_previous_index(settings, embedder, tmp_path):
+def test_build_killed_in_a_real_process_leaves_the_previous_index(settings: Settings,
+                                                                  embedder: CountingEmbedder,
+                                                                  tmp_path: Path) -> None:
     build_index(settings, embedder)
     before = current(settings.index_dir)
     lines = [json.dumps({"id": f"n{i}", "title": f"Story number {i} about the harbour",
@@ -125,13 +130,14 @@ def test_build_killed_in_a_real_process_leaves_the_previous_index(settings, embe
     assert len(Index.load(settings).articles) == 2
 
 
-def test_second_build_waits_for_the_lock_or_says_why(settings, embedder):
+def test_second_build_waits_for_the_lock_or_says_why(settings: Settings,
+                                                     embedder: CountingEmbedder) -> None:
     from filelock import FileLock
 
     settings.index_dir.mkdir(parents=True)
     held = threading.Event()
 
-    def other_build():  # holds the lock as a concurrent build would, then lets go
+    def other_build() -> None:  # holds the lock as a concurrent build would, then lets go
         with FileLock(str(settings.index_dir / ".lock")):
             held.set()
             time.sleep(1.5)
@@ -147,7 +153,8 @@ def test_second_build_waits_for_the_lock_or_says_why(settings, embedder):
     holder.join()
 
 
-def test_missing_index_mismatch_and_empty_corpus(settings, embedder, tmp_path):
+def test_missing_index_mismatch_and_empty_corpus(settings: Settings, embedder: CountingEmbedder,
+                                                 tmp_path: Path) -> None:
     with pytest.raises(IndexMissingError, match="corpusqa index"):
         Index.load(settings)
     build_index(settings, embedder)
@@ -161,13 +168,13 @@ def test_missing_index_mismatch_and_empty_corpus(settings, embedder, tmp_path):
         build_index(Settings(corpus_dir=empty, index_dir=tmp_path / "ix2"), embedder)
 
 
-def test_model_never_downloads():
+def test_model_never_downloads() -> None:
     assert (model_path("bundled") / "config.json").exists()
     with pytest.raises(ModelError, match="CORPUSQA_MODEL.*never downloads"):
         Embedder(Settings(model="sentence-transformers/all-mpnet-base-v2"))
 
 
-def test_bf16_is_exact_enough_where_it_is_used(embedder):
+def test_bf16_is_exact_enough_where_it_is_used(embedder: CountingEmbedder) -> None:
     texts = ["NATO doubted the Russian troop withdrawal.", "A floating library opens in 2023."]
     fp32 = embedder.encode(texts)
     bf16 = Embedder(Settings(precision="bf16"))
@@ -177,7 +184,7 @@ def test_bf16_is_exact_enough_where_it_is_used(embedder):
     assert np.allclose(np.linalg.norm(fp32, axis=1), 1.0, atol=1e-5)
 
 
-def test_queries_and_documents_share_the_model(embedder):
+def test_queries_and_documents_share_the_model(embedder: CountingEmbedder) -> None:
     text = "NATO doubts the Russian troop withdrawal."
     query, document = embedder.encode_query(text), embedder.encode_document([text])[0]
     assert query.shape == (embedder.dim,) and float(query @ document) > 0.9999

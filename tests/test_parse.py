@@ -7,13 +7,14 @@ from corpusqa.chunk import chunk_article, sentence_spans
 from corpusqa.clean import clean_lines, find_date
 from corpusqa.errors import CorpusError
 from corpusqa.parse import read_corpus
+from corpusqa.records import Article
 
 
-def articles():
+def articles() -> dict[str, Article]:
     return {a.id: a for a in read_corpus(SEED).articles}
 
 
-def test_seed_files_are_the_shared_ones_byte_for_byte():
+def test_seed_files_are_the_shared_ones_byte_for_byte() -> None:
     shared = Path(__file__).resolve().parents[2] / "shared" / "seed-corpus"
     if not shared.exists():
         pytest.skip("../shared is not beside the checkout")
@@ -21,7 +22,7 @@ def test_seed_files_are_the_shared_ones_byte_for_byte():
         assert (SEED / f.name).read_bytes() == f.read_bytes()
 
 
-def test_seed_metadata():
+def test_seed_metadata() -> None:
     a = articles()
     s, b = a[SPUTNIK], a[LLB]
     assert s.title.startswith("Kremlin: NATO Has Issues With Assessing Situation")
@@ -37,7 +38,7 @@ CLUTTER = ["Sputnik International, 1920", "The latest news and stories", "mediab
            "12:46 pm"]
 
 
-def test_cleaning_removes_clutter_and_keeps_every_body_sentence():
+def test_cleaning_removes_clutter_and_keeps_every_body_sentence() -> None:
     a = articles()
     for article in a.values():
         for junk in CLUTTER:
@@ -55,7 +56,7 @@ def test_cleaning_removes_clutter_and_keeps_every_body_sentence():
         assert line in a[LLB].body
 
 
-def test_general_rules_on_another_page_shape():
+def test_general_rules_on_another_page_shape() -> None:
     lines = ["Daily Planet", "World | Politics | Home", "Mayor Opens New Bridge Over the River",
              "By Lois Lane | March 3, 2021", "Photo: Jimmy Olsen / Daily Planet",
              "The mayor opened the new bridge on Tuesday, calling it a triumph for the city.",
@@ -69,7 +70,7 @@ def test_general_rules_on_another_page_shape():
     assert c.paragraphs == (lines[5], lines[9])
 
 
-def test_a_copyright_sign_inside_prose_keeps_the_line():
+def test_a_copyright_sign_inside_prose_keeps_the_line() -> None:
     abstract = ("Stem cells can form tumours in mice, and we review ways to reduce that risk "
                 "before clinical use. © 2015 Elsevier Ltd. All rights reserved.")
     assert clean_lines([abstract], title="Stem cells").paragraphs == (abstract,)
@@ -79,11 +80,11 @@ def test_a_copyright_sign_inside_prose_keeps_the_line():
 @pytest.mark.parametrize("text,iso", [
     ("16.02.2022", "2022-02-16"), ("15th Feb 22 12:46 pm", "2022-02-15"),
     ("February 15, 2022", "2022-02-15"), ("2023-01-06T10:00", "2023-01-06"), ("no date", None)])
-def test_dates(text, iso):
+def test_dates(text: str, iso: str) -> None:
     assert find_date(text) == iso
 
 
-def test_formats_and_bad_input(tmp_path):
+def test_formats_and_bad_input(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# A Markdown Headline Here\n\nThe council approved the "
                                    "[new budget](http://x) on Monday after a long debate.\n")
     (tmp_path / "b.html").write_text(
@@ -122,7 +123,7 @@ def test_formats_and_bad_input(tmp_path):
         read_corpus(tmp_path / "missing")
 
 
-def test_realtimeqa_layout_loads_as_it_is():
+def test_realtimeqa_layout_loads_as_it_is() -> None:
     path = Path(__file__).resolve().parents[2] / "shared/benchmarks/realtimeqa-2023-01"
     if not path.exists():
         pytest.skip("../shared is not beside the checkout")
@@ -137,7 +138,7 @@ def test_realtimeqa_layout_loads_as_it_is():
     assert len(corpus.articles) >= 18 and all(a.published for a in corpus.articles)
 
 
-def test_sentences_and_chunks_have_exact_spans():
+def test_sentences_and_chunks_have_exact_spans() -> None:
     for article in articles().values():
         spans = sentence_spans(article.body)
         assert all(article.body[s:e].strip() == article.body[s:e] for s, e in spans)

@@ -6,10 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CountingEmbedder
 
 from corpusqa import chunk
 from corpusqa.errors import QuestionError
 from corpusqa.parse import read_corpus
+from corpusqa.qa import QA
+from corpusqa.settings import Settings
 
 
 class _Counting(str):
@@ -23,7 +26,7 @@ class _Counting(str):
         return piece
 
 
-def test_sentence_splitting_reads_a_bounded_window_per_sentence_end():
+def test_sentence_splitting_reads_a_bounded_window_per_sentence_end() -> None:
     text = "Mr. Smith went to Washington. He said no. " * 2000  # 84,000 characters
     expected = chunk.sentence_spans(text)
     _Counting.longest = 0
@@ -32,7 +35,7 @@ def test_sentence_splitting_reads_a_bounded_window_per_sentence_end():
     assert _Counting.longest < 200
 
 
-def test_splitting_is_unchanged_on_abbreviations_and_initials():
+def test_splitting_is_unchanged_on_abbreviations_and_initials() -> None:
     text = ('Coach Mr. Bickerstaff said so. The U.S. Army agreed. Dr. No left at 5 p.m. '
             'Then "It remains [...] What we see" was said. A new one.')
     assert [text[s:e] for s, e in chunk.sentence_spans(text)] == [
@@ -40,13 +43,15 @@ def test_splitting_is_unchanged_on_abbreviations_and_initials():
         "Dr. No left at 5 p.m. Then \"It remains [...] What we see\" was said.", "A new one."]
 
 
-def test_an_unreadable_article_is_reported_and_skipped(tmp_path, monkeypatch):
+def test_an_unreadable_article_is_reported_and_skipped(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "good.txt").write_text("A headline\n\nA body sentence about the news.\n")
     bad = tmp_path / "locked.txt"
     bad.write_text("A headline\n\nSecret.\n")
     real = Path.read_bytes
 
-    def read_bytes(self):  # root reads any file whatever its mode, so the refusal is simulated
+    # root reads any file whatever its mode, so the refusal is simulated
+    def read_bytes(self: Path) -> bytes:
         if self == bad:
             raise PermissionError(13, "Permission denied")
         return real(self)
@@ -58,7 +63,7 @@ def test_an_unreadable_article_is_reported_and_skipped(tmp_path, monkeypatch):
         corpus.problems[0])
 
 
-def test_english_check_on_real_qa(seed_qa):
+def test_english_check_on_real_qa(seed_qa: QA) -> None:
     for q in ["PD-1 triggering on monocytes reduces IL-10 production by monocytes.",
               "Which film did Die Hard's director make next?"]:
         assert seed_qa.check(q) == q
@@ -67,14 +72,14 @@ def test_english_check_on_real_qa(seed_qa):
             seed_qa.check(q)
 
 
-def test_k_below_one_is_a_message_not_every_passage(seed_qa):
+def test_k_below_one_is_a_message_not_every_passage(seed_qa: QA) -> None:
     for k in (0, -1):
         with pytest.raises(QuestionError, match="at least 1"):
             seed_qa.retrieve("Who doubted the withdrawal?", k=k)
     assert len(seed_qa.retrieve("Who doubted the withdrawal?", k=2)) == 2
 
 
-def test_output_piped_into_a_closed_reader_ends_without_a_trace(seed_qa):
+def test_output_piped_into_a_closed_reader_ends_without_a_trace(seed_qa: QA) -> None:
     env = {**os.environ, "CORPUSQA_INDEX_DIR": str(seed_qa.settings.index_dir),
            "CORPUSQA_CORPUS_DIR": str(seed_qa.settings.corpus_dir), "HF_HUB_OFFLINE": "1"}
     # `true` leaves before anything is written: the pipe is closed by the time corpusqa writes.
@@ -84,7 +89,7 @@ def test_output_piped_into_a_closed_reader_ends_without_a_trace(seed_qa):
     assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
 
 
-def test_links_folders_and_encodings_are_each_named_once(tmp_path):
+def test_links_folders_and_encodings_are_each_named_once(tmp_path: Path) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("Secret Headline\n\nA file outside the corpus folder.\n")
     corpus = tmp_path / "corpus"
@@ -106,7 +111,8 @@ def test_links_folders_and_encodings_are_each_named_once(tmp_path):
                        "folder.txt": "a folder, not an article file"}
 
 
-def test_a_no_op_build_clears_folders_of_killed_builds(settings, embedder):
+def test_a_no_op_build_clears_folders_of_killed_builds(settings: Settings,
+                                                       embedder: CountingEmbedder) -> None:
     from corpusqa.index import build_index
 
     build_index(settings, embedder)
@@ -116,7 +122,8 @@ def test_a_no_op_build_clears_folders_of_killed_builds(settings, embedder):
     assert report.added == 0 and not dead.exists()
 
 
-def test_a_waiting_build_says_why(settings, embedder, caplog):
+def test_a_waiting_build_says_why(settings: Settings, embedder: CountingEmbedder,
+                                  caplog: pytest.LogCaptureFixture) -> None:
     from filelock import FileLock
 
     from corpusqa.errors import IndexBusyError
@@ -128,7 +135,7 @@ def test_a_waiting_build_says_why(settings, embedder, caplog):
     assert "another build" in caplog.text and "waiting up to" in caplog.text
 
 
-def _two_versions(settings, embedder):
+def _two_versions(settings: Settings, embedder: CountingEmbedder) -> tuple[Path, Path]:
     """A first build, then a second after one article changed; returns both version folders."""
     from corpusqa.index import build_index
     from corpusqa.store import current
@@ -138,11 +145,16 @@ def _two_versions(settings, embedder):
     path = next(settings.corpus_dir.glob("000_*.txt"))
     path.write_text(path.read_text() + "\nA sentence added in an update about the border.\n")
     build_index(settings, embedder)
-    return first, current(settings.index_dir)
+    second = current(settings.index_dir)
+    assert first is not None and second is not None
+    return first, second
 
 
 @pytest.mark.parametrize("damage", ["truncate chunks", "remove vectors", "truncate manifest"])
-def test_a_damaged_version_falls_back_and_index_repairs_it(settings, embedder, caplog, damage):
+def test_a_damaged_version_falls_back_and_index_repairs_it(settings: Settings,
+                                                           embedder: CountingEmbedder,
+                                                           caplog: pytest.LogCaptureFixture,
+                                                           damage: str) -> None:
     from corpusqa.index import Index, build_index
     from corpusqa.store import current
 
@@ -164,19 +176,22 @@ def test_a_damaged_version_falls_back_and_index_repairs_it(settings, embedder, c
     assert report.updated == 1 and sum(embedder.calls) <= 10
 
 
-def test_no_whole_version_is_one_line_saying_how_to_rebuild(settings, embedder):
+def test_no_whole_version_is_one_line_saying_how_to_rebuild(settings: Settings,
+                                                            embedder: CountingEmbedder) -> None:
     from corpusqa.errors import IndexDamagedError
     from corpusqa.index import Index, build_index
     from corpusqa.store import current
 
     build_index(settings, embedder)
-    (current(settings.index_dir) / "vectors.faiss").unlink()
+    pointed = current(settings.index_dir)
+    assert pointed is not None
+    (pointed / "vectors.faiss").unlink()
     with pytest.raises(IndexDamagedError, match=r"--rebuild") as error:
         Index.load(settings)
     assert "\n" not in str(error.value)
 
 
-def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa):
+def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa: QA) -> None:
     """Many threads asking for sentence vectors through a cache far too small for them: each
     gets its own vectors, none fails (the earlier main read back entries others had evicted)."""
     import threading
@@ -217,7 +232,7 @@ def test_the_sentence_cache_holds_under_concurrent_requests(seed_qa):
     assert errors == []
 
 
-def test_a_book_sized_article_is_named_with_the_setting_to_change(tmp_path):
+def test_a_book_sized_article_is_named_with_the_setting_to_change(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Good Headline\n\nA body sentence about the news.\n")
     sentence = "The council met again on Monday to discuss the harbour budget in detail. "
     (tmp_path / "book.txt").write_text("A Very Long Report\n\n" + sentence * 30_000)  # 2.2 MB
@@ -228,7 +243,8 @@ def test_a_book_sized_article_is_named_with_the_setting_to_change(tmp_path):
     assert {a.id for a in read_corpus(tmp_path, max_article_mb=5).articles} == {"good", "book"}
 
 
-def test_the_same_corpus_by_another_path_is_not_embedded_again(tmp_path, embedder, monkeypatch):
+def test_the_same_corpus_by_another_path_is_not_embedded_again(
+        tmp_path: Path, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
     from conftest import SEED
@@ -238,14 +254,15 @@ def test_the_same_corpus_by_another_path_is_not_embedded_again(tmp_path, embedde
 
     shutil.copytree(SEED, tmp_path / "corpus")
     monkeypatch.chdir(tmp_path)
-    build_index(Settings(corpus_dir="corpus", index_dir="index"), embedder)
+    build_index(Settings(corpus_dir=Path("corpus"), index_dir=Path("index")), embedder)
     embedder.calls.clear()
-    report = build_index(Settings(corpus_dir=tmp_path / "corpus", index_dir="index"), embedder)
+    report = build_index(Settings(corpus_dir=tmp_path / "corpus", index_dir=Path("index")),
+                         embedder)
     assert report.unchanged == 2 and report.added == report.updated == 0
     assert embedder.calls == []
 
 
-def test_wrong_passwords_wait_longer_each_time_per_address():
+def test_wrong_passwords_wait_longer_each_time_per_address() -> None:
     from corpusqa.throttle import Misses
 
     now = [0.0]
@@ -264,7 +281,8 @@ def test_wrong_passwords_wait_longer_each_time_per_address():
     assert misses.wait("10.0.0.1") == 0.0
 
 
-def test_warm_loads_index_and_models_before_the_first_question(settings, embedder):
+def test_warm_loads_index_and_models_before_the_first_question(settings: Settings,
+                                                               embedder: CountingEmbedder) -> None:
     from corpusqa.qa import QA
 
     qa = QA(settings, embedder=embedder)

@@ -1,6 +1,9 @@
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 import pytest
-from conftest import LLB, SPUTNIK
+from conftest import LLB, SPUTNIK, CountingEmbedder
 
 from corpusqa.errors import FilterError
 from corpusqa.qa import QA
@@ -16,17 +19,17 @@ Port officials and envoys often meet to settle disputes over trade fees, officia
 """
 
 
-def test_rrf_rewards_agreement():
+def test_rrf_rewards_agreement() -> None:
     fused = dict(rrf([[1, 2, 3], [3, 1, 4]]))
     assert fused[1] > fused[3] > fused[2] and 4 in fused
 
 
-def test_recency_reorders_by_the_factors():
+def test_recency_reorders_by_the_factors() -> None:
     ranked = [(7, 1.0), (8, 0.9)]
     assert with_recency(ranked, np.array([0.5, 1.0])) == [(8, 0.9), (7, 0.5)]
 
 
-def test_diversity_caps_each_article_and_fills_up_last():
+def test_diversity_caps_each_article_and_fills_up_last() -> None:
     def chunk(article: str, n: int) -> Chunk:
         return Chunk(f"{article}#{n}", article, "x", n * 10, n * 10 + 9, ((n * 10, n * 10 + 9),))
 
@@ -38,7 +41,8 @@ def test_diversity_caps_each_article_and_fills_up_last():
                                                            (2, 0.7)]
 
 
-def test_exact_rare_name_beats_a_merely_similar_passage(settings, embedder):
+def test_exact_rare_name_beats_a_merely_similar_passage(settings: Settings,
+                                                        embedder: CountingEmbedder) -> None:
     (settings.corpus_dir / "odd.txt").write_text(ODD, encoding="utf-8")
     qa = QA(settings, embedder=embedder)
     qa.build()
@@ -46,7 +50,7 @@ def test_exact_rare_name_beats_a_merely_similar_passage(settings, embedder):
     assert top[0].article_id == "odd" and "Kowalczykowski" in top[0].text
 
 
-def test_filters_apply_before_ranking(seed_qa):
+def test_filters_apply_before_ranking(seed_qa: QA) -> None:
     only = seed_qa.retrieve("Who doubted the withdrawal?", k=3, outlets=["London Loves"])
     assert len(only) == 3 and {p.article_id for p in only} == {LLB}
     dated = seed_qa.retrieve("Who doubted the withdrawal?", k=3, since="2022-02-16")
@@ -54,7 +58,7 @@ def test_filters_apply_before_ranking(seed_qa):
     assert seed_qa.retrieve("troops", k=3, since="2023-01-01") == []
 
 
-def test_bad_filters_are_reported(seed_qa):
+def test_bad_filters_are_reported(seed_qa: QA) -> None:
     with pytest.raises(FilterError, match="unknown outlet 'Reuters'.*Sputnik"):
         seed_qa.retrieve("troops", outlets=["Reuters"])
     with pytest.raises(FilterError, match="inverted"):
@@ -63,7 +67,7 @@ def test_bad_filters_are_reported(seed_qa):
         seed_qa.retrieve("troops", since="yesterday")
 
 
-def test_diversity_spreads_across_articles(seed_qa):
+def test_diversity_spreads_across_articles(seed_qa: QA) -> None:
     passages = seed_qa.retrieve("Stoltenberg troops withdrawal", k=4)
     assert {p.article_id for p in passages} == {SPUTNIK, LLB}
     spans = [(p.article_id, p.start, p.end) for p in passages]
@@ -75,7 +79,8 @@ def _report(date: str, extra: str = "") -> str:
             f"The ferry strike at Pellworth ended after crews accepted a pay offer.{extra}\n")
 
 
-def test_newer_reporting_wins_when_relevance_is_close(tmp_path, embedder):
+def test_newer_reporting_wins_when_relevance_is_close(tmp_path: Path,
+                                                      embedder: CountingEmbedder) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     # The older report matches the question a little better, so without the prior it wins.
@@ -85,7 +90,7 @@ def test_newer_reporting_wins_when_relevance_is_close(tmp_path, embedder):
     (corpus / "undated.txt").write_text("Notes\nA Pellworth walk\nGulls over the quay.\n",
                                         encoding="utf-8")
 
-    def top(recency_days: float, **dates: str) -> str:
+    def top(recency_days: float, **dates: Any) -> str:
         s = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", recency_days=recency_days)
         qa = QA(s, embedder=embedder)
         qa.build()
@@ -102,7 +107,7 @@ def test_newer_reporting_wins_when_relevance_is_close(tmp_path, embedder):
         qa.retrieve("ferry", as_of="soon")
 
 
-def test_filters_as_one_value_match_the_keywords(seed_qa):
+def test_filters_as_one_value_match_the_keywords(seed_qa: QA) -> None:
     from corpusqa import Filters
 
     by_value = seed_qa.retrieve("troops", k=3, filters=Filters(outlets=("Sputnik International",)))

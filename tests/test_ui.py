@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 import socket
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, CountingEmbedder
 
 from corpusqa.qa import QA
 from corpusqa.settings import Settings
@@ -50,7 +51,8 @@ class Listener:
         import http.server
         import threading
 
-        hits = self.hits = []
+        hits: list[str] = []
+        self.hits = hits
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
@@ -58,7 +60,7 @@ class Listener:
                 self.send_response(204)
                 self.end_headers()
 
-            def log_message(self, *args) -> None:
+            def log_message(self, *args: object) -> None:
                 pass
 
         self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
@@ -75,7 +77,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for(predicate, timeout: float = 60.0) -> None:
+def wait_for(predicate: Callable[[], object], timeout: float = 60.0) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if predicate():
@@ -84,13 +86,13 @@ def wait_for(predicate, timeout: float = 60.0) -> None:
     raise AssertionError("timed out waiting")
 
 
-def test_reply_renders_answer_and_cards(seed_qa):
+def test_reply_renders_answer_and_cards(seed_qa: QA) -> None:
     html = reply(seed_qa, Updater(seed_qa), "Who doubted the withdrawal?", [])
     assert "Jens Stoltenberg" in html and "<mark>" in html and "cqa-card" in html
     assert "Sputnik International" in html and "London Loves Business" in html
 
 
-def test_reply_turns_errors_into_messages(seed_qa):
+def test_reply_turns_errors_into_messages(seed_qa: QA) -> None:
     updater = Updater(seed_qa)
     assert "the question is empty" in reply(seed_qa, updater, "  ", [])
     assert "inverted" in reply(seed_qa, updater, "troops", [], None, "2022-03-01", "2022-01-01")
@@ -100,7 +102,7 @@ def test_reply_turns_errors_into_messages(seed_qa):
     assert "does not answer" in reply(seed_qa, updater, "What is the capital of Australia?", [])
 
 
-def test_uploads_are_checked_and_cannot_escape(tmp_path):
+def test_uploads_are_checked_and_cannot_escape(tmp_path: Path) -> None:
     settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
     good = tmp_path / "ok.txt"
     good.write_text(NEW)
@@ -116,7 +118,8 @@ def test_uploads_are_checked_and_cannot_escape(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, embedder):
+def server(tmp_path_factory: pytest.TempPathFactory, embedder: CountingEmbedder
+           ) -> Iterator[tuple[str, Settings]]:
     folder = tmp_path_factory.mktemp("server")
     shutil.copytree(SEED, folder / "corpus")
     settings = Settings(corpus_dir=folder / "corpus", index_dir=folder / "index",
@@ -127,7 +130,8 @@ def server(tmp_path_factory, embedder):
     app.close()
 
 
-def test_articles_are_served_as_plain_text_and_corpus_files_not_at_all(server):
+def test_articles_are_served_as_plain_text_and_corpus_files_not_at_all(
+        server: tuple[str, Settings]) -> None:
     import urllib.error
     import urllib.request
 
@@ -142,7 +146,7 @@ def test_articles_are_served_as_plain_text_and_corpus_files_not_at_all(server):
         urllib.request.urlopen(f"{url}gradio_api/file={raw}")
 
 
-def test_real_server_answers_through_gradio_client(server):
+def test_real_server_answers_through_gradio_client(server: tuple[str, Settings]) -> None:
     from gradio_client import Client
 
     url, _ = server
@@ -162,7 +166,7 @@ def chromium() -> str:
 
 
 @pytest.mark.browser
-def test_browser_asks_uploads_and_stays_inert(server, tmp_path):
+def test_browser_asks_uploads_and_stays_inert(server: tuple[str, Settings], tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     url, settings = server
@@ -225,7 +229,8 @@ def test_browser_asks_uploads_and_stays_inert(server, tmp_path):
     assert (settings.corpus_dir / "uploads" / "lighthouse.txt").exists()
 
 
-def test_article_text_needs_the_login_and_wrong_passwords_slow_down(tmp_path, embedder):
+def test_article_text_needs_the_login_and_wrong_passwords_slow_down(
+        tmp_path: Path, embedder: CountingEmbedder) -> None:
     import urllib.error
     import urllib.parse
     import urllib.request
@@ -243,8 +248,8 @@ def test_article_text_needs_the_login_and_wrong_passwords_slow_down(tmp_path, em
         def login(password: str) -> int:
             form = urllib.parse.urlencode({"username": "editor", "password": password}).encode()
             try:
-                return urllib.request.urlopen(
-                    f"http://127.0.0.1:{settings.port}/login", form).status
+                return int(urllib.request.urlopen(
+                    f"http://127.0.0.1:{settings.port}/login", form).status)
             except urllib.error.HTTPError as e:
                 return e.code
 
@@ -256,7 +261,8 @@ def test_article_text_needs_the_login_and_wrong_passwords_slow_down(tmp_path, em
         app.close()
 
 
-def test_articles_dropped_in_are_answered_without_any_page_open(tmp_path, embedder):
+def test_articles_dropped_in_are_answered_without_any_page_open(tmp_path: Path,
+                                                                embedder: CountingEmbedder) -> None:
     from gradio_client import Client
 
     shutil.copytree(SEED, tmp_path / "corpus")
