@@ -117,3 +117,18 @@ def test_filters_as_one_value_match_the_keywords(seed_qa: QA) -> None:
     mixed = seed_qa.retrieve("troops", k=3, filters=Filters(outlets=("Sputnik International",)),
                              outlets=["London Loves Business (LLB)"])
     assert {p.article_id for p in mixed} == {LLB}
+
+
+def test_the_second_stage_ranks_by_the_best_sentence(seed_qa: QA) -> None:
+    from corpusqa.sentences import Reranker
+
+    searcher = seed_qa.searcher
+    query = "Which British official saw no evidence of a withdrawal?"
+    qvec = searcher.query_vector(query)
+    flat = [(row, 1.0) for row in range(len(searcher.index.chunks))]  # no fused preference
+    ranked = Reranker(searcher.scorer, depth=len(flat)).rank(query, qvec, flat, top_n=2)
+    assert len(ranked) == 2 and ranked[0][1] >= ranked[1][1]
+    best = searcher.index.chunks[ranked[0][0]]
+    assert "Wallace" in best.text  # the chunk whose sentence answers, not merely the topic
+    only_fused = Reranker(searcher.scorer, depth=0).rank(query, qvec, flat)
+    assert only_fused == flat  # depth 0: the fused order is kept

@@ -100,8 +100,12 @@ class Reranker:
         self.depth = depth
         self.weights = dict(weights)
 
-    def rank(self, query: str, qvec: np.ndarray, candidates: Ranked) -> Ranked:
-        """The candidates re-ordered; those below `depth` keep their order underneath."""
+    def rank(self, query: str, qvec: np.ndarray, candidates: Ranked,
+             top_n: int | None = None) -> Ranked:
+        """The candidates re-ordered (the first `top_n` of them); those below `depth` keep
+        their order underneath."""
+        if top_n is not None:
+            return self.rank(query, qvec, candidates)[:top_n]
         head, tail = candidates[: self.depth], candidates[self.depth :]
         if not head:
             return candidates
