@@ -55,7 +55,10 @@ def test_incremental_add_change_remove(settings: Settings, embedder: CountingEmb
     embedder.calls.clear()
     added = qa.build()
     assert (added.added, added.updated, added.removed, added.unchanged) == (1, 0, 0, 2)
-    assert embedder.calls == [added.chunks_embedded] and added.chunks_embedded == 1
+    assert added.chunks_embedded == 1
+    # Its sentences, embedded at build time; no sentence of an unchanged article again.
+    spans = {s for c in qa.searcher.index.chunks if c.article_id == "floating" for s in c.sentences}
+    assert embedder.calls == [1, len(spans)] == [1, added.sentences_embedded]
     top = qa.retrieve("floating library in the port", k=1)[0]
     assert top.article_id == "floating" and top.outlet == "City Paper"
 
@@ -188,3 +191,25 @@ def test_queries_and_documents_share_the_model(embedder: CountingEmbedder) -> No
     text = "NATO doubts the Russian troop withdrawal."
     query, document = embedder.encode_query(text), embedder.encode_document([text])[0]
     assert query.shape == (embedder.dim,) and float(query @ document) > 0.9999
+
+
+def test_sentence_vectors_are_stored_at_build_time_and_match_the_model(seed_qa: QA) -> None:
+    ix = seed_qa.searcher.index
+    assert ix.sentences is not None and ix.sentences.vectors.dtype == np.float16
+    for row, chunk in enumerate(ix.chunks):
+        body = ix.articles[chunk.article_id].body
+        stored = np.asarray(ix.sentences.vectors[list(ix.sentences.rows[row])], dtype=np.float32)
+        fresh = seed_qa.embedder.encode_document([body[s:e] for s, e in chunk.sentences])
+        cos = (stored * fresh).sum(axis=1) / np.linalg.norm(stored, axis=1)
+        assert cos.min() >= 0.9999, (chunk.id, cos.min())  # float16 and batching, no more
+    # A sentence shared by two overlapping chunks is stored once.
+    assert len(ix.sentences.vectors) == len({(c.article_id, s) for c in ix.chunks
+                                             for s in c.sentences})
+
+
+def test_a_question_embeds_only_itself(settings: Settings, embedder: CountingEmbedder) -> None:
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    embedder.calls.clear()
+    answer = qa.ask("Which British official saw no evidence of a withdrawal?")
+    assert not answer.refused and embedder.calls == [1]  # the sentences were embedded at build

@@ -173,7 +173,11 @@ def test_a_damaged_version_falls_back_and_index_repairs_it(settings: Settings,
     report = build_index(settings, embedder)  # repairs: only the changed article is embedded
     repaired = current(settings.index_dir)
     assert repaired not in (first, second) and Index.load(settings).folder == repaired
-    assert report.updated == 1 and sum(embedder.calls) <= 10
+    assert report.updated == 1 and report.chunks_embedded <= 10
+    # ... and only its sentences: the other article's come from the whole version.
+    changed = {s for c in Index.load(settings).chunks if c.article_id.startswith("000_")
+               for s in c.sentences}
+    assert embedder.calls == [report.chunks_embedded, len(changed)]
 
 
 def test_no_whole_version_is_one_line_saying_how_to_rebuild(settings: Settings,

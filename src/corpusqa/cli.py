@@ -81,7 +81,7 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
-        bar = bar or tqdm(total=total, unit="chunk", desc="embedding")
+        bar = bar or tqdm(total=total, unit="text", desc="embedding")
         bar.update(done - bar.n)
 
     report = _qa(settings).build(progress=progress, rebuild=args.rebuild)

@@ -24,7 +24,8 @@ from .embed import Embedder
 from .errors import CorpusError, IndexBusyError
 from .keyword import Keywords
 from .parse import read_corpus
-from .records import Article, Chunk
+from .records import Article, Chunk, SentenceTable
+from .sentences import SentencePlan
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class Index:
     chunks: list[Chunk]
     faiss: Any  # faiss.IndexFlatIP, row i is chunks[i]
     keywords: Keywords
+    sentences: SentenceTable | None = None  # sentence vectors; None in older versions
     chunk_article: np.ndarray = field(init=False)
     row_of: dict[str, int] = field(init=False)  # chunk id -> row
 
@@ -55,7 +57,7 @@ class Index:
     def load(cls, settings: Settings) -> Index:
         v = store.load(settings.index_dir, settings.fingerprint())
         return cls(v.folder, v.manifest, {a.id: a for a in v.articles}, v.chunks, v.vectors,
-                   v.keywords)
+                   v.keywords, v.sentences)
 
     def vectors(self) -> np.ndarray:
         if not self.faiss.ntotal:
@@ -81,6 +83,7 @@ class BuildReport:
     unchanged: int = 0
     kept: int = 0  # failed to read this time; the indexed version stays
     chunks_embedded: int = 0
+    sentences_embedded: int = 0
     chunks_total: int = 0
     seconds: float = 0.0
     problems: tuple[str, ...] = ()
@@ -89,7 +92,9 @@ class BuildReport:
     def summary(self) -> str:
         return (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
                 f"{self.unchanged} unchanged" + (f", {self.kept} kept" if self.kept else "")
-                + f"; {self.chunks_embedded} chunks embedded, {self.chunks_total} in the index")
+                + f"; {self.chunks_embedded} chunks embedded, {self.chunks_total} in the index"
+                + (f", {self.sentences_embedded} sentences embedded"
+                   if self.sentences_embedded else ""))
 
 
 def embed_text(article: Article, chunk: Chunk) -> str:
@@ -158,7 +163,9 @@ def _build(
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
-    if previous is not None and not fresh and not removed and not damaged:
+    # A version without sentence vectors is rewritten once with them (no chunk re-embedded).
+    upgrade = previous is not None and "sentences.npy" not in previous.sizes
+    if previous is not None and not fresh and not removed and not damaged and not upgrade:
         store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
         return BuildReport(unchanged=unchanged, kept=len(kept_ids),
                            chunks_total=previous.counts["chunks"],
@@ -172,10 +179,16 @@ def _build(
                   for a in fresh}
     texts = [embed_text(a, c) for a in fresh for c in new_chunks[a.id]]
     embedder = embedder or Embedder(settings)
-    log.info("embedding %d chunks of %d articles", len(texts), len(fresh))
-    fresh_vectors = embedder.encode_document(texts, progress=progress)
-    chunks, rows = _assemble(articles, new_chunks, fresh_vectors, old)
+    chunks = _ordered(articles, new_chunks, old)
+    plan = SentencePlan.of(chunks, set(new_chunks), old)
+    total = len(texts) + len(plan.missing)
+    log.info("embedding %d chunks and %d sentences of %d articles", len(texts),
+             len(plan.missing), len(fresh))
+    fresh_vectors = embedder.encode_document(texts, progress=_offset(progress, 0, total))
+    rows = _assemble(chunks, new_chunks, fresh_vectors, old)
     vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
+    sentences = plan.table({a.id: a.body for a in articles}, lambda t: embedder.encode_document(
+        t, progress=_offset(progress, len(texts), total)), embedder.dim)
     by_id = {a.id: a for a in articles}
     keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
     manifest = store.Manifest(
@@ -185,27 +198,38 @@ def _build(
         files={**{a.id: old_files.get(a.id) for a in kept}, **corpus.files},
         counts={"articles": len(articles), "chunks": len(chunks)},
     )
-    store.write(Path(settings.index_dir), manifest, articles, chunks, vectors, keywords)
+    store.write(Path(settings.index_dir), manifest, articles, chunks, vectors, keywords,
+                sentences)
     return BuildReport(
         added=added, updated=len(fresh) - added, removed=removed, unchanged=unchanged,
         kept=len(kept), chunks_embedded=len(texts), chunks_total=len(chunks),
+        sentences_embedded=len(plan.missing),
         seconds=time.perf_counter() - started, problems=problems, written=True,
     )
 
 
-def _assemble(articles: list[Article], new_chunks: dict[str, list[Chunk]], new_vectors: np.ndarray,
-              old: Index | None) -> tuple[list[Chunk], list[np.ndarray]]:
-    """Every article's chunks in corpus order: new vectors for fresh ones, the old ones reused."""
+def _ordered(articles: list[Article], new_chunks: dict[str, list[Chunk]], old: Index | None
+             ) -> list[Chunk]:
+    """Every article's chunks in corpus order: new ones for fresh articles, else the old."""
+    by_article: dict[str, list[Chunk]] = {}
+    for c in old.chunks if old else []:
+        by_article.setdefault(c.article_id, []).append(c)
+    return [c for a in articles for c in new_chunks.get(a.id, by_article.get(a.id, []))]
+
+
+def _assemble(chunks: list[Chunk], new_chunks: dict[str, list[Chunk]], new_vectors: np.ndarray,
+              old: Index | None) -> list[np.ndarray]:
+    """The vector of every chunk, in order: new for fresh articles, the old ones reused."""
     fresh = iter(new_vectors)
-    reuse = _rows_by_article(old) if old else {}
-    chunks, rows = [], []
-    for a in articles:
-        pairs = ([(c, next(fresh)) for c in new_chunks[a.id]] if a.id in new_chunks
-                 else reuse[a.id])
-        for c, vec in pairs:
-            chunks.append(c)
-            rows.append(vec)
-    return chunks, rows
+    reuse = {c.id: vec for c, vec in zip(old.chunks, old.vectors(), strict=True)} if old else {}
+    return [next(fresh) if c.article_id in new_chunks else reuse[c.id] for c in chunks]
+
+
+def _offset(progress: Progress | None, before: int, total: int) -> Progress | None:
+    """Chunks, then sentences, as one count of texts embedded."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(before + done, total)
 
 
 def _previous_manifest(settings: Settings) -> tuple[store.Manifest | None, bool]:
@@ -220,10 +244,3 @@ def _previous_manifest(settings: Settings) -> tuple[store.Manifest | None, bool]
     manifest = store.read_manifest(folder)
     store.check(manifest, settings.fingerprint(), folder)
     return manifest, warning is not None
-
-
-def _rows_by_article(old: Index) -> dict[str, list[tuple[Chunk, np.ndarray]]]:
-    rows: dict[str, list[tuple[Chunk, np.ndarray]]] = {}
-    for chunk, vec in zip(old.chunks, old.vectors(), strict=True):
-        rows.setdefault(chunk.article_id, []).append((chunk, vec))
-    return rows

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .keyword import terms
-from .records import Span
+from .records import Chunk, SentenceTable, Span
 from .tuning import RERANK, WEIGHTS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
     from .embed import Embedder
     from .index import Index
@@ -56,8 +56,7 @@ class SentenceScorer:
         chunk = self.index.chunks[row]
         body = self.index.articles[chunk.article_id].body
         spans = list(chunk.sentences)
-        cosines = (self.vectors(chunk.article_id, spans) @ qvec if dense
-                   else np.zeros(len(spans)))
+        cosines = (self.chunk_vectors(row) @ qvec if dense else np.zeros(len(spans)))
         qterms = terms(query)
         return [
             Scored(chunk.article_id, span, float(cos),
@@ -72,6 +71,15 @@ class SentenceScorer:
         weights = {t: self._idf.get(t, self._rare) for t in qterms}
         have = set(sterms)
         return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
+
+    def chunk_vectors(self, row: int) -> np.ndarray:
+        """The vectors of a chunk's sentences: from the index's table (embedded at build time),
+        or embedded now and cached for an index written before tables existed."""
+        table = self.index.sentences
+        if table is not None:
+            return np.asarray(table.vectors[list(table.rows[row])], dtype=np.float32)
+        chunk = self.index.chunks[row]
+        return self.vectors(chunk.article_id, list(chunk.sentences))
 
     def vectors(self, article_id: str, spans: list[Span]) -> np.ndarray:
         body = self.index.articles[article_id].body
@@ -120,3 +128,45 @@ class Reranker:
         rescored.sort(key=lambda x: -x[1])
         floor = rescored[-1][1]
         return rescored + [(row, floor * s / top) for row, s in tail]
+
+
+Key = tuple[str, int, int]  # article id, sentence start, end
+
+
+@dataclass(frozen=True)
+class SentencePlan:
+    """A new version's sentence table before its vectors: each distinct sentence once, and
+    which of them an unchanged article brings from the old version."""
+
+    rows: tuple[tuple[int, ...], ...]
+    keys: tuple[Key, ...]
+    reuse: dict[int, int]  # new row -> row in the old version's table
+    old: SentenceTable | None
+
+    @classmethod
+    def of(cls, chunks: Sequence[Chunk], fresh: set[str], old: Index | None) -> SentencePlan:
+        order: dict[Key, int] = {}
+        rows = tuple(tuple(order.setdefault((c.article_id, s, e), len(order))
+                           for s, e in c.sentences) for c in chunks)
+        table = old.sentences if old is not None else None
+        known = {} if table is None or old is None else {
+            (c.article_id, s, e): r for c, srows in zip(old.chunks, table.rows, strict=True)
+            for (s, e), r in zip(c.sentences, srows, strict=True)}
+        reuse = {i: known[k] for k, i in order.items() if k[0] not in fresh and k in known}
+        return cls(rows, tuple(order), reuse, table)
+
+    @property
+    def missing(self) -> list[int]:
+        return [i for i in range(len(self.keys)) if i not in self.reuse]
+
+    def table(self, bodies: Mapping[str, str], encode: Callable[[list[str]], np.ndarray],
+              dim: int) -> SentenceTable:
+        vectors = np.zeros((len(self.keys), dim), dtype=np.float16)
+        if self.reuse and self.old is not None:
+            new, old = zip(*sorted(self.reuse.items()), strict=True)
+            vectors[list(new)] = self.old.vectors[list(old)]
+        missing = self.missing
+        if missing:
+            texts = [bodies[a][s:e] for a, s, e in (self.keys[i] for i in missing)]
+            vectors[missing] = encode(texts)
+        return SentenceTable(self.rows, vectors)

@@ -21,7 +21,7 @@ import numpy as np
 
 from .errors import IndexDamagedError, IndexMismatchError, IndexMissingError
 from .keyword import Keywords
-from .records import Article, Chunk
+from .records import Article, Chunk, SentenceTable
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -62,6 +62,7 @@ class Version:
     chunks: list[Chunk]
     vectors: Any  # faiss.IndexFlatIP; row i is chunks[i]
     keywords: Keywords
+    sentences: SentenceTable | None = None  # None in versions written before it existed
 
 
 def current(index_dir: Path) -> Path | None:
@@ -158,6 +159,7 @@ def _read_version(folder: Path, manifest: Manifest) -> Version:
 
     articles = [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
     bodies = {a.id: a.body for a in articles}
+    rows = _read_jsonl(folder / "chunks.jsonl")
     chunks = [
         Chunk(
             id=row["id"], article_id=row["article_id"],
@@ -165,18 +167,22 @@ def _read_version(folder: Path, manifest: Manifest) -> Version:
             start=row["start"], end=row["end"],
             sentences=tuple((s, e) for s, e in row["sentences"]),
         )
-        for row in _read_jsonl(folder / "chunks.jsonl")
+        for row in rows
     ]
     flat = faiss.read_index(str(folder / "vectors.faiss"))
     if flat.ntotal != len(chunks):
         raise ValueError(f"{flat.ntotal} vectors for {len(chunks)} chunks")
     keywords = Keywords.load(folder / "bm25", len(chunks))
-    return Version(folder, manifest, articles, chunks, flat, keywords)
+    table = None
+    if (folder / "sentences.npy").exists():
+        table = SentenceTable(tuple(tuple(row["srows"]) for row in rows),
+                              np.load(folder / "sentences.npy", mmap_mode="r"))
+    return Version(folder, manifest, articles, chunks, flat, keywords, table)
 
 
 def write(
     index_dir: Path, manifest: Manifest, articles: list[Article], chunks: list[Chunk],
-    vectors: np.ndarray, keywords: Keywords,
+    vectors: np.ndarray, keywords: Keywords, sentences: SentenceTable,
 ) -> Path:
     """Write a complete new version, then point `CURRENT` at it."""
     import faiss
@@ -186,7 +192,9 @@ def write(
     _write_jsonl(tmp / "articles.jsonl", (asdict(a) for a in articles))
     _write_jsonl(tmp / "chunks.jsonl", (
         {"id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
-         "sentences": [list(s) for s in c.sentences]} for c in chunks))
+         "sentences": [list(s) for s in c.sentences], "srows": list(r)}
+        for c, r in zip(chunks, sentences.rows, strict=True)))
+    np.save(tmp / "sentences.npy", np.asarray(sentences.vectors, dtype=np.float16))
     flat = faiss.IndexFlatIP(manifest.dim)
     if len(vectors):
         flat.add(np.ascontiguousarray(vectors, dtype=np.float32))

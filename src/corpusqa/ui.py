@@ -210,7 +210,7 @@ def serve(settings: Settings, block: bool = True) -> Any:
 def _first_build(qa: QA) -> None:
     from tqdm import tqdm
 
-    with tqdm(unit="chunk", desc="embedding") as bar:
+    with tqdm(unit="text", desc="embedding") as bar:
         def progress(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)

@@ -83,7 +83,7 @@ class Updater:
         self.state = "idle"
 
     def _progress(self, done: int, total: int) -> None:
-        self.state = f"indexing: {done}/{total} chunks embedded"
+        self.state = f"indexing: {done}/{total} chunks and sentences embedded"
 
     @property
     def busy(self) -> bool:
