@@ -177,18 +177,9 @@ def _build(
     articles = corpus.articles + kept
     new_chunks = {a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap)
                   for a in fresh}
-    texts = [embed_text(a, c) for a in fresh for c in new_chunks[a.id]]
     embedder = embedder or Embedder(settings)
     chunks = _ordered(articles, new_chunks, old)
-    plan = SentencePlan.of(chunks, set(new_chunks), old)
-    total = len(texts) + len(plan.missing)
-    log.info("embedding %d chunks and %d sentences of %d articles", len(texts),
-             len(plan.missing), len(fresh))
-    fresh_vectors = embedder.encode_document(texts, progress=_offset(progress, 0, total))
-    rows = _assemble(chunks, new_chunks, fresh_vectors, old)
-    vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
-    sentences = plan.table({a.id: a.body for a in articles}, lambda t: embedder.encode_document(
-        t, progress=_offset(progress, len(texts), total)), embedder.dim)
+    vectors, sentences, embedded = _embed(articles, chunks, new_chunks, old, embedder, progress)
     by_id = {a.id: a for a in articles}
     keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
     manifest = store.Manifest(
@@ -202,8 +193,8 @@ def _build(
                 sentences)
     return BuildReport(
         added=added, updated=len(fresh) - added, removed=removed, unchanged=unchanged,
-        kept=len(kept), chunks_embedded=len(texts), chunks_total=len(chunks),
-        sentences_embedded=len(plan.missing),
+        kept=len(kept), chunks_embedded=embedded[0], chunks_total=len(chunks),
+        sentences_embedded=embedded[1],
         seconds=time.perf_counter() - started, problems=problems, written=True,
     )
 
@@ -215,6 +206,25 @@ def _ordered(articles: list[Article], new_chunks: dict[str, list[Chunk]], old: I
     for c in old.chunks if old else []:
         by_article.setdefault(c.article_id, []).append(c)
     return [c for a in articles for c in new_chunks.get(a.id, by_article.get(a.id, []))]
+
+
+def _embed(articles: list[Article], chunks: list[Chunk], new_chunks: dict[str, list[Chunk]],
+           old: Index | None, embedder: Embedder, progress: Progress | None
+           ) -> tuple[np.ndarray, SentenceTable, tuple[int, int]]:
+    """Chunk and sentence vectors for the new version: the fresh articles' embedded, the rest
+    reused; with how many chunks and sentences were embedded."""
+    by_id = {a.id: a for a in articles}
+    texts = [embed_text(by_id[aid], c) for aid, new in new_chunks.items() for c in new]
+    plan = SentencePlan.of(chunks, set(new_chunks), old)
+    total = len(texts) + len(plan.missing)
+    log.info("embedding %d chunks and %d sentences of %d articles", len(texts),
+             len(plan.missing), len(new_chunks))
+    fresh = embedder.encode_document(texts, progress=_offset(progress, 0, total))
+    rows = _assemble(chunks, new_chunks, fresh, old)
+    vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
+    sentences = plan.table({a.id: a.body for a in articles}, lambda t: embedder.encode_document(
+        t, progress=_offset(progress, len(texts), total)), embedder.dim)
+    return vectors, sentences, (len(texts), len(plan.missing))
 
 
 def _assemble(chunks: list[Chunk], new_chunks: dict[str, list[Chunk]], new_vectors: np.ndarray,
