@@ -213,3 +213,52 @@ def test_a_question_embeds_only_itself(settings: Settings, embedder: CountingEmb
     embedder.calls.clear()
     answer = qa.ask("Which British official saw no evidence of a withdrawal?")
     assert not answer.refused and embedder.calls == [1]  # the sentences were embedded at build
+
+
+def test_unchanged_files_are_not_read_again(settings: Settings, embedder: CountingEmbedder,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from corpusqa import parse
+
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    read: list[str] = []
+    real = parse.read_file
+
+    def counting(path: Path, root: Path, max_article_mb: float = 5.0):  # type: ignore[no-untyped-def]
+        read.append(path.name)
+        return real(path, root, max_article_mb)
+
+    monkeypatch.setattr(parse, "read_file", counting)
+    again = qa.build()
+    assert read == [] and (again.unchanged, again.written) == (2, False)  # stats alone
+
+    (settings.corpus_dir / "floating.txt").write_text(NEW, encoding="utf-8")
+    added = qa.build()
+    assert read == ["floating.txt"] and (added.added, added.unchanged) == (1, 2)
+    assert {p.article_id for p in qa.retrieve("Kremlin NATO troops", k=5)} >= {SPUTNIK}
+
+    read.clear()
+    path = settings.corpus_dir / f"{SPUTNIK}.txt"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # touched
+    touched = qa.build()
+    assert read == [path.name] and touched.chunks_embedded == 0  # read, same text: no embedding
+
+    read.clear()
+    meta = settings.corpus_dir / f"{LLB}.meta.json"
+    meta.write_text('{"outlet": "LLB Daily"}', encoding="utf-8")  # only the sidecar changed
+    relabelled = qa.build()
+    assert read == [f"{LLB}.txt"] and relabelled.updated == 1
+    assert "LLB Daily" in qa.outlets()
+
+
+def test_a_lost_file_record_costs_one_reading_and_nothing_else(settings: Settings,
+                                                               embedder: CountingEmbedder) -> None:
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    (settings.index_dir / "files.json").unlink()
+    embedder.calls.clear()
+    again = qa.build()  # every file read again, none embedded, the record written anew
+    assert (again.unchanged, again.chunks_embedded, embedder.calls) == (2, 0, [])
+    assert (settings.index_dir / "files.json").exists()

@@ -6,24 +6,22 @@ version. An article whose file fails to read this time keeps its previously inde
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from filelock import FileLock, Timeout
 
-from . import store
+from . import changes, store
 from .chunk import chunk_article
 from .embed import Embedder
 from .errors import CorpusError, IndexBusyError
 from .keyword import Keywords
-from .parse import read_corpus
+from .parse import READER, corpus_stats, read_corpus
 from .records import Article, Chunk, SentenceTable
 from .sentences import SentencePlan
 from .settings import Settings
@@ -102,21 +100,6 @@ def embed_text(article: Article, chunk: Chunk) -> str:
     return f"{article.title}\n{chunk.text}"
 
 
-def content_hash(article: Article, settings: Settings) -> str:
-    """What an article's vectors depend on: its text, its metadata and the index settings; not
-    where the file was found (`--corpus corpus` and its absolute path are the same corpus)."""
-    fields = asdict(article)
-    del fields["source"]
-    payload = json.dumps([fields, settings.fingerprint()], sort_keys=True)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _hash_with_path(article: Article, settings: Settings) -> str:
-    """The hash before the path was left out, so that indexes built then are not re-embedded."""
-    payload = json.dumps([asdict(article), settings.fingerprint()], sort_keys=True)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
 def build_index(
     settings: Settings, embedder: Embedder | None = None, progress: Progress | None = None,
     rebuild: bool = False, lock_wait: float = LOCK_WAIT,
@@ -147,25 +130,37 @@ def _build(
     settings: Settings, embedder: Embedder | None, progress: Progress | None, rebuild: bool
 ) -> BuildReport:
     started = time.perf_counter()
-    corpus = read_corpus(settings.corpus_dir, settings.max_article_mb)
+    previous, damaged, folder = (None, False, None) if rebuild else changes.previous(settings)
+    # A version without sentence vectors is rewritten once with them (no chunk re-embedded).
+    upgrade = previous is not None and "sentences.npy" not in previous.sizes
+    now = corpus_stats(settings.corpus_dir)  # before reading: a later change is seen next time
+    same, all_same = changes.unchanged_files(settings, folder, now)
+    if previous is not None and all_same and not damaged and not upgrade:
+        # No file changed, came or went: nothing is read.
+        store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
+        return BuildReport(unchanged=previous.counts["articles"],
+                           chunks_total=previous.counts["chunks"],
+                           seconds=time.perf_counter() - started)
+    corpus = read_corpus(settings.corpus_dir, settings.max_article_mb,
+                         changes.unchanged_articles(folder, previous, same), now)
     problems = tuple(str(p) for p in corpus.problems)
-    previous, damaged = (None, False) if rebuild else _previous_manifest(settings)
     old_hashes = previous.hashes if previous else {}
     old_files = previous.files if previous else {}
-    hashes = {a.id: content_hash(a, settings) for a in corpus.articles}
+    hashes = {a.id: changes.content_hash(a, settings) for a in corpus.articles}
     kept_ids = [aid for aid in old_hashes if aid not in hashes
                 and old_files.get(aid) in corpus.failed_files]
     if not corpus.articles and not kept_ids:
         raise CorpusError(f"no readable article in {settings.corpus_dir}"
                           + (f" ({len(problems)} skipped: {problems[0]})" if problems else ""))
     fresh = [a for a in corpus.articles if old_hashes.get(a.id) != hashes[a.id]
-             and old_hashes.get(a.id) != _hash_with_path(a, settings)]  # only when needed
+             and old_hashes.get(a.id) != changes.hash_with_path(a, settings)]  # only when needed
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
-    # A version without sentence vectors is rewritten once with them (no chunk re-embedded).
-    upgrade = previous is not None and "sentences.npy" not in previous.sizes
+    stats = {rel: list(st) for rel, st in corpus.stats.items()}
     if previous is not None and not fresh and not removed and not damaged and not upgrade:
+        if folder is not None:  # files touched, not changed: not read again next time
+            store.write_stats(Path(settings.index_dir), folder, READER, stats)
         store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
         return BuildReport(unchanged=unchanged, kept=len(kept_ids),
                            chunks_total=previous.counts["chunks"],
@@ -189,8 +184,9 @@ def _build(
         files={**{a.id: old_files.get(a.id) for a in kept}, **corpus.files},
         counts={"articles": len(articles), "chunks": len(chunks)},
     )
-    store.write(Path(settings.index_dir), manifest, articles, chunks, vectors, keywords,
-                sentences)
+    written = store.write(Path(settings.index_dir), manifest, articles, chunks, vectors,
+                          keywords, sentences)
+    store.write_stats(Path(settings.index_dir), written, READER, stats)
     return BuildReport(
         added=added, updated=len(fresh) - added, removed=removed, unchanged=unchanged,
         kept=len(kept), chunks_embedded=embedded[0], chunks_total=len(chunks),
@@ -240,17 +236,3 @@ def _offset(progress: Progress | None, before: int, total: int) -> Progress | No
     if progress is None:
         return None
     return lambda done, _: progress(before + done, total)
-
-
-def _previous_manifest(settings: Settings) -> tuple[store.Manifest | None, bool]:
-    """The manifest to update from, refused if built with other settings, and whether it is
-    an earlier version standing in for a damaged current one (then a new version is written
-    even when nothing changed)."""
-    folder, warning = store.usable(Path(settings.index_dir))
-    if folder is None:
-        return None, False
-    if warning:
-        log.warning(warning)
-    manifest = store.read_manifest(folder)
-    store.check(manifest, settings.fingerprint(), folder)
-    return manifest, warning is not None

@@ -10,8 +10,8 @@ import codecs
 import json
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -29,26 +29,38 @@ MAX_BYTES = 50 * 1024 * 1024  # a file (a JSONL file holds many articles)
 MAX_ARTICLE_MB = 5.0  # one article's text
 
 
+Stat = tuple[int, ...]  # size and mtime of a file and of its sidecar
+# Raised whenever reading or cleaning changes what an unchanged file yields: the file stats of
+# an index written by another reader are not trusted, so every file is read again once.
+READER = 1
+
+
 @dataclass(frozen=True)
 class Corpus:
     articles: list[Article]
     files: dict[str, str]  # article id -> file, relative to the corpus folder
     problems: list[ArticleError]
     failed_files: frozenset[str]  # files with at least one problem
+    stats: dict[str, Stat] = field(default_factory=dict)  # files read whole, or reused
 
 
-def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB) -> Corpus:
-    """Every article under `corpus_dir`, and the problems met on the way."""
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
+def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB,
+                reuse: Mapping[str, list[Article]] | None = None,
+                stats: Mapping[str, Stat] | None = None) -> Corpus:
+    """Every article under `corpus_dir`, and the problems met on the way; a file in `reuse`
+    (unchanged since it was indexed) is not read again, its articles are taken from there.
+    `stats` are the files' stats taken before `reuse` was decided on."""
+    stats = corpus_stats(corpus_dir) if stats is None else stats
     articles: dict[str, Article] = {}
     files: dict[str, str] = {}
     problems: list[ArticleError] = []
     failed: set[str] = set()
     for path in corpus_files(corpus_dir):
         rel = path.relative_to(corpus_dir).as_posix()
-        for item in read_file(path, corpus_dir, max_article_mb):
+        known = (reuse or {}).get(rel)
+        items: Iterable[Article | ArticleError] = (
+            known if known is not None else read_file(path, corpus_dir, max_article_mb))
+        for item in items:
             if isinstance(item, Article) and item.id in articles:
                 item = ArticleError(item.source, f"duplicate article id {item.id!r}")
             if isinstance(item, ArticleError):
@@ -58,7 +70,29 @@ def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB) -> Cor
             else:
                 articles[item.id] = item
                 files[item.id] = rel
-    return Corpus(list(articles.values()), files, problems, frozenset(failed))
+    whole = {rel: st for rel, st in stats.items() if rel not in failed}
+    return Corpus(list(articles.values()), files, problems, frozenset(failed), whole)
+
+
+def corpus_stats(corpus_dir: Path) -> dict[str, Stat]:
+    """Each article file's size and modification time, with its sidecar's: what tells an
+    unchanged file without reading it."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
+    out = {}
+    for path in corpus_files(corpus_dir):
+        meta = path.with_name(path.name.rsplit(".", 1)[0] + META_SUFFIX)
+        out[path.relative_to(corpus_dir).as_posix()] = _stat(path) + _stat(meta)
+    return out
+
+
+def _stat(path: Path) -> Stat:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

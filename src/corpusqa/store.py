@@ -26,6 +26,7 @@ from .records import Article, Chunk, SentenceTable
 log = logging.getLogger(__name__)
 FORMAT = 1
 POINTER = "CURRENT"
+STATS = "files.json"  # which corpus files are unchanged since the current version read them
 KEEP = 2  # versions kept: the newest, and the one a running reader may still be opening
 
 
@@ -49,7 +50,7 @@ class Manifest:
                    dim=int(data["dim"]), created=str(data.get("created", "")),
                    hashes=data.get("hashes", {}), files=data.get("files", {}),
                    counts=data.get("counts", {}), format=data.get("format", 0),
-                   sizes=data.get("sizes", {}))
+                   sizes=data.get("sizes", {}), )
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def load(index_dir: Path, expected: dict[str, Any]) -> Version:
 def _read_version(folder: Path, manifest: Manifest) -> Version:
     import faiss
 
-    articles = [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
+    articles = read_articles(folder)
     bodies = {a.id: a.body for a in articles}
     rows = _read_jsonl(folder / "chunks.jsonl")
     chunks = [
@@ -224,6 +225,33 @@ def sweep(index_dir: Path) -> None:
     stale = [p for p in versions[KEEP:] if p != live] + list(index_dir.glob(".tmp-*"))
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def read_stats(index_dir: Path, folder: Path, reader: int) -> dict[str, list[int]]:
+    """The corpus files known to match version `folder`, with their size and mtime (and their
+    sidecar's); empty when recorded for another version or by another reader."""
+    try:
+        data = json.loads((index_dir / STATS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != folder.name \
+            or data.get("reader") != reader:
+        return {}
+    stats = data.get("stats", {})
+    return stats if isinstance(stats, dict) else {}
+
+
+def write_stats(index_dir: Path, folder: Path, reader: int, stats: dict[str, list[int]]) -> None:
+    """Record which files match `folder`: a cache beside the versions, replaced atomically;
+    lost or stale, it costs one reading of every file."""
+    tmp = index_dir / f".{STATS}.tmp"
+    _write_text(tmp, json.dumps({"version": folder.name, "reader": reader, "stats": stats}))
+    os.replace(tmp, index_dir / STATS)
+
+
+def read_articles(folder: Path) -> list[Article]:
+    """A version's articles alone (cleaned text and metadata), without its vectors."""
+    return [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -1,0 +1,72 @@
+"""What changed in the corpus since the current index version was built.
+
+Files first, by size and modification time (a file that matches is not read again), then
+articles, by a hash of what their vectors depend on (a file that was touched but says the same
+is not embedded again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict
+from pathlib import Path
+
+from . import store
+from .parse import READER, Stat
+from .records import Article
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def content_hash(article: Article, settings: Settings) -> str:
+    """What an article's vectors depend on: its text, its metadata and the index settings; not
+    where the file was found (`--corpus corpus` and its absolute path are the same corpus)."""
+    fields = asdict(article)
+    del fields["source"]
+    payload = json.dumps([fields, settings.fingerprint()], sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def hash_with_path(article: Article, settings: Settings) -> str:
+    """The hash before the path was left out, so that indexes built then are not re-embedded."""
+    payload = json.dumps([asdict(article), settings.fingerprint()], sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def previous(settings: Settings) -> tuple[store.Manifest | None, bool, Path | None]:
+    """The manifest to update from, refused if built with other settings, and whether it is
+    an earlier version standing in for a damaged current one (then a new version is written
+    even when nothing changed), and its folder."""
+    folder, warning = store.usable(Path(settings.index_dir))
+    if folder is None:
+        return None, False, None
+    if warning:
+        log.warning(warning)
+    manifest = store.read_manifest(folder)
+    store.check(manifest, settings.fingerprint(), folder)
+    return manifest, warning is not None, folder
+
+
+def unchanged_files(settings: Settings, folder: Path | None, now: dict[str, Stat]
+                    ) -> tuple[set[str], bool]:
+    """The files whose size and mtime match what version `folder` read, and whether that is
+    every file, with none gone."""
+    known = store.read_stats(Path(settings.index_dir), folder, READER) if folder else {}
+    same = {rel for rel, st in now.items() if known.get(rel) == list(st)}
+    return same, same == set(now) == set(known)
+
+
+def unchanged_articles(folder: Path | None, previous: store.Manifest | None, same: set[str]
+                       ) -> dict[str, list[Article]]:
+    """The indexed articles of the files that have not changed, by file."""
+    if folder is None or previous is None or not same:
+        return {}
+    by_file: dict[str, list[Article]] = {rel: [] for rel in same}
+    for a in store.read_articles(folder):
+        rel = previous.files.get(a.id)
+        if rel in by_file:
+            by_file[rel].append(a)
+    return by_file
