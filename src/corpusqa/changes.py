@@ -14,11 +14,15 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import store
-from .parse import READER, Stat
+from .errors import CorpusError
+from .parse import META_SUFFIX, Stat, corpus_files
 from .records import Article
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+# Raised whenever reading or cleaning changes what an unchanged file yields: the file stats of
+# an index written by another reader are not trusted, so every file is read again once.
+READER = 1
 
 
 def content_hash(article: Article, settings: Settings) -> str:
@@ -70,3 +74,24 @@ def unchanged_articles(folder: Path | None, previous: store.Manifest | None, sam
         if rel in by_file:
             by_file[rel].append(a)
     return by_file
+
+
+def corpus_stats(corpus_dir: Path) -> dict[str, Stat]:
+    """Each article file's size and modification time, with its sidecar's: what tells an
+    unchanged file without reading it."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
+    out = {}
+    for path in corpus_files(corpus_dir):
+        meta = path.with_name(path.name.rsplit(".", 1)[0] + META_SUFFIX)
+        out[path.relative_to(corpus_dir).as_posix()] = _stat(path) + _stat(meta)
+    return out
+
+
+def _stat(path: Path) -> Stat:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)

@@ -17,11 +17,12 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from . import changes, store
+from .changes import READER, corpus_stats
 from .chunk import chunk_article
 from .embed import Embedder
 from .errors import CorpusError, IndexBusyError
 from .keyword import Keywords
-from .parse import READER, corpus_stats, read_corpus
+from .parse import read_corpus
 from .records import Article, Chunk, SentenceTable
 from .sentences import SentencePlan
 from .settings import Settings

@@ -29,10 +29,7 @@ MAX_BYTES = 50 * 1024 * 1024  # a file (a JSONL file holds many articles)
 MAX_ARTICLE_MB = 5.0  # one article's text
 
 
-Stat = tuple[int, ...]  # size and mtime of a file and of its sidecar
-# Raised whenever reading or cleaning changes what an unchanged file yields: the file stats of
-# an index written by another reader are not trusted, so every file is read again once.
-READER = 1
+Stat = tuple[int, ...]  # size and mtime of a file and of its sidecar (changes.corpus_stats)
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,9 @@ def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB,
     """Every article under `corpus_dir`, and the problems met on the way; a file in `reuse`
     (unchanged since it was indexed) is not read again, its articles are taken from there.
     `stats` are the files' stats taken before `reuse` was decided on."""
-    stats = corpus_stats(corpus_dir) if stats is None else stats
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
     articles: dict[str, Article] = {}
     files: dict[str, str] = {}
     problems: list[ArticleError] = []
@@ -70,29 +69,8 @@ def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB,
             else:
                 articles[item.id] = item
                 files[item.id] = rel
-    whole = {rel: st for rel, st in stats.items() if rel not in failed}
+    whole = {rel: st for rel, st in (stats or {}).items() if rel not in failed}
     return Corpus(list(articles.values()), files, problems, frozenset(failed), whole)
-
-
-def corpus_stats(corpus_dir: Path) -> dict[str, Stat]:
-    """Each article file's size and modification time, with its sidecar's: what tells an
-    unchanged file without reading it."""
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
-    out = {}
-    for path in corpus_files(corpus_dir):
-        meta = path.with_name(path.name.rsplit(".", 1)[0] + META_SUFFIX)
-        out[path.relative_to(corpus_dir).as_posix()] = _stat(path) + _stat(meta)
-    return out
-
-
-def _stat(path: Path) -> Stat:
-    try:
-        st = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (st.st_size, st.st_mtime_ns)
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
