@@ -59,7 +59,7 @@ def unchanged_files(settings: Settings, folder: Path | None, now: dict[str, Stat
     """The files whose size and mtime match what version `folder` read, and whether that is
     every file, with none gone."""
     known = store.read_stats(Path(settings.index_dir), folder, READER) if folder else {}
-    same = {rel for rel, st in now.items() if known.get(rel) == list(st)}
+    same = {rel for rel, st in now.items() if known.get(rel) == st}
     return same, same == set(now) == set(known)
 
 

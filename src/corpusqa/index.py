@@ -158,10 +158,9 @@ def _build(
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
     unchanged = len(corpus.articles) - len(fresh)
-    stats = {rel: list(st) for rel, st in corpus.stats.items()}
     if previous is not None and not fresh and not removed and not damaged and not upgrade:
         if folder is not None:  # files touched, not changed: not read again next time
-            store.write_stats(Path(settings.index_dir), folder, READER, stats)
+            store.write_stats(Path(settings.index_dir), folder, READER, corpus.stats)
         store.sweep(Path(settings.index_dir))  # folders of killed builds go even on a no-op
         return BuildReport(unchanged=unchanged, kept=len(kept_ids),
                            chunks_total=previous.counts["chunks"],
@@ -187,7 +186,7 @@ def _build(
     )
     written = store.write(Path(settings.index_dir), manifest, articles, chunks, vectors,
                           keywords, sentences)
-    store.write_stats(Path(settings.index_dir), written, READER, stats)
+    store.write_stats(Path(settings.index_dir), written, READER, corpus.stats)
     return BuildReport(
         added=added, updated=len(fresh) - added, removed=removed, unchanged=unchanged,
         kept=len(kept), chunks_embedded=embedded[0], chunks_total=len(chunks),

@@ -7,8 +7,8 @@
    question's date (by default the newest article's), so newer reporting wins when relevance is
    close. Undated articles and corpora without dates are left as they are.
 3. A second stage (`sentences.Reranker`) scores each sentence of the top candidates against the
-   question, densely (sentence embeddings, cached) and lexically (IDF-weighted coverage of the
-   question's terms).
+   question, densely (sentence vectors stored with the index) and lexically (IDF-weighted
+   coverage of the question's terms).
 4. Diversity: at most `per_article` passages from one article, overlapping spans never twice.
 
 Fusion, recency and diversity are pure functions over (row, score) lists; `Searcher.search`
@@ -71,7 +71,8 @@ class Searcher:
             return None
         ix = self.index
         allowed = [matches(a.outlet, a.published, filters) for a in ix.articles.values()]
-        return np.asarray(np.array(allowed, dtype=bool)[ix.chunk_article], dtype=bool)
+        mask: np.ndarray = np.array(allowed, dtype=bool)[ix.chunk_article]
+        return mask
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.index.articles.values() if a.outlet})

@@ -1,9 +1,10 @@
 """Sentences scored against a question: one scorer for retrieval's second stage and for answers.
 
 A sentence's score has two parts: the cosine of its vector with the question's (vectors are
-embedded on first sight and cached, so `ask` reuses what `retrieve` embedded) and the
-IDF-weighted share of the question's terms it contains. `Reranker` re-scores retrieval's top
-candidates by their best sentence, like a cross-encoder's `rank(query, documents)`.
+embedded when the index is built, `SentencePlan`; an index written before that embeds them on
+first sight and caches them) and the IDF-weighted share of the question's terms it contains.
+`Reranker` re-scores retrieval's top candidates by their best sentence, like a cross-encoder's
+`rank(query, documents)`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,6 +28,12 @@ if TYPE_CHECKING:
     from .index import Index
 
 Ranked = list[tuple[int, float]]  # (chunk row, score), best first
+
+
+@lru_cache(maxsize=50_000)
+def _terms(sentence: str) -> tuple[str, ...]:
+    """A sentence's terms, stemmed once: the reranker and the evidence read the same ones."""
+    return tuple(terms(sentence))
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,11 @@ class SentenceScorer:
         qterms = terms(query)
         return [
             Scored(chunk.article_id, span, float(cos),
-                   self.coverage(qterms, terms(body[span[0]:span[1]])))
+                   self.coverage(qterms, _terms(body[span[0]:span[1]])))
             for span, cos in zip(spans, cosines, strict=True)
         ]
 
-    def coverage(self, qterms: list[str], sterms: list[str]) -> float:
+    def coverage(self, qterms: Sequence[str], sterms: Sequence[str]) -> float:
         """IDF-weighted share of the question's terms that the sentence contains."""
         if not qterms:
             return 0.0
@@ -142,6 +150,7 @@ class SentencePlan:
     keys: tuple[Key, ...]
     reuse: dict[int, int]  # new row -> row in the old version's table
     old: SentenceTable | None
+    missing: tuple[int, ...]  # the rows to embed: no vector to reuse
 
     @classmethod
     def of(cls, chunks: Sequence[Chunk], fresh: set[str], old: Index | None) -> SentencePlan:
@@ -153,11 +162,8 @@ class SentencePlan:
             (c.article_id, s, e): r for c, srows in zip(old.chunks, table.rows, strict=True)
             for (s, e), r in zip(c.sentences, srows, strict=True)}
         reuse = {i: known[k] for k, i in order.items() if k[0] not in fresh and k in known}
-        return cls(rows, tuple(order), reuse, table)
-
-    @property
-    def missing(self) -> list[int]:
-        return [i for i in range(len(self.keys)) if i not in self.reuse]
+        missing = tuple(i for i in range(len(order)) if i not in reuse)
+        return cls(rows, tuple(order), reuse, table, missing)
 
     def table(self, bodies: Mapping[str, str], encode: Callable[[list[str]], np.ndarray],
               dim: int) -> SentenceTable:
@@ -165,8 +171,7 @@ class SentencePlan:
         if self.reuse and self.old is not None:
             new, old = zip(*sorted(self.reuse.items()), strict=True)
             vectors[list(new)] = self.old.vectors[list(old)]
-        missing = self.missing
-        if missing:
-            texts = [bodies[a][s:e] for a, s, e in (self.keys[i] for i in missing)]
-            vectors[missing] = encode(texts)
+        if self.missing:
+            texts = [bodies[a][s:e] for a, s, e in (self.keys[i] for i in self.missing)]
+            vectors[list(self.missing)] = encode(texts)
         return SentenceTable(self.rows, vectors)

@@ -13,6 +13,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ class Manifest:
                    dim=int(data["dim"]), created=str(data.get("created", "")),
                    hashes=data.get("hashes", {}), files=data.get("files", {}),
                    counts=data.get("counts", {}), format=data.get("format", 0),
-                   sizes=data.get("sizes", {}), )
+                   sizes=data.get("sizes", {}))
 
 
 @dataclass(frozen=True)
@@ -211,8 +212,7 @@ def write(
             _fsync(path)
     final = index_dir / f"v-{time.strftime('%Y%m%dT%H%M%S')}-{tmp.name[-12:]}"
     os.rename(tmp, final)
-    _write_text(index_dir / f".{POINTER}.tmp", final.name)
-    os.replace(index_dir / f".{POINTER}.tmp", index_dir / POINTER)
+    _replace_text(index_dir / POINTER, final.name)
     _fsync(index_dir)
     sweep(index_dir)
     return final
@@ -227,7 +227,7 @@ def sweep(index_dir: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def read_stats(index_dir: Path, folder: Path, reader: int) -> dict[str, list[int]]:
+def read_stats(index_dir: Path, folder: Path, reader: int) -> dict[str, tuple[int, ...]]:
     """The corpus files known to match version `folder`, with their size and mtime (and their
     sidecar's); empty when recorded for another version or by another reader."""
     try:
@@ -238,15 +238,16 @@ def read_stats(index_dir: Path, folder: Path, reader: int) -> dict[str, list[int
             or data.get("reader") != reader:
         return {}
     stats = data.get("stats", {})
-    return stats if isinstance(stats, dict) else {}
+    return {rel: tuple(st) for rel, st in stats.items()} if isinstance(stats, dict) else {}
 
 
-def write_stats(index_dir: Path, folder: Path, reader: int, stats: dict[str, list[int]]) -> None:
+def write_stats(index_dir: Path, folder: Path, reader: int,
+                stats: Mapping[str, tuple[int, ...]]) -> None:
     """Record which files match `folder`: a cache beside the versions, replaced atomically;
     lost or stale, it costs one reading of every file."""
-    tmp = index_dir / f".{STATS}.tmp"
-    _write_text(tmp, json.dumps({"version": folder.name, "reader": reader, "stats": stats}))
-    os.replace(tmp, index_dir / STATS)
+    rows = {rel: list(st) for rel, st in stats.items()}
+    _replace_text(index_dir / STATS,
+                  json.dumps({"version": folder.name, "reader": reader, "stats": rows}))
 
 
 def read_articles(folder: Path) -> list[Article]:
@@ -263,6 +264,13 @@ def _write_jsonl(path: Path, rows: Any) -> None:
     with path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _replace_text(path: Path, text: str) -> None:
+    """Write `path` whole or not at all: readers see the old text or the new one."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    _write_text(tmp, text)
+    os.replace(tmp, path)
 
 
 def _write_text(path: Path, text: str) -> None:
