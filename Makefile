@@ -20,6 +20,7 @@ chat: $(STAMP)
 test: $(STAMP)
 	scripts/ensure-chromium
 	$(VENV)/bin/ruff check src tests benchmarks app.py
+	$(VENV)/bin/ruff format --check src tests benchmarks app.py
 	$(VENV)/bin/mypy src tests
 	$(PY) -m pytest
 

@@ -47,8 +47,11 @@ def as_of(question: dict[str, Any], window: int) -> dict[str, str | None]:
     from datetime import date, timedelta
 
     asked = date.fromisoformat(question["date"])
-    return {"since": (asked - timedelta(days=window)).isoformat(), "until": asked.isoformat(),
-            "as_of": question["date"]}
+    return {
+        "since": (asked - timedelta(days=window)).isoformat(),
+        "until": asked.isoformat(),
+        "as_of": question["date"],
+    }
 
 
 def answer_in(passages: list, answers: list[str], k: int) -> bool:
@@ -59,8 +62,10 @@ def answer_in(passages: list, answers: list[str], k: int) -> bool:
 
 def percentiles(seconds: list[float]) -> dict[str, int]:
     ordered = sorted(seconds)
-    return {"p50_ms": round(statistics.median(ordered) * 1000),
-            "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000)}
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000),
+    }
 
 
 def save(name: str, result: dict[str, Any]) -> None:

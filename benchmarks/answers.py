@@ -46,9 +46,12 @@ SEED_QUESTIONS = [  # (question, an accepted answer); written for the two seed a
     ("Who is Dmitry Peskov?", "Kremlin spokesman"),
 ]
 
-PUBLISHED = {"GPT-3 with Google search results": 0.642, "GPT-3 closed book": 0.508,
-             "RAG (DPR+BART) with Google search results": 0.433,
-             "GPT-3 with DPR over Wikipedia": 0.375}
+PUBLISHED = {
+    "GPT-3 with Google search results": 0.642,
+    "GPT-3 closed book": 0.508,
+    "RAG (DPR+BART) with Google search results": 0.433,
+    "GPT-3 with DPR over Wikipedia": 0.375,
+}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _EXCEPT = re.compile(r"\bexcept\b", re.I)
 
@@ -65,8 +68,9 @@ class Chooser:
         self.texts = [plain(c.text) for c in self.searcher.index.chunks]
         self.vectors = self.searcher.index.vectors()
 
-    def support(self, question: str, option: str, filters: Filters,
-                allowed: np.ndarray | None) -> float:
+    def support(
+        self, question: str, option: str, filters: Filters, allowed: np.ndarray | None
+    ) -> float:
         needle = plain(option).strip(" '\".")
         found = np.array([bool(needle) and needle in text for text in self.texts])
         rows = np.flatnonzero(found if allowed is None else found & allowed)
@@ -124,18 +128,29 @@ def newsqa(qa: QA, tally: Tally) -> None:
         answer = tally.ask(qa, q["q"])
         ok = not answer.refused and right(answer.text, q["answer_any"])
         cited = bool(answer.citations) and q["gold"] in texts.get(
-            answer.citations[0].article_id, "")
-        tally.add([f"{half}/answerable", f"{half}/{q['type']}"], ok, {
-            "id": q["id"], "type": q["type"], "answer": answer.text, "refused": answer.refused,
-            "words": words(answer.text), "cites_gold_article": cited})
+            answer.citations[0].article_id, ""
+        )
+        tally.add(
+            [f"{half}/answerable", f"{half}/{q['type']}"],
+            ok,
+            {
+                "id": q["id"],
+                "type": q["type"],
+                "answer": answer.text,
+                "refused": answer.refused,
+                "words": words(answer.text),
+                "cites_gold_article": cited,
+            },
+        )
         tally.add([f"{half}/answerable-refused"], answer.refused, {"id": q["id"]})
         tally.add([f"{half}/quote-holds-answer"], _quoted(answer, q["answer_any"]), {"id": q["id"]})
         tally.add([f"{half}/citation-right"], ok and cited, {"id": q["id"]})
     for q in data["unanswerable"]:
         half = "odd" if int(q["id"][1:]) % 2 else "even"
         answer = tally.ask(qa, q["q"])
-        tally.add([f"{half}/unanswerable-refused"], answer.refused,
-                  {"id": q["id"], "answer": answer.text})
+        tally.add(
+            [f"{half}/unanswerable-refused"], answer.refused, {"id": q["id"], "answer": answer.text}
+        )
 
 
 def _quoted(answer, golds: list[str]) -> bool:
@@ -159,24 +174,33 @@ def rtqa_freeform(qa: QA, tally: Tally) -> None:
 
 
 def seed(tally: Tally) -> None:
-    qa = QA(Settings.from_env(corpus_dir=HERE.parent / "corpus",
-                              index_dir=HERE / "work" / "seed-index"))
+    qa = QA(
+        Settings.from_env(corpus_dir=HERE.parent / "corpus", index_dir=HERE / "work" / "seed-index")
+    )
     qa.build()
     for question, gold in SEED_QUESTIONS:
         answer = tally.ask(qa, question)
-        tally.add(["answerable"], not answer.refused and right(answer.text, [gold]),
-                  {"question": question, "answer": answer.text})
+        tally.add(
+            ["answerable"],
+            not answer.refused and right(answer.text, [gold]),
+            {"question": question, "answer": answer.text},
+        )
 
 
 def freeform(qa: QA) -> None:
     result = {}
-    for name, run in (("newsqa_dev", lambda t: newsqa(qa, t)),
-                      ("realtimeqa_freeform", lambda t: rtqa_freeform(qa, t)),
-                      ("seed", seed)):
+    for name, run in (
+        ("newsqa_dev", lambda t: newsqa(qa, t)),
+        ("realtimeqa_freeform", lambda t: rtqa_freeform(qa, t)),
+        ("seed", seed),
+    ):
         tally = Tally()
         run(tally)
-        result[name] = {**tally.summary(), "ask_latency_first_sight": percentiles(tally.took),
-                        "ask_latency_warm": percentiles(tally.warm)}
+        result[name] = {
+            **tally.summary(),
+            "ask_latency_first_sight": percentiles(tally.took),
+            "ask_latency_warm": percentiles(tally.warm),
+        }
         result[name + "_rows"] = tally.rows
     save("answers-freeform", result)
 
@@ -208,16 +232,19 @@ def main() -> None:
         refused += qa.ask(q["question"], **filters).refused
         took.append(time.perf_counter() - t)
     n = len(questions)
-    save(f"answers-window{window}" if window else "answers", {
-        "questions": n,
-        "window_days": window,
-        "answer_recall": {f"@{k}": round(v / n, 4) for k, v in hits.items()},
-        "multiple_choice_accuracy": round(correct / n, 4),
-        "recency_days": qa.searcher.recency_days,
-        "refused": round(refused / n, 4),
-        "ask_latency": percentiles(took),
-        "published_accuracy": PUBLISHED,
-    })
+    save(
+        f"answers-window{window}" if window else "answers",
+        {
+            "questions": n,
+            "window_days": window,
+            "answer_recall": {f"@{k}": round(v / n, 4) for k, v in hits.items()},
+            "multiple_choice_accuracy": round(correct / n, 4),
+            "recency_days": qa.searcher.recency_days,
+            "refused": round(refused / n, 4),
+            "ask_latency": percentiles(took),
+            "published_accuracy": PUBLISHED,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -47,13 +47,14 @@ def main() -> None:
     took = percentiles(latencies)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, torch threads default, "
-                   f"bf16={qa.embedder.bf16}",
+        f"bf16={qa.embedder.bf16}",
         "articles": first.added + added.added,
         "chunks": added.chunks_total,
         "build_seconds": round(first.seconds, 1),
         "sentences": first.sentences_embedded,
-        "embedded_per_second": round((first.chunks_embedded + first.sentences_embedded)
-                                     / first.seconds, 1),
+        "embedded_per_second": round(
+            (first.chunks_embedded + first.sentences_embedded) / first.seconds, 1
+        ),
         "index_mb": round(_size(index) / 2**20, 1),
         "rerun_unchanged_seconds": round(rerun.seconds, 2),
         "add_10_articles_seconds": round(added.seconds, 2),
@@ -75,7 +76,7 @@ def _size(folder: Path) -> int:
 
 
 def _cold_start(index: Path, question: str) -> float:
-    code = (f"import corpusqa; corpusqa.retrieve({question!r}, index_dir={str(index)!r})")
+    code = f"import corpusqa; corpusqa.retrieve({question!r}, index_dir={str(index)!r})"
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - t

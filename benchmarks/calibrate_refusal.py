@@ -21,9 +21,14 @@ from _shared import HERE, RTQA, answer_in, indexed, rows, save
 
 from corpusqa import QA, Settings
 
-OFF_TOPIC = ["What is the capital of Australia?", "Who won the 2018 football World Cup?",
-             "How do I bake sourdough bread?", "What is the boiling point of water?",
-             "Who painted the Mona Lisa?", "How many moons does Mars have?"]
+OFF_TOPIC = [
+    "What is the capital of Australia?",
+    "Who won the 2018 football World Cup?",
+    "How do I bake sourdough bread?",
+    "What is the boiling point of water?",
+    "Who painted the Mona Lisa?",
+    "How many moons does Mars have?",
+]
 
 
 def best(qa: QA, question: str) -> tuple[float, list]:
@@ -44,20 +49,33 @@ def main() -> None:
             answerable.append(score)
         if not any(a.lower() in everything for a in q["answers"]):
             in_topic.append(score)
-    seed = QA(Settings.from_env(corpus_dir=HERE.parent / "corpus",
-                                index_dir=HERE / "work" / "seed-index"))
+    seed = QA(
+        Settings.from_env(corpus_dir=HERE.parent / "corpus", index_dir=HERE / "work" / "seed-index")
+    )
     seed.build()
     unanswerable = [best(seed, q)[0] for q in [q["question"] for q in questions] + OFF_TOPIC]
-    answerable.extend(best(seed, q)[0] for q in [
-        "Who doubted the withdrawal?", "What did Peskov say of NATO?",
-        "How many battalion tactical groups remain?", "Which British official saw no evidence?"])
+    answerable.extend(
+        best(seed, q)[0]
+        for q in [
+            "Who doubted the withdrawal?",
+            "What did Peskov say of NATO?",
+            "How many battalion tactical groups remain?",
+            "Which British official saw no evidence?",
+        ]
+    )
     table = []
     for t in [x / 100 for x in range(10, 61, 2)]:
         kept = sum(s >= t for s in answerable) / len(answerable)
         refused = sum(s < t for s in unanswerable) / len(unanswerable)
-        table.append({"threshold": t, "answerable_answered": round(kept, 3),
-                      "unanswerable_refused": round(refused, 3)})
+        table.append(
+            {
+                "threshold": t,
+                "answerable_answered": round(kept, 3),
+                "unanswerable_refused": round(refused, 3),
+            }
+        )
     ok = [row for row in table if row["answerable_answered"] >= 0.9]
+
     def total(row: dict) -> float:
         return row["answerable_answered"] + row["unanswerable_refused"]
 
@@ -67,11 +85,17 @@ def main() -> None:
     middle = round((min(tied) + max(tied)) / 2, 2)
     choice = {"threshold": middle, "best_range": [min(tied), max(tied)], "balanced_sum": top}
     refused = sum(score < middle for score in in_topic)
-    save("refusal", {"answerable": len(answerable), "unanswerable": len(unanswerable),
-                     "chosen": choice,
-                     "in_topic_unanswerable_refused": f"{refused} of {len(in_topic)}",
-                     "in_topic_unanswerable_scores": sorted(round(s, 3) for s in in_topic),
-                     "table": table})
+    save(
+        "refusal",
+        {
+            "answerable": len(answerable),
+            "unanswerable": len(unanswerable),
+            "chosen": choice,
+            "in_topic_unanswerable_refused": f"{refused} of {len(in_topic)}",
+            "in_topic_unanswerable_scores": sorted(round(s, 3) for s in in_topic),
+            "table": table,
+        },
+    )
     print(f"set refuse_below = {choice['threshold']} ({Path(__file__).name})")
 
 

@@ -40,25 +40,31 @@ BIN = Path(sys.executable).parent / "corpusqa"
 
 
 def env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "HF_HUB_OFFLINE": "1", "CORPUSQA_CORPUS_DIR": str(corpus),
-            "CORPUSQA_INDEX_DIR": str(index), **extra}
+    return {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "CORPUSQA_CORPUS_DIR": str(corpus),
+        "CORPUSQA_INDEX_DIR": str(index),
+        **extra,
+    }
 
 
 # Root reads any file whatever its mode; without these two capabilities it meets a locked file.
-AS_USER = (["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
-           if os.geteuid() == 0 else [])
+AS_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
 
 
-def run(*args: str, environ: dict[str, str], locked_out: bool = False,
-        timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, environ: dict[str, str], locked_out: bool = False, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     prefix = AS_USER if locked_out else []
-    return subprocess.run([*prefix, str(BIN), *args], env=environ, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [*prefix, str(BIN), *args], env=environ, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def news(n: int, start: int = 0) -> list[str]:
     """RealTime QA articles as .txt bodies: headline, blank line, text."""
-    lines = rows(RTQA / "articles.jsonl")[start:start + n]
+    lines = rows(RTQA / "articles.jsonl")[start : start + n]
     return [f"{a['title']}\n\n{a['text']}\n" for a in lines]
 
 
@@ -85,8 +91,12 @@ def kills(rounds: int = 20) -> dict[str, Any]:
         (corpus / "n000.txt").write_text(bodies[0] + f"\nUpdated in round {r}.\n")
         moment = rng.uniform(0.2, full * 1.2)
         moments.append(round(moment, 2))
-        proc = subprocess.Popen([str(BIN), "index"], env=env(corpus, index),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(BIN), "index"],
+            env=env(corpus, index),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(moment)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -96,20 +106,31 @@ def kills(rounds: int = 20) -> dict[str, Any]:
             broken += 1
             print(f"round {r}: {type(e).__name__}: {e}", file=sys.stderr)
     last = run("index", environ=env(corpus, index), timeout=900)
-    indexed = set(QA(Settings.from_env(corpus_dir=corpus, index_dir=index))
-                  .searcher.index.articles)
+    indexed = set(QA(Settings.from_env(corpus_dir=corpus, index_dir=index)).searcher.index.articles)
     expected = {a.id for a in read_corpus(corpus).articles}
-    return {"rounds": rounds, "unkilled_run_s": round(full, 1), "kill_after_s": moments,
-            "unloadable_after_kill": broken, "answered_after_kill": answered,
-            "last_run_ok": last.returncode == 0, "articles_missing_after": len(expected - indexed),
-            "leftover_tmp_folders": len(list(index.glob(".tmp-*")))}
+    return {
+        "rounds": rounds,
+        "unkilled_run_s": round(full, 1),
+        "kill_after_s": moments,
+        "unloadable_after_kill": broken,
+        "answered_after_kill": answered,
+        "last_run_ok": last.returncode == 0,
+        "articles_missing_after": len(expected - indexed),
+        "leftover_tmp_folders": len(list(index.glob(".tmp-*"))),
+    }
 
 
 BAD = {  # file name -> the reason `corpusqa index` must give
-    "binary.txt": "binary file", "empty.txt": "no text", "huge.txt": "CORPUSQA_MAX_ARTICLE_MB",
-    "loop-a.txt": "broken or looping link", "loop-b.txt": "broken or looping link",
-    "dangling.txt": "broken or looping link", "out.txt": "outside the corpus folder",
-    "locked.txt": "cannot be read", "folder.txt": "a folder", "feed.jsonl:2": "malformed JSON",
+    "binary.txt": "binary file",
+    "empty.txt": "no text",
+    "huge.txt": "CORPUSQA_MAX_ARTICLE_MB",
+    "loop-a.txt": "broken or looping link",
+    "loop-b.txt": "broken or looping link",
+    "dangling.txt": "broken or looping link",
+    "out.txt": "outside the corpus folder",
+    "locked.txt": "cannot be read",
+    "folder.txt": "a folder",
+    "feed.jsonl:2": "malformed JSON",
     "feed.jsonl:4": "malformed JSON",
 }
 
@@ -121,15 +142,28 @@ def bad_folder(corpus: Path) -> None:
     (corpus / "empty.txt").write_text("")
     (corpus / "huge.txt").write_text(three * (30 * 2**20 // len(three) + 1))
     (corpus / "utf16.txt").write_text(one, encoding="utf-16")
-    (corpus / "latin1.txt").write_bytes("Café society in Zürich\n\nLe café était plein à "
-                                        "craquer, dit-on, après la fête.\n".encode("latin-1"))
+    (corpus / "latin1.txt").write_bytes(
+        "Café society in Zürich\n\nLe café était plein à craquer, dit-on, après la fête.\n".encode(
+            "latin-1"
+        )
+    )
     record = '{"id": "feed-%d", "title": "Feed item %d", "text": "%s"}'
-    (corpus / "feed.jsonl").write_text("\n".join([
-        record % (1, 1, "A first good line about the harbour."), "{not json",
-        record % (3, 3, "A third good line about the ferry."), '["a list"]']) + "\n")
-    (corpus / "page.html").write_text(f"<html><head><title>Script page</title></head><body><h1>"
-                                      f"Script page</h1><script>fetch('http://127.0.0.1:9/x')"
-                                      f"</script><p>{two}</p></body></html>")
+    (corpus / "feed.jsonl").write_text(
+        "\n".join(
+            [
+                record % (1, 1, "A first good line about the harbour."),
+                "{not json",
+                record % (3, 3, "A third good line about the ferry."),
+                '["a list"]',
+            ]
+        )
+        + "\n"
+    )
+    (corpus / "page.html").write_text(
+        f"<html><head><title>Script page</title></head><body><h1>"
+        f"Script page</h1><script>fetch('http://127.0.0.1:9/x')"
+        f"</script><p>{two}</p></body></html>"
+    )
     (corpus / "loop-a.txt").symlink_to(corpus / "loop-b.txt")
     (corpus / "loop-b.txt").symlink_to(corpus / "loop-a.txt")
     (corpus / "dangling.txt").symlink_to(corpus / "missing.txt")
@@ -157,13 +191,20 @@ def bad() -> dict[str, Any]:
     ix = QA(Settings.from_env(corpus_dir=corpus, index_dir=index)).searcher.index
     good = {p.stem for p in SEED.glob("*.txt")} | {"utf16", "latin1", "page", "feed-1", "feed-3"}
     script_kept = any("fetch(" in a.body for a in ix.articles.values())
-    return {"exit_code": first.returncode, "seconds": round(seconds, 1),
-            "skipped_lines": len(named), "bad_named_once_with_reason": len(BAD) - len(wrong),
-            "bad_files": len(BAD), "misnamed": wrong,
-            "named_more_than_once": len(named) - len(said),
-            "good_indexed": len(good & set(ix.articles)), "good_files": len(good),
-            "missing": sorted(good - set(ix.articles)), "script_text_in_index": script_kept,
-            "second_run": second.stdout.strip().splitlines()[-1:]}
+    return {
+        "exit_code": first.returncode,
+        "seconds": round(seconds, 1),
+        "skipped_lines": len(named),
+        "bad_named_once_with_reason": len(BAD) - len(wrong),
+        "bad_files": len(BAD),
+        "misnamed": wrong,
+        "named_more_than_once": len(named) - len(said),
+        "good_indexed": len(good & set(ix.articles)),
+        "good_files": len(good),
+        "missing": sorted(good - set(ix.articles)),
+        "script_text_in_index": script_kept,
+        "second_run": second.stdout.strip().splitlines()[-1:],
+    }
 
 
 def big(sizes: tuple[int, ...] = (1, 3, 10, 30)) -> dict[str, Any]:
@@ -178,7 +219,7 @@ def big(sizes: tuple[int, ...] = (1, 3, 10, 30)) -> dict[str, Any]:
     for mb in sizes:
         path = root / f"big{mb}.txt"
         text = "A very long article\n\n" + body * (mb * 2**20 // len(body) + 1)
-        path.write_text(text[:text.rfind("\n\n", 0, mb * 2**20)])  # whole paragraphs, mb MB
+        path.write_text(text[: text.rfind("\n\n", 0, mb * 2**20)])  # whole paragraphs, mb MB
         started = time.perf_counter()
         (article,) = read_file(path, root, max_article_mb=64)
         chunks = chunk_article(article, 120, 1)  # type: ignore[arg-type]
@@ -189,8 +230,11 @@ def big(sizes: tuple[int, ...] = (1, 3, 10, 30)) -> dict[str, Any]:
         corpus.mkdir()
         shutil.copy(root / f"big{mb}.txt", corpus)
         started = time.perf_counter()
-        done = run("index", environ=env(corpus, root / f"index{mb}",
-                                        CORPUSQA_MAX_ARTICLE_MB="64"), timeout=3600)
+        done = run(
+            "index",
+            environ=env(corpus, root / f"index{mb}", CORPUSQA_MAX_ARTICLE_MB="64"),
+            timeout=3600,
+        )
         out["index_s"][f"{mb} MB"] = round(time.perf_counter() - started, 1)
         out.setdefault("index_summary", {})[f"{mb} MB"] = done.stdout.strip()
     return out
@@ -204,9 +248,12 @@ def free_port() -> int:
 
 def server(corpus: Path, index: Path, **extra: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    proc = subprocess.Popen([str(BIN), "serve", "--port", str(port)],
-                            env=env(corpus, index, **extra), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(BIN), "serve", "--port", str(port)],
+        env=env(corpus, index, **extra),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     for _ in range(600):
         try:
@@ -226,10 +273,16 @@ def seed_server(name: str, **extra: str) -> tuple[subprocess.Popen[bytes], str, 
     return proc, url, root / "corpus"
 
 
-QUESTIONS = ["Who doubted the withdrawal?", "What did Stoltenberg say about the troops?",
-             "How many troops did Russia have near the border?", "When did Russia announce it?",
-             "What happened to the rouble?", "Who is Jens Stoltenberg?",
-             "What did the FTSE do?", "Which country did the US warn?"]
+QUESTIONS = [
+    "Who doubted the withdrawal?",
+    "What did Stoltenberg say about the troops?",
+    "How many troops did Russia have near the border?",
+    "When did Russia announce it?",
+    "What happened to the rouble?",
+    "Who is Jens Stoltenberg?",
+    "What did the FTSE do?",
+    "Which country did the US warn?",
+]
 
 
 def load(clients: int = 50, seconds: float = 60.0) -> dict[str, Any]:
@@ -249,8 +302,11 @@ def load(clients: int = 50, seconds: float = 60.0) -> dict[str, Any]:
                 reply = client.predict(QUESTIONS[n % len(QUESTIONS)], [], "", "", api_name="/chat")
                 ok = isinstance(reply, str) and reply.strip()
                 with lock:
-                    (times.append(time.perf_counter() - started) if ok
-                     else errors.append(f"empty reply {reply!r}"))
+                    (
+                        times.append(time.perf_counter() - started)
+                        if ok
+                        else errors.append(f"empty reply {reply!r}")
+                    )
             except Exception as e:  # noqa: BLE001 - every failure a user would see is counted
                 with lock:
                     errors.append(f"{type(e).__name__}: {e}")
@@ -264,13 +320,21 @@ def load(clients: int = 50, seconds: float = 60.0) -> dict[str, Any]:
             t.join()
     finally:
         proc.kill()
-    return {"clients": clients, "seconds": seconds, "answers": len(times),
-            "errors": len(errors), "first_errors": errors[:3], **percentiles(times),
-            "answers_per_s": round(len(times) / seconds, 1)}
+    return {
+        "clients": clients,
+        "seconds": seconds,
+        "answers": len(times),
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        **percentiles(times),
+        "answers_per_s": round(len(times) / seconds, 1),
+    }
 
 
-DROPPED = ("The Harbour Courier\n\nLighthouse keeper {name} retired on Friday after {n} years at "
-           "the Skerry Point light, the harbour board said.\n")
+DROPPED = (
+    "The Harbour Courier\n\nLighthouse keeper {name} retired on Friday after {n} years at "
+    "the Skerry Point light, the harbour board said.\n"
+)
 
 
 def drop(times: int = 5) -> dict[str, Any]:
@@ -280,20 +344,30 @@ def drop(times: int = 5) -> dict[str, Any]:
     client = Client(url, verbose=False)
     waits = []
     try:
-        for i, name in enumerate(["Ada Quill", "Bram Tove", "Cora Lind", "Dov Marr", "Eli Sand"]
-                                 [:times]):
+        for i, name in enumerate(
+            ["Ada Quill", "Bram Tove", "Cora Lind", "Dov Marr", "Eli Sand"][:times]
+        ):
             (corpus / f"keeper{i}.txt").write_text(DROPPED.format(name=name, n=20 + i))
             started = time.perf_counter()
-            while name not in client.predict(f"Which lighthouse keeper retired after {20 + i} "
-                                             "years?", [], "", "", api_name="/chat"):
+            while name not in client.predict(
+                f"Which lighthouse keeper retired after {20 + i} years?",
+                [],
+                "",
+                "",
+                api_name="/chat",
+            ):
                 if time.perf_counter() - started > 120:
                     break
                 time.sleep(0.2)
             waits.append(time.perf_counter() - started)
     finally:
         proc.kill()
-    return {"drops": len(waits), "seconds": [round(w, 1) for w in waits],
-            "median_s": round(statistics.median(waits), 1), "max_s": round(max(waits), 1)}
+    return {
+        "drops": len(waits),
+        "seconds": [round(w, 1) for w in waits],
+        "median_s": round(statistics.median(waits), 1),
+        "max_s": round(max(waits), 1),
+    }
 
 
 def login(attempts: int = 100) -> dict[str, Any]:
@@ -321,8 +395,13 @@ def login(attempts: int = 100) -> dict[str, Any]:
         owner_wait = time.perf_counter() - started
     finally:
         proc.kill()
-    return {"attempts": attempts, "seconds": round(seconds, 2), "checked": checked,
-            "held_back_429": codes.count(429), "owner_waited_s": round(owner_wait, 1)}
+    return {
+        "attempts": attempts,
+        "seconds": round(seconds, 2),
+        "checked": checked,
+        "held_back_429": codes.count(429),
+        "owner_waited_s": round(owner_wait, 1),
+    }
 
 
 def main() -> None:

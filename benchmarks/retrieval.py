@@ -22,8 +22,13 @@ from _shared import RTQA, SCIFACT, answer_in, as_of, indexed, percentiles, rows,
 from corpusqa.keyword import Keywords
 
 MODES = ("dense", "bm25", "fused", "hybrid")
-PUBLISHED = {"BM25": 0.665, "BM25 + cross-encoder": 0.688, "ColBERT": 0.671, "TAS-B": 0.643,
-             "DPR": 0.318}
+PUBLISHED = {
+    "BM25": 0.665,
+    "BM25 + cross-encoder": 0.688,
+    "ColBERT": 0.671,
+    "TAS-B": 0.643,
+    "DPR": 0.318,
+}
 
 
 def ndcg_at_10(ranked: list[str], relevant: dict[str, int]) -> float:
@@ -77,12 +82,19 @@ def scifact(split: str, modes: tuple[str, ...] = MODES) -> dict:
             took.append(time.perf_counter() - t)
             ndcg.append(ndcg_at_10(ranked, qrels[q["_id"]]))
             recall.append(recall_at(ranked, qrels[q["_id"]], 100))
-        out[mode] = {"ndcg@10": round(sum(ndcg) / len(ndcg), 4),
-                     "recall@100": round(sum(recall) / len(recall), 4), **percentiles(took)}
+        out[mode] = {
+            "ndcg@10": round(sum(ndcg) / len(ndcg), 4),
+            "recall@100": round(sum(recall) / len(recall), 4),
+            **percentiles(took),
+        }
         print(mode, out[mode], flush=True)
-    return {"queries": len(queries), "chunks": len(searcher.index.chunks),
-            "bm25_build_seconds": bm25_build_seconds(qa), "results": out,
-            "published_ndcg@10": PUBLISHED}
+    return {
+        "queries": len(queries),
+        "chunks": len(searcher.index.chunks),
+        "bm25_build_seconds": bm25_build_seconds(qa),
+        "results": out,
+        "published_ndcg@10": PUBLISHED,
+    }
 
 
 def answer_recall(qa, questions: list[dict], mode: str, window: int) -> dict:
@@ -112,9 +124,14 @@ def realtimeqa(window: int = 0, recency: list[float] | None = None) -> dict:
         out[f"hybrid, recency_days={days:g}"] = answer_recall(qa, questions, "hybrid", window)
         print(days, out[f"hybrid, recency_days={days:g}"], flush=True)
     searcher.recency_days = default
-    return {"questions": len(questions), "ceiling": round(95 / 120, 4), "window_days": window,
-            "recency_days": default, "bm25_build_seconds": bm25_build_seconds(qa),
-            "results": out}
+    return {
+        "questions": len(questions),
+        "ceiling": round(95 / 120, 4),
+        "window_days": window,
+        "recency_days": default,
+        "bm25_build_seconds": bm25_build_seconds(qa),
+        "results": out,
+    }
 
 
 def main() -> None:
@@ -132,8 +149,10 @@ def main() -> None:
     if not args.skip_scifact:
         result["scifact"] = scifact(args.split, tuple(args.modes))
     suffix = f"-window{args.window}" if args.window else ""
-    save(f"retrieval-{args.split}{suffix}" if not args.skip_scifact else f"retrieval-rtqa{suffix}",
-         result)
+    save(
+        f"retrieval-{args.split}{suffix}" if not args.skip_scifact else f"retrieval-rtqa{suffix}",
+        result,
+    )
 
 
 if __name__ == "__main__":

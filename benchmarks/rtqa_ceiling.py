@@ -40,16 +40,17 @@ def wider(qa, questions: list[dict]) -> dict[str, float]:
         row = position.get(f"{article}#{int(n) + step}")
         return chunks[row].text if row is not None else ""
 
-    widen = {"chunk (the default)": lambda p: p.text,
-             "headline + chunk": lambda p: f"{p.title} {p.text}",
-             "chunk + next chunk": lambda p: f"{p.text} {next_to(p, 1)}",
-             "previous + chunk + next": lambda p: f"{next_to(p, -1)} {p.text} {next_to(p, 1)}"}
+    widen = {
+        "chunk (the default)": lambda p: p.text,
+        "headline + chunk": lambda p: f"{p.title} {p.text}",
+        "chunk + next chunk": lambda p: f"{p.text} {next_to(p, 1)}",
+        "previous + chunk + next": lambda p: f"{next_to(p, -1)} {p.text} {next_to(p, 1)}",
+    }
     hits = dict.fromkeys(widen, 0)
     for q in questions:
         passages = qa.retrieve(q["question"], k=5, **as_of(q, 0))
         for name, text in widen.items():
-            hits[name] += answer_in([replace(p, text=text(p)) for p in passages],
-                                    q["answers"], 5)
+            hits[name] += answer_in([replace(p, text=text(p)) for p in passages], q["answers"], 5)
     return {name: round(v / len(questions), 4) for name, v in hits.items()}
 
 
@@ -65,8 +66,11 @@ def main() -> None:
     for q in questions:
         qterms = terms(q["question"])
         answers = [a.lower() for a in q["answers"]]
-        holding = {row: searcher.scorer.coverage(qterms, terms(chunks[row].text))
-                   for row, text in enumerate(lowered) if any(a in text for a in answers)}
+        holding = {
+            row: searcher.scorer.coverage(qterms, terms(chunks[row].text))
+            for row, text in enumerate(lowered)
+            if any(a in text for a in answers)
+        }
         anywhere += bool(holding)
         best.append(max(holding.values(), default=0.0))
         dense = searcher._dense(searcher.query_vector(q["question"]), max(POOLS), None)
@@ -76,17 +80,23 @@ def main() -> None:
             pooled[n] += bool(pool)
             topical[n] += any(holding[row] >= TOPICAL for row in pool)
     n = len(best)
-    save("rtqa-ceiling", {
-        "questions": n,
-        "answer_in_some_chunk": round(anywhere / n, 4),
-        "answer_in_a_chunk_sharing_at_least": {
-            f"{s:.0%}": round(sum(b >= s for b in best) / n, 4) for s in SHARES},
-        "oracle_reranker_recall@5_over_dense_and_bm25_top_n": {
-            str(k): round(v / n, 4) for k, v in pooled.items()},
-        f"same, chunks sharing at least {TOPICAL:.0%}": {
-            str(k): round(v / n, 4) for k, v in topical.items()},
-        "default_recall@5_with_wider_passages": wider(qa, questions),
-    })
+    save(
+        "rtqa-ceiling",
+        {
+            "questions": n,
+            "answer_in_some_chunk": round(anywhere / n, 4),
+            "answer_in_a_chunk_sharing_at_least": {
+                f"{s:.0%}": round(sum(b >= s for b in best) / n, 4) for s in SHARES
+            },
+            "oracle_reranker_recall@5_over_dense_and_bm25_top_n": {
+                str(k): round(v / n, 4) for k, v in pooled.items()
+            },
+            f"same, chunks sharing at least {TOPICAL:.0%}": {
+                str(k): round(v / n, 4) for k, v in topical.items()
+            },
+            "default_recall@5_with_wider_passages": wider(qa, questions),
+        },
+    )
 
 
 if __name__ == "__main__":

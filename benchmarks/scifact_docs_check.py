@@ -30,9 +30,14 @@ def main() -> None:
         ranked = [ids[i] for i in np.argsort(-(matrix @ vec))[:100]]
         ndcg.append(ndcg_at_10(ranked, qrels[q["_id"]]))
         recall.append(recall_at(ranked, qrels[q["_id"]], 100))
-    save("scifact-whole-abstracts", {"queries": len(queries),
-                                     "ndcg@10": round(float(np.mean(ndcg)), 4),
-                                     "recall@100": round(float(np.mean(recall)), 4)})
+    save(
+        "scifact-whole-abstracts",
+        {
+            "queries": len(queries),
+            "ndcg@10": round(float(np.mean(ndcg)), 4),
+            "recall@100": round(float(np.mean(recall)), 4),
+        },
+    )
 
 
 if __name__ == "__main__":

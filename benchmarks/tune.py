@@ -26,8 +26,11 @@ CONFIGS = [
     ("rerank 30, balanced", 30, {"fused": 0.5, "sentence": 0.35, "lexical": 0.15}),
     ("rerank 30, sentence-heavy", 30, {"fused": 0.3, "sentence": 0.55, "lexical": 0.15}),
     ("rerank 30, no lexical", 30, {"fused": 0.5, "sentence": 0.5, "lexical": 0.0}),
-    ("rerank 30, lexical only (no sentence embedding)", 30,
-     {"fused": 0.7, "sentence": 0.0, "lexical": 0.3}),
+    (
+        "rerank 30, lexical only (no sentence embedding)",
+        30,
+        {"fused": 0.7, "sentence": 0.0, "lexical": 0.3},
+    ),
 ]
 # Run as `tune.py --only NAME ...` to try a few; each starts from a cold sentence cache so the
 # latencies compare.
@@ -53,14 +56,17 @@ def main() -> None:
         scores, took = [], []
         for q in queries:
             t = time.perf_counter()
-            passages = searcher.search(q["text"], k=10, mode="hybrid", candidates=200,
-                                       per_article=1)
+            passages = searcher.search(
+                q["text"], k=10, mode="hybrid", candidates=200, per_article=1
+            )
             took.append(time.perf_counter() - t)
             scores.append(ndcg_at_10([p.article_id for p in passages], qrels[q["_id"]]))
         out[name] = {"ndcg@10": round(sum(scores) / len(scores), 4), **percentiles(took)}
         print(name, out[name], flush=True)
-    save("tune-scifact-train" + ("-only" if args.only else ""),
-         {"queries": len(queries), "configs": out})
+    save(
+        "tune-scifact-train" + ("-only" if args.only else ""),
+        {"queries": len(queries), "configs": out},
+    )
 
 
 if __name__ == "__main__":

@@ -28,13 +28,19 @@ def main() -> None:
     for agree, fit in itertools.product([0.5, 0.6, 0.7], [0.5, 0.6]):
         answer.MIN_AGREE, answer.MIN_FIT = agree, fit
         answers = [qa.ask(q["q"]) for q in even]
-        table.append({
-            "min_agree": agree, "min_fit": fit,
-            "right": sum(not a.refused and right(a.text, q["answer_any"])
-                         for a, q in zip(answers, even, strict=True)),
-            "answerable_refused": sum(a.refused for a in answers),
-            "unanswerable_refused": sum(qa.ask(q["q"]).refused for q in silent),
-            "of": [len(even), len(silent)]})
+        table.append(
+            {
+                "min_agree": agree,
+                "min_fit": fit,
+                "right": sum(
+                    not a.refused and right(a.text, q["answer_any"])
+                    for a, q in zip(answers, even, strict=True)
+                ),
+                "answerable_refused": sum(a.refused for a in answers),
+                "unanswerable_refused": sum(qa.ask(q["q"]).refused for q in silent),
+                "of": [len(even), len(silent)],
+            }
+        )
     save("tune-answers-even", {"table": table})
 
 

@@ -30,8 +30,9 @@ class CountingEmbedder(Embedder):
         super().__init__(settings)
         self.calls: list[int] = []
 
-    def encode(self, texts: Sequence[str], progress: Progress | None = None, step: int = 256
-               ) -> np.ndarray:
+    def encode(
+        self, texts: Sequence[str], progress: Progress | None = None, step: int = 256
+    ) -> np.ndarray:
         self.calls.append(len(texts))
         return super().encode(texts, progress, step)
 

@@ -10,18 +10,25 @@ from corpusqa.question import Need, analyse
 from corpusqa.records import Article, Evidence
 from corpusqa.speakers import speaker
 
-DYSON = ("Pierce County Sheriff’s Deputy Cooper Dyson, 25, will be honored with a public service "
-         "at 1 p.m. Monday at the Tacoma Dome. Dyson died on Dec. 21 after his patrol car crashed "
-         "into a commercial building while he was on his way to back up two fellow officers. "
-         "Dyson had been with the department since 2018.")
-MENDES = ("Another fan and friend in line was Brazilian Supreme Court Justice Gilmar Mendes.\n\n"
-          "“It is a very sad moment, but we are now seeing the real meaning of this legendary "
-          "player to our country,” Mendes told journalists. “My office has shirts signed by Pelé, "
-          "a picture of him as a goalkeeper, also signed by him.")
-OSCARS = ("Favorite \"CODA,\" about a deaf fishing family and their hearing daughter, won best "
-          "picture at Sunday's 94th Academy Awards.")
-LAYOFFS = ("More than 26,000 jobs have been cut in 2023 so far, as Layoffs.fyi creator Roger Lee "
-           "said.")
+DYSON = (
+    "Pierce County Sheriff’s Deputy Cooper Dyson, 25, will be honored with a public service "
+    "at 1 p.m. Monday at the Tacoma Dome. Dyson died on Dec. 21 after his patrol car crashed "
+    "into a commercial building while he was on his way to back up two fellow officers. "
+    "Dyson had been with the department since 2018."
+)
+MENDES = (
+    "Another fan and friend in line was Brazilian Supreme Court Justice Gilmar Mendes.\n\n"
+    "“It is a very sad moment, but we are now seeing the real meaning of this legendary "
+    "player to our country,” Mendes told journalists. “My office has shirts signed by Pelé, "
+    "a picture of him as a goalkeeper, also signed by him."
+)
+OSCARS = (
+    'Favorite "CODA," about a deaf fishing family and their hearing daughter, won best '
+    "picture at Sunday's 94th Academy Awards."
+)
+LAYOFFS = (
+    "More than 26,000 jobs have been cut in 2023 so far, as Layoffs.fyi creator Roger Lee said."
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,13 +74,15 @@ def test_dates_the_small_model_misses_are_candidates(entities: Entities) -> None
 
 
 def test_an_article_written_before_the_month_asked_about_is_not_evidence(
-        entities: Entities) -> None:
+    entities: Entities,
+) -> None:
     n = need(entities, "Which film won best picture at the March 2023 Academy Awards?")
     assert n.happened == "2023-03"
     assert agreement(n, evidence(OSCARS, OSCARS, published="2022-03-28")) == 0.0
     assert agreement(n, evidence(OSCARS, OSCARS, published="2023-03-13")) > 0.5
-    ahead = need(entities, "Which film is favoured to win best picture at the March 2023 "
-                           "Academy Awards?")
+    ahead = need(
+        entities, "Which film is favoured to win best picture at the March 2023 Academy Awards?"
+    )
     assert ahead.happened == "" and agreement(ahead, evidence(OSCARS, OSCARS, "2023-01-20")) > 0
 
 
@@ -82,8 +91,9 @@ def test_a_part_is_smaller_than_the_whole(entities: Entities) -> None:
     assert n.whole == 20000
     found = candidates(n, LAYOFFS, entities.of([LAYOFFS])[0], LAYOFFS, [])
     assert all(c.fit == 0 for c in found if "26,000" in c.text)
-    assert need(entities, "How many of Microsoft's 221,000 employees are in the US?").whole \
-        == 221000
+    assert (
+        need(entities, "How many of Microsoft's 221,000 employees are in the US?").whole == 221000
+    )
 
 
 def test_a_quote_that_goes_on_is_the_words_of_the_person_named_before(entities: Entities) -> None:
@@ -93,10 +103,13 @@ def test_a_quote_that_goes_on_is_the_words_of_the_person_named_before(entities: 
 
 
 def test_a_count_is_not_made_by_the_digits_of_another_number(entities: Entities) -> None:
-    n = need(entities, "About how many people did Microsoft employ before it announced 10,000 "
-                       "layoffs?")
-    sentence = ("Microsoft employs about 221,000 people around the world, including 122,000 in "
-                "the United States, as of June 30, 2022.")
+    n = need(
+        entities, "About how many people did Microsoft employ before it announced 10,000 layoffs?"
+    )
+    sentence = (
+        "Microsoft employs about 221,000 people around the world, including 122,000 in "
+        "the United States, as of June 30, 2022."
+    )
     found = candidates(n, sentence, entities.of([sentence])[0], sentence, [])
     fit = {c.text.split()[0] if c.text[0].isdigit() else c.text.split()[1]: c.fit for c in found}
     assert fit["221,000"] > fit["122,000"]
@@ -105,36 +118,49 @@ def test_a_count_is_not_made_by_the_digits_of_another_number(entities: Entities)
 def test_how_much_of_a_sum_asks_for_money_or_a_share(entities: Entities) -> None:
     n = need(entities, "How much of the $1.35 billion jackpot goes to the state?")
     sentence = "The jackpot rose to $1.35 billion after 25 drawings; one in 302 million wins."
-    found = {c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0],
-                                              sentence, [])}
+    found = {
+        c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0], sentence, [])
+    }
     assert all(fit < 0.5 for text, fit in found.items() if "$" not in text)
 
 
 def test_a_place_before_the_asked_noun_is_not_its_name(entities: Entities) -> None:
-    n = need(entities, "What is the name of the think tank office where the documents were "
-                       "found?")
-    sentence = ("The documents were found at Biden's former Washington office, according to "
-                "media reports.")
-    found = {c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0],
-                                              sentence, [])}
+    n = need(entities, "What is the name of the think tank office where the documents were found?")
+    sentence = (
+        "The documents were found at Biden's former Washington office, according to media reports."
+    )
+    found = {
+        c.text: c.fit for c in candidates(n, sentence, entities.of([sentence])[0], sentence, [])
+    }
     assert found.get("Washington", 0) < 0.5
 
 
-@pytest.mark.parametrize("sentence, fit", [
-    ("“It’s the soil and water that’s contaminated with arsenic, so it doesn’t matter if it’s "
-     "organic,” Corkins said.", 0.5),
-    ("The suspect faces three charges of second-degree murder, as police said after the "
-     "shooting.", 0.3),
-])
-def test_a_sentence_is_a_reason_only_with_a_word_of_cause(entities: Entities, sentence: str,
-                                                          fit: float) -> None:
+@pytest.mark.parametrize(
+    "sentence, fit",
+    [
+        (
+            "“It’s the soil and water that’s contaminated with arsenic, so it doesn’t matter "
+            "if it’s organic,” Corkins said.",
+            0.5,
+        ),
+        (
+            "The suspect faces three charges of second-degree murder, as police said after the "
+            "shooting.",
+            0.3,
+        ),
+    ],
+)
+def test_a_sentence_is_a_reason_only_with_a_word_of_cause(
+    entities: Entities, sentence: str, fit: float
+) -> None:
     n = need(entities, "Why doesn't organic produce lower heavy metals?")
     assert max(c.fit for c in candidates(n, sentence, (), sentence, [])) == fit
 
 
 def test_a_birthplace_comes_only_from_a_sentence_that_reports_the_birth(entities: Entities) -> None:
-    n = need(entities, "Where was Pierce County deputy Cooper Dyson, who died in a car crash, "
-                       "born?")
+    n = need(
+        entities, "Where was Pierce County deputy Cooper Dyson, who died in a car crash, born?"
+    )
     assert "born" in n.verbs
     read = [evidence(DYSON, s, "2019-12-29") for s in sentences(DYSON)]
     assert compose(n, read, entities.of([e.text for e in read])).refused

@@ -6,11 +6,26 @@ import pytest
 from conftest import LLB, SPUTNIK
 
 from corpusqa.errors import LLMError, QuestionError
+from corpusqa.followup import standalone
 from corpusqa.llm import LLM, load_llm
-from corpusqa.qa import QA, standalone
-from corpusqa.records import REFUSAL, Answer, Citation, Evidence
+from corpusqa.qa import QA
+from corpusqa.records import REFUSAL, Answer, Article, Citation, Evidence
 from corpusqa.settings import Settings
 from corpusqa.verify import verify
+
+
+def _citation(n: int, article: Article, quote: str, start: int, end: int) -> Citation:
+    return Citation(
+        n,
+        article.id,
+        article.title,
+        article.outlet,
+        article.published,
+        article.source,
+        quote,
+        start,
+        end,
+    )
 
 
 def cited_articles(answer: Answer) -> set[str]:
@@ -23,7 +38,7 @@ def assert_verbatim(qa: QA, answer: Answer) -> None:
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     for c in answer.citations:
         body = qa.searcher.index.articles[c.article_id].body
-        assert body[c.start:c.end] == c.quote
+        assert body[c.start : c.end] == c.quote
         assert c.quote in c.context and c.outlet and c.title and c.published
 
 
@@ -57,9 +72,14 @@ def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
-@pytest.mark.parametrize("question", [
-    "What is the capital of Australia?", "Who won the 2018 football World Cup?",
-    "How do I bake sourdough bread?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the capital of Australia?",
+        "Who won the 2018 football World Cup?",
+        "How do I bake sourdough bread?",
+    ],
+)
 def test_unanswerable_questions_are_refused(seed_qa: QA, question: str) -> None:
     a = seed_qa.ask(question)
     assert a.refused and a.text == REFUSAL and not a.citations
@@ -67,8 +87,10 @@ def test_unanswerable_questions_are_refused(seed_qa: QA, question: str) -> None:
 
 
 def test_follow_up_resolves_against_history(seed_qa: QA) -> None:
-    history = [{"role": "user", "content": "Who doubted the withdrawal?"},
-               {"role": "assistant", "content": "NATO Secretary General Jens Stoltenberg [1][2]."}]
+    history = [
+        {"role": "user", "content": "Who doubted the withdrawal?"},
+        {"role": "assistant", "content": "NATO Secretary General Jens Stoltenberg [1][2]."},
+    ]
     a = seed_qa.ask("What did he say about the equipment?", history=history)
     assert a.query == "What did Stoltenberg say about the equipment?"
     assert "equipment" in a.text and cited_articles(a) == {LLB}
@@ -76,10 +98,15 @@ def test_follow_up_resolves_against_history(seed_qa: QA) -> None:
     assert standalone("What about troops?", []) == "What about troops?"
 
 
-@pytest.mark.parametrize("question,message", [
-    ("   ", "empty"), ("x" * 600, "limit is 500"),
-    ("Кто сомневался в отводе войск?", "English"), ("Qui a douté du retrait des troupes?",
-                                                    "English")])
+@pytest.mark.parametrize(
+    "question,message",
+    [
+        ("   ", "empty"),
+        ("x" * 600, "limit is 500"),
+        ("Кто сомневался в отводе войск?", "English"),
+        ("Qui a douté du retrait des troupes?", "English"),
+    ],
+)
 def test_bad_questions_get_a_message(seed_qa: QA, question: str, message: str) -> None:
     with pytest.raises(QuestionError, match=message):
         seed_qa.ask(question)
@@ -92,8 +119,11 @@ def _scripted(seed_qa: QA, reply: Callable[[str], str]) -> Answer:
 
 def test_llm_answer_with_good_markers_is_kept(seed_qa: QA) -> None:
     def reply(prompt: str) -> str:
-        n = next(line[1] for line in prompt.splitlines()
-                 if line.startswith("[") and "who doubted" in line)
+        n = next(
+            line[1]
+            for line in prompt.splitlines()
+            if line.startswith("[") and "who doubted" in line
+        )
         return f"Jens Stoltenberg doubted the Russian Defence Ministry statements [{n}]."
 
     a = _scripted(seed_qa, reply)
@@ -104,9 +134,11 @@ def test_llm_answer_with_good_markers_is_kept(seed_qa: QA) -> None:
 
 def test_llm_unsupported_markers_are_dropped(seed_qa: QA) -> None:
     def reply(prompt: str) -> str:
-        wrong = next(line[1] for line in prompt.splitlines()
-                     if line.startswith("[") and "Stoltenberg" not in line
-                     and "Wallace" not in line)
+        wrong = next(
+            line[1]
+            for line in prompt.splitlines()
+            if line.startswith("[") and "Stoltenberg" not in line and "Wallace" not in line
+        )
         return f"Stoltenberg doubted the withdrawal [{wrong}][9]."
 
     a = _scripted(seed_qa, reply)  # no marker survives: none supports the claim
@@ -119,19 +151,23 @@ def _late() -> str:
     return "late [1]"
 
 
-@pytest.mark.parametrize("reply", [lambda p: "Stoltenberg doubted it.",
-                                   lambda p: 1 / 0, lambda p: _late()])
-def test_llm_failures_fall_back_to_the_extractive_answer(seed_qa: QA,
-                                                       reply: Callable[[str], str]) -> None:
-    qa = QA(seed_qa.settings, embedder=seed_qa.embedder,
-            llm=LLM(reply, name="scripted", timeout=1.0))
+@pytest.mark.parametrize(
+    "reply", [lambda p: "Stoltenberg doubted it.", lambda p: 1 / 0, lambda p: _late()]
+)
+def test_llm_failures_fall_back_to_the_extractive_answer(
+    seed_qa: QA, reply: Callable[[str], str]
+) -> None:
+    qa = QA(
+        seed_qa.settings, embedder=seed_qa.embedder, llm=LLM(reply, name="scripted", timeout=1.0)
+    )
     a = qa.ask("Who doubted the withdrawal?")
     assert a.text.startswith("NATO Secretary General Jens Stoltenberg [1][2]")
     assert a.notes and "extractive answer" in a.notes[0]
 
 
 def test_a_misconfigured_llm_is_reported_before_any_question(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(LLMError, match="use openai:<model>@<url>"):
         load_llm(Settings(llm="gpt:4"))
     with pytest.raises(LLMError, match="no such file"):
@@ -148,12 +184,13 @@ def test_verify_drops_markers_that_do_not_fit(seed_qa: QA) -> None:
     article = seed_qa.searcher.index.articles[LLB]
     start = article.body.index("Russia still have 100")
     end = article.body.index(".", start) + 1
-    good = Citation(1, LLB, article.title, article.outlet, article.published, article.source,
-                    article.body[start:end], start, end)
-    forged = Citation(2, LLB, article.title, article.outlet, article.published, article.source,
-                      "Russia still have 900 battalion tactical troops", start, end)
-    text, kept = verify("Russia has 100 battalion tactical troops [1][2]. Truss is happy [1].",
-                        [good, forged], seed_qa.searcher.index.articles)
+    good = _citation(1, article, article.body[start:end], start, end)
+    forged = _citation(2, article, "Russia still have 900 battalion tactical troops", start, end)
+    text, kept = verify(
+        "Russia has 100 battalion tactical troops [1][2]. Truss is happy [1].",
+        [good, forged],
+        seed_qa.searcher.index.articles,
+    )
     assert text == "Russia has 100 battalion tactical troops [1]. Truss is happy."
     assert [c.n for c in kept] == [1]
     assert Evidence(article, (start, end), 1.0, 0).text == good.quote
@@ -163,14 +200,17 @@ def test_a_shared_title_does_not_make_a_quote_support_another_person(seed_qa: QA
     article = seed_qa.searcher.index.articles[SPUTNIK]
     start = article.body.index("His statements were echoed by UK Defence Secretary Ben Wallace")
     end = article.body.index(".", article.body.index("physical observations", start)) + 1
-    wallace = Citation(1, SPUTNIK, article.title, article.outlet, article.published,
-                       article.source, article.body[start:end], start, end)
+    wallace = _citation(1, article, article.body[start:end], start, end)
     articles = seed_qa.searcher.index.articles
-    text, kept = verify("NATO Secretary General Jens Stoltenberg doubted the withdrawal [1].",
-                        [wallace], articles)
+    text, kept = verify(
+        "NATO Secretary General Jens Stoltenberg doubted the withdrawal [1].", [wallace], articles
+    )
     assert text == "NATO Secretary General Jens Stoltenberg doubted the withdrawal." and not kept
-    text, kept = verify("UK Defence Secretary Ben Wallace saw no evidence of the withdrawal [1].",
-                        [wallace], articles)
+    text, kept = verify(
+        "UK Defence Secretary Ben Wallace saw no evidence of the withdrawal [1].",
+        [wallace],
+        articles,
+    )
     assert text.endswith("[1].") and len(kept) == 1
 
 
@@ -178,10 +218,14 @@ def test_follow_up_reads_the_web_chats_html_history(seed_qa: QA) -> None:
     from corpusqa.ui import render
 
     first = seed_qa.ask("Who doubted the withdrawal?")
-    history = [{"role": "user", "content": [{"type": "text", "text": first.question}]},
-               {"role": "assistant", "content": render(first)}]
-    assert standalone("What did he say about the equipment?", history) == \
-        "What did Stoltenberg say about the equipment?"
+    history = [
+        {"role": "user", "content": [{"type": "text", "text": first.question}]},
+        {"role": "assistant", "content": render(first)},
+    ]
+    assert (
+        standalone("What did he say about the equipment?", history)
+        == "What did Stoltenberg say about the equipment?"
+    )
 
 
 def test_writers_are_registered_by_prefix(monkeypatch: pytest.MonkeyPatch) -> None:

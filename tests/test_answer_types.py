@@ -7,11 +7,11 @@ import pytest
 from conftest import LLB, ROOT, SPUTNIK
 
 from corpusqa.agree import agreement
-from corpusqa.candidates import Candidate, _counted, candidates
+from corpusqa.candidates import _counted, candidates
 from corpusqa.entities import Entities
 from corpusqa.qa import QA
 from corpusqa.question import Need, analyse
-from corpusqa.records import REFUSAL, Article, Citation, Draft, Evidence
+from corpusqa.records import REFUSAL, Article, Candidate, Citation, Draft, Evidence
 from corpusqa.verify import verify
 
 
@@ -24,27 +24,42 @@ def need(entities: Entities, question: str) -> Need:
     return analyse(entities.parse(question))
 
 
-@pytest.mark.parametrize("question, kind, head", [
-    ("Which Royal Observatory Greenwich astronomer told Newsweek about the comet?", "person",
-     "astronomer"),
-    ("Which Amazon retail executive wrote the memo?", "person", "executive"),
-    ("Which German cardinal, who ran the unity office, praised the pope?", "person", "cardinal"),
-    ("Which Catholic publication remarked on the crowds?", "org", "publication"),
-    ("In which Seoul nightlife district did the crush happen?", "place", "district"),
-    ("Where was the congressman born?", "place", ""),
-    ("In what year was the virus first identified?", "date", "year"),
-    ("On what date did he die?", "date", "date"),
-    ("How many M1 Abrams tanks will the US send?", "number", "tanks"),
-    ("What are the odds of winning the jackpot?", "number", "odds"),
-    ("Which 2021 law added sesame to the list?", "thing", "law"),
-    ("What is the name of the gunman?", "person", "gunman"),
-    ("Why did the agency start digging in 2018?", "reason", ""),
-    ("What did Peskov say of NATO?", "description", ""),
-    ("Who is Dmitry Peskov?", "identity", ""),
-    ("NFL player Damar Hamlin collapsed this week. He is a member of which team?", "org", "team"),
-])
-def test_the_question_says_what_kind_of_answer_it_wants(entities: Entities, question: str,
-                                                        kind: str, head: str) -> None:
+@pytest.mark.parametrize(
+    "question, kind, head",
+    [
+        (
+            "Which Royal Observatory Greenwich astronomer told Newsweek about the comet?",
+            "person",
+            "astronomer",
+        ),
+        ("Which Amazon retail executive wrote the memo?", "person", "executive"),
+        (
+            "Which German cardinal, who ran the unity office, praised the pope?",
+            "person",
+            "cardinal",
+        ),
+        ("Which Catholic publication remarked on the crowds?", "org", "publication"),
+        ("In which Seoul nightlife district did the crush happen?", "place", "district"),
+        ("Where was the congressman born?", "place", ""),
+        ("In what year was the virus first identified?", "date", "year"),
+        ("On what date did he die?", "date", "date"),
+        ("How many M1 Abrams tanks will the US send?", "number", "tanks"),
+        ("What are the odds of winning the jackpot?", "number", "odds"),
+        ("Which 2021 law added sesame to the list?", "thing", "law"),
+        ("What is the name of the gunman?", "person", "gunman"),
+        ("Why did the agency start digging in 2018?", "reason", ""),
+        ("What did Peskov say of NATO?", "description", ""),
+        ("Who is Dmitry Peskov?", "identity", ""),
+        (
+            "NFL player Damar Hamlin collapsed this week. He is a member of which team?",
+            "org",
+            "team",
+        ),
+    ],
+)
+def test_the_question_says_what_kind_of_answer_it_wants(
+    entities: Entities, question: str, kind: str, head: str
+) -> None:
     n = need(entities, question)
     assert (n.kind, n.head) == (kind, head)
 
@@ -55,23 +70,27 @@ def test_names_in_the_asked_role_are_not_constraints_on_the_sentence(entities: E
     assert "Cowen" not in n.names and "TikTok" in n.names
 
 
-def _evidence(body: str, sentence: str, published: str = "2022-02-16", title: str = "T"
-              ) -> Evidence:
+def _evidence(
+    body: str, sentence: str, published: str = "2022-02-16", title: str = "T"
+) -> Evidence:
     article = Article("a", title, body, "a.txt", "Outlet", published)
     start = body.index(sentence)
     return Evidence(article, (start, start + len(sentence)), 0.5, 0)
 
 
-def _cands(entities: Entities, question: str, body: str, sentence: str
-           ) -> tuple[Need, list[Candidate]]:
+def _cands(
+    entities: Entities, question: str, body: str, sentence: str
+) -> tuple[Need, list[Candidate]]:
     n = need(entities, question)
     return n, candidates(n, sentence, entities.of([sentence])[0], body, [])
 
 
-SEED = ("Earlier, NATO Secretary General Jens Stoltenberg refused to call Russia's withdrawal of "
-        "troops a de-escalation. His statements were echoed by UK Defence Secretary Ben Wallace, "
-        "who claimed that London hasn't seen \"any evidence of that withdrawal\". His German "
-        "colleague, Christine Lambrecht, said that NATO is waiting for a \"signal\" from Russia.")
+SEED = (
+    "Earlier, NATO Secretary General Jens Stoltenberg refused to call Russia's withdrawal of "
+    "troops a de-escalation. His statements were echoed by UK Defence Secretary Ben Wallace, "
+    'who claimed that London hasn\'t seen "any evidence of that withdrawal". His German '
+    'colleague, Christine Lambrecht, said that NATO is waiting for a "signal" from Russia.'
+)
 
 
 def test_which_role_picks_the_person_whose_role_the_article_gives(entities: Entities) -> None:
@@ -107,8 +126,9 @@ def _sentence(article_id: str, begins: str) -> tuple[str, str]:
 
 def test_an_apposition_gives_the_role(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-1ed17e0ac544", "Dan Nicolich, an analyst")
-    _, found = _cands(entities, "Which Reorg Covenants analyst commented on the Sears warning?",
-                      body, sentence)
+    _, found = _cands(
+        entities, "Which Reorg Covenants analyst commented on the Sears warning?", body, sentence
+    )
     best = max(found, key=lambda c: c.fit)
     assert best.text == "Dan Nicolich" and best.appos == "an analyst at Reorg Covenants"
 
@@ -135,8 +155,10 @@ def test_organisations_are_not_taken_for_people(entities: Entities) -> None:
 
 
 def test_a_count_is_of_the_thing_asked_for(entities: Entities) -> None:
-    sentence = ("Russia still have 100 battalion tactical troops with 14 more battalions on the "
-                "way to Ukraine border.")
+    sentence = (
+        "Russia still have 100 battalion tactical troops with 14 more battalions on the "
+        "way to Ukraine border."
+    )
     _, found = _cands(entities, "How many battalion tactical troops remain?", sentence, sentence)
     best = max(found, key=lambda c: c.fit)
     assert best.text == "100 battalion tactical troops"
@@ -144,12 +166,17 @@ def test_a_count_is_of_the_thing_asked_for(entities: Entities) -> None:
     assert all(c.fit < 0.5 for c in found)
 
 
-@pytest.mark.parametrize("sentence, counted", [
-    ("figures of 100,000 or 150,000 Russian servicemen being stationed",
-     "150,000 Russian servicemen"),
-    ("The jackpot rose to $1.35 billion. Nobody won.", "$1.35 billion."),
-    ("About 7,000 nurses, said the union", "7,000 nurses"),
-])
+@pytest.mark.parametrize(
+    "sentence, counted",
+    [
+        (
+            "figures of 100,000 or 150,000 Russian servicemen being stationed",
+            "150,000 Russian servicemen",
+        ),
+        ("The jackpot rose to $1.35 billion. Nobody won.", "$1.35 billion."),
+        ("About 7,000 nurses, said the union", "7,000 nurses"),
+    ],
+)
 def test_a_count_is_the_number_and_what_it_counts(sentence: str, counted: str) -> None:
     number = counted.split()[0].rstrip(".")
     start = sentence.index(number)
@@ -160,9 +187,17 @@ def test_a_sentence_about_another_year_is_not_evidence(entities: Entities) -> No
     body = "The 2022 Met Gala theme was Gilded Glamour. Guests wore white tie."
     n = need(entities, "What dress code was announced for the 2023 Met Gala?")
     assert agreement(n, _evidence(body, "The 2022 Met Gala theme was Gilded Glamour.")) < 0.5
-    assert agreement(n, _evidence(body.replace("2022", "2023"),
-                                  "The 2023 Met Gala theme was Gilded Glamour.",
-                                  published="2023-05-02")) == 1.0
+    assert (
+        agreement(
+            n,
+            _evidence(
+                body.replace("2022", "2023"),
+                "The 2023 Met Gala theme was Gilded Glamour.",
+                published="2023-05-02",
+            ),
+        )
+        == 1.0
+    )
 
 
 def test_the_question_s_names_must_be_in_the_sentence_or_near_it(entities: Entities) -> None:
@@ -175,8 +210,17 @@ def test_the_question_s_names_must_be_in_the_sentence_or_near_it(entities: Entit
 
 def test_russia_agrees_with_russian(entities: Entities) -> None:
     n = need(entities, "When did Russia announce the pullback?")
-    assert agreement(n, _evidence(SEED, "His German colleague, Christine Lambrecht, said "
-                                        "that NATO is waiting for a \"signal\" from Russia.")) == 1
+    assert (
+        agreement(
+            n,
+            _evidence(
+                SEED,
+                "His German colleague, Christine Lambrecht, said "
+                'that NATO is waiting for a "signal" from Russia.',
+            ),
+        )
+        == 1
+    )
 
 
 def test_on_topic_but_silent_is_refused_with_what_the_articles_do_say(seed_qa: QA) -> None:
@@ -199,18 +243,31 @@ def test_the_company_the_question_names_is_not_the_answer(entities: Entities) ->
     assert [c.text for c in found if c.fit >= 0.5] == ["Google"]
 
 
-@pytest.mark.parametrize("question, sentence, expected", [
-    ("In which state was the record jackpot won?",
-     "The U.S. record jackpot was won in South Carolina in 2018.", "South Carolina"),
-    ("At which venue did the rapper perform this weekend?",
-     "On Saturday the rapper made his debut at the Apollo Theater in Harlem.",
-     "the Apollo Theater"),
-    ("How many universities and colleges are restricting the app?",
-     "The 26 universities and colleges in the system are also taking a similar step.",
-     "26 universities"),
-    ("She got her start with which group?",
-     "Gangsta Boo got her start with Three 6 Mafia in Memphis.", "Three 6 Mafia"),
-])
+@pytest.mark.parametrize(
+    "question, sentence, expected",
+    [
+        (
+            "In which state was the record jackpot won?",
+            "The U.S. record jackpot was won in South Carolina in 2018.",
+            "South Carolina",
+        ),
+        (
+            "At which venue did the rapper perform this weekend?",
+            "On Saturday the rapper made his debut at the Apollo Theater in Harlem.",
+            "the Apollo Theater",
+        ),
+        (
+            "How many universities and colleges are restricting the app?",
+            "The 26 universities and colleges in the system are also taking a similar step.",
+            "26 universities",
+        ),
+        (
+            "She got her start with which group?",
+            "Gangsta Boo got her start with Three 6 Mafia in Memphis.",
+            "Three 6 Mafia",
+        ),
+    ],
+)
 def test_typed_spans(entities: Entities, question: str, sentence: str, expected: str) -> None:
     _, found = _cands(entities, question, sentence, sentence)
     assert max(found, key=lambda c: c.fit).text == expected
@@ -224,13 +281,15 @@ def test_how_many_years_is_a_number_not_a_date(entities: Entities) -> None:
 
 def test_whose_asks_for_the_owner_named_before_the_thing(entities: Entities) -> None:
     sentence = "Drake performs with Dipset, wears Cam’ron’s original pink fur jacket"
-    _, found = _cands(entities, "Whose original pink fur jacket did Drake wear?", sentence,
-                      sentence)
+    _, found = _cands(
+        entities, "Whose original pink fur jacket did Drake wear?", sentence, sentence
+    )
     assert max(found, key=lambda c: c.fit).text == "Cam’ron"
 
 
-def _answer(entities: Entities, question: str, body: str, sentence: str,
-            published: str = "2023-01-20") -> tuple[Need, Draft]:
+def _answer(
+    entities: Entities, question: str, body: str, sentence: str, published: str = "2023-01-20"
+) -> tuple[Need, Draft]:
     from corpusqa.answer import compose
 
     n = need(entities, question)
@@ -241,8 +300,9 @@ def _answer(entities: Entities, question: str, body: str, sentence: str,
 def test_a_scene_setting_sentence_is_not_what_is_asked(entities: Entities) -> None:
     # The death sets the scene; the sentence that gives her age need not report it.
     body, sentence = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
-    n, draft = _answer(entities, "The French nun Lucile Randon died this month. How old was she?",
-                       body, sentence)
+    n, draft = _answer(
+        entities, "The French nun Lucile Randon died this month. How old was she?", body, sentence
+    )
     assert "die" not in n.verbs and n.asks_age
     assert draft.text == "118 [1]." and not draft.refused
 
@@ -263,28 +323,36 @@ def test_a_bare_number_answer_keeps_its_citation() -> None:
 
 def test_the_team_written_before_a_players_name_is_his_team(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-e319fe3bed26", "Buffalo Bills safety Damar Hamlin remained")
-    _, draft = _answer(entities, "Damar Hamlin collapsed on the field. Which club does he play "
-                       "for?", body, sentence, "2023-01-03")
+    _, draft = _answer(
+        entities,
+        "Damar Hamlin collapsed on the field. Which club does he play for?",
+        body,
+        sentence,
+        "2023-01-03",
+    )
     assert draft.text.startswith("Buffalo Bills")  # not the Bengals he played against
 
 
 def test_a_title_before_the_name_is_part_of_the_answer(entities: Entities) -> None:
     # The sentence alone (its article's next sentence is a newsqa-dev question's).
     body = _sentence("rtqa-9baeae1ecee9", "The Vatican said that close to 200,000")[1]
-    _, draft = _answer(entities, "Which former pope lay in state for three days?", body, body,
-                       "2023-01-05")
+    _, draft = _answer(
+        entities, "Which former pope lay in state for three days?", body, body, "2023-01-05"
+    )
     assert draft.text == "former Pope Benedict XVI [1]."
 
 
 def test_which_colour_is_answered_with_a_colour(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-e400116a44dd", "Viewing the comet:A rare")
-    _, draft = _answer(entities, "What colour is the rare comet headed our way?", body,
-                       sentence, "2023-01-07")
+    _, draft = _answer(
+        entities, "What colour is the rare comet headed our way?", body, sentence, "2023-01-07"
+    )
     assert draft.text == "green [1]."
 
 
 def test_thousands_is_not_how_many(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-2d3f1cc76598", "The bad weather prompted airlines")
-    _, found = _cands(entities, "How many of their flights did US airlines cancel in the storm?",
-                      body, sentence)
+    _, found = _cands(
+        entities, "How many of their flights did US airlines cancel in the storm?", body, sentence
+    )
     assert found and all(c.fit < 0.5 for c in found)  # "thousands of flights" says no number

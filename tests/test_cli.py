@@ -12,15 +12,17 @@ from corpusqa.settings import Settings
 
 
 @pytest.fixture()
-def folders(tmp_path: Path, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
-            ) -> list[str]:
+def folders(
+    tmp_path: Path, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
     shutil.copytree(SEED, tmp_path / "corpus")
     monkeypatch.setattr(cli, "_qa", lambda settings: QA(settings, embedder=embedder))
     return ["--corpus", str(tmp_path / "corpus"), "--index", str(tmp_path / "index")]
 
 
 def test_index_then_status_search_and_ask(
-        folders: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    folders: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.main([*folders, "index"]) == 0
     assert "2 added" in capsys.readouterr().out
     assert cli.main([*folders, "index"]) == 0
@@ -36,7 +38,8 @@ def test_index_then_status_search_and_ask(
 
 
 def test_errors_are_one_line_without_a_trace(
-        folders: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    folders: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.main([*folders, "status"]) == 1  # nothing indexed yet
     err = capsys.readouterr().err
     assert err.startswith("corpusqa: no index") and "Traceback" not in err
@@ -50,7 +53,8 @@ def test_ask_has_no_k_to_ignore(folders: list[str]) -> None:
 
 
 def test_serve_gets_the_settings_of_its_flags(
-        folders: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    folders: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import corpusqa.ui
 
     seen: list[Settings] = []

@@ -9,12 +9,31 @@ import corpusqa
 from corpusqa.errors import CorpusQAError
 
 EXPORTED = {
-    "QA", "Answer", "Article", "BuildReport", "Chunk", "Citation", "Passage", "Settings",
-    "Filters", "IndexStatus",
-    "ask", "build_index", "retrieve",
-    "CorpusQAError", "ArticleError", "CorpusError", "FilterError", "IndexBusyError",
-    "IndexDamagedError", "IndexMismatchError", "IndexMissingError", "LLMError", "ModelError",
-    "QuestionError", "SettingsError",
+    "QA",
+    "Answer",
+    "Article",
+    "BuildReport",
+    "Chunk",
+    "Citation",
+    "Passage",
+    "Settings",
+    "Filters",
+    "IndexStatus",
+    "ask",
+    "build_index",
+    "retrieve",
+    "CorpusQAError",
+    "ArticleError",
+    "CorpusError",
+    "FilterError",
+    "IndexBusyError",
+    "IndexDamagedError",
+    "IndexMismatchError",
+    "IndexMissingError",
+    "LLMError",
+    "ModelError",
+    "QuestionError",
+    "SettingsError",
 }
 
 
@@ -27,8 +46,13 @@ def test_the_exported_names_are_these_and_all_resolve() -> None:
 
 
 def test_options_are_keyword_only() -> None:
-    for function in (corpusqa.retrieve, corpusqa.ask, corpusqa.QA.retrieve, corpusqa.QA.ask,
-                     corpusqa.QA.build):
+    for function in (
+        corpusqa.retrieve,
+        corpusqa.ask,
+        corpusqa.QA.retrieve,
+        corpusqa.QA.ask,
+        corpusqa.QA.build,
+    ):
         params = list(inspect.signature(function).parameters.values())
         positional = [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
         assert positional in (["question"], ["self", "question"], ["self"]), function

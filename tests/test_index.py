@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from conftest import LLB, SPUTNIK, CountingEmbedder
 
+from corpusqa.build import build_index
 from corpusqa.embed import Embedder, model_path
 from corpusqa.errors import (
     CorpusError,
@@ -18,7 +19,7 @@ from corpusqa.errors import (
     IndexMissingError,
     ModelError,
 )
-from corpusqa.index import Index, build_index
+from corpusqa.index import Index
 from corpusqa.qa import QA
 from corpusqa.settings import Settings
 from corpusqa.store import current
@@ -38,7 +39,7 @@ def test_retrieves_stoltenbergs_doubt_in_the_top_3(seed_qa: QA) -> None:
     assert any("who doubted the Russian Defence Ministry statements" in p.text for p in passages)
     p = passages[0]
     article = seed_qa.searcher.index.articles[p.article_id]
-    assert article.body[p.start:p.end] == p.text
+    assert article.body[p.start : p.end] == p.text
     assert p.outlet and p.title and p.published and p.source
     assert passages == sorted(passages, key=lambda p: -p.score)
 
@@ -63,8 +64,9 @@ def test_incremental_add_change_remove(settings: Settings, embedder: CountingEmb
     assert top.article_id == "floating" and top.outlet == "City Paper"
 
     path = settings.corpus_dir / f"{LLB}.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("100 battalion", "120 battalion"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("100 battalion", "120 battalion"), encoding="utf-8"
+    )
     changed = qa.build()
     assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 2)
     assert any("120 battalion" in p.text for p in qa.retrieve("how many battalions", k=5))
@@ -78,8 +80,9 @@ def test_incremental_add_change_remove(settings: Settings, embedder: CountingEmb
     assert keywords.scores("floating library").max() == 0  # BM25 forgot it too
 
 
-def test_bad_article_is_skipped_and_its_old_version_kept(settings: Settings,
-                                                         embedder: CountingEmbedder) -> None:
+def test_bad_article_is_skipped_and_its_old_version_kept(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
     build_index(settings, embedder)
     (settings.corpus_dir / "broken.txt").write_bytes(b"\x00\x01binary")
     path = settings.corpus_dir / f"{SPUTNIK}.txt"
@@ -92,8 +95,9 @@ def test_bad_article_is_skipped_and_its_old_version_kept(settings: Settings,
     assert SPUTNIK in Index.load(settings).articles
 
 
-def test_interrupted_build_leaves_the_previous_index(settings: Settings,
-                                                     embedder: CountingEmbedder) -> None:
+def test_interrupted_build_leaves_the_previous_index(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
     build_index(settings, embedder)
     before = current(settings.index_dir)
     (settings.corpus_dir / "floating.txt").write_text(NEW, encoding="utf-8")
@@ -108,16 +112,24 @@ def test_interrupted_build_leaves_the_previous_index(settings: Settings,
     assert build_index(settings, embedder).added == 1  # and the next build finishes the job
 
 
-def test_build_killed_in_a_real_process_leaves_the_previous_index(settings: Settings,
-                                                                  embedder: CountingEmbedder,
-                                                                  tmp_path: Path) -> None:
+def test_build_killed_in_a_real_process_leaves_the_previous_index(
+    settings: Settings, embedder: CountingEmbedder, tmp_path: Path
+) -> None:
     build_index(settings, embedder)
     before = current(settings.index_dir)
-    lines = [json.dumps({"id": f"n{i}", "title": f"Story number {i} about the harbour",
-                         "text": NEW.split("\n", 5)[-1] * 3 + f" Item {i}."}) for i in range(400)]
+    lines = [
+        json.dumps(
+            {
+                "id": f"n{i}",
+                "title": f"Story number {i} about the harbour",
+                "text": NEW.split("\n", 5)[-1] * 3 + f" Item {i}.",
+            }
+        )
+        for i in range(400)
+    ]
     (settings.corpus_dir / "many.jsonl").write_text("\n".join(lines), encoding="utf-8")
     script = textwrap.dedent(f"""
-        from corpusqa.index import build_index
+        from corpusqa.build import build_index
         from corpusqa.settings import Settings
         def progress(done, total):
             print("progress", done, flush=True)
@@ -133,8 +145,9 @@ def test_build_killed_in_a_real_process_leaves_the_previous_index(settings: Sett
     assert len(Index.load(settings).articles) == 2
 
 
-def test_second_build_waits_for_the_lock_or_says_why(settings: Settings,
-                                                     embedder: CountingEmbedder) -> None:
+def test_second_build_waits_for_the_lock_or_says_why(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
     from filelock import FileLock
 
     settings.index_dir.mkdir(parents=True)
@@ -156,8 +169,9 @@ def test_second_build_waits_for_the_lock_or_says_why(settings: Settings,
     holder.join()
 
 
-def test_missing_index_mismatch_and_empty_corpus(settings: Settings, embedder: CountingEmbedder,
-                                                 tmp_path: Path) -> None:
+def test_missing_index_mismatch_and_empty_corpus(
+    settings: Settings, embedder: CountingEmbedder, tmp_path: Path
+) -> None:
     with pytest.raises(IndexMissingError, match="corpusqa index"):
         Index.load(settings)
     build_index(settings, embedder)
@@ -203,8 +217,9 @@ def test_sentence_vectors_are_stored_at_build_time_and_match_the_model(seed_qa: 
         cos = (stored * fresh).sum(axis=1) / np.linalg.norm(stored, axis=1)
         assert cos.min() >= 0.9999, (chunk.id, cos.min())  # float16 and batching, no more
     # A sentence shared by two overlapping chunks is stored once.
-    assert len(ix.sentences.vectors) == len({(c.article_id, s) for c in ix.chunks
-                                             for s in c.sentences})
+    assert len(ix.sentences.vectors) == len(
+        {(c.article_id, s) for c in ix.chunks for s in c.sentences}
+    )
 
 
 def test_a_question_embeds_only_itself(settings: Settings, embedder: CountingEmbedder) -> None:
@@ -215,8 +230,9 @@ def test_a_question_embeds_only_itself(settings: Settings, embedder: CountingEmb
     assert not answer.refused and embedder.calls == [1]  # the sentences were embedded at build
 
 
-def test_unchanged_files_are_not_read_again(settings: Settings, embedder: CountingEmbedder,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_files_are_not_read_again(
+    settings: Settings, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     from corpusqa import parse
@@ -253,8 +269,9 @@ def test_unchanged_files_are_not_read_again(settings: Settings, embedder: Counti
     assert "LLB Daily" in qa.outlets()
 
 
-def test_a_lost_file_record_costs_one_reading_and_nothing_else(settings: Settings,
-                                                               embedder: CountingEmbedder) -> None:
+def test_a_lost_file_record_costs_one_reading_and_nothing_else(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
     qa = QA(settings, embedder=embedder)
     qa.build()
     (settings.index_dir / "files.json").unlink()

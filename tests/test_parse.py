@@ -32,10 +32,22 @@ def test_seed_metadata() -> None:
     assert b.byline == "LLB political Reporter"
 
 
-CLUTTER = ["Sputnik International, 1920", "The latest news and stories", "mediabank", "©",
-           "To participate in the discussion", "log in or register", "Заголовок", "Home Business",
-           "Leave a Comment", "You may also like", "Sign up to our daily", "[ms-form", "by LLB",
-           "12:46 pm"]
+CLUTTER = [
+    "Sputnik International, 1920",
+    "The latest news and stories",
+    "mediabank",
+    "©",
+    "To participate in the discussion",
+    "log in or register",
+    "Заголовок",
+    "Home Business",
+    "Leave a Comment",
+    "You may also like",
+    "Sign up to our daily",
+    "[ms-form",
+    "by LLB",
+    "12:46 pm",
+]
 
 
 def test_cleaning_removes_clutter_and_keeps_every_body_sentence() -> None:
@@ -57,12 +69,20 @@ def test_cleaning_removes_clutter_and_keeps_every_body_sentence() -> None:
 
 
 def test_general_rules_on_another_page_shape() -> None:
-    lines = ["Daily Planet", "World | Politics | Home", "Mayor Opens New Bridge Over the River",
-             "By Lois Lane | March 3, 2021", "Photo: Jimmy Olsen / Daily Planet",
-             "The mayor opened the new bridge on Tuesday, calling it a triumph for the city.",
-             "Трафик на мосту", "Share this article", "[newsletter-signup id=3]",
-             "Officials said the bridge cost $40 million and took three years to build.",
-             "Subscribe to our newsletter", "Comments"]
+    lines = [
+        "Daily Planet",
+        "World | Politics | Home",
+        "Mayor Opens New Bridge Over the River",
+        "By Lois Lane | March 3, 2021",
+        "Photo: Jimmy Olsen / Daily Planet",
+        "The mayor opened the new bridge on Tuesday, calling it a triumph for the city.",
+        "Трафик на мосту",
+        "Share this article",
+        "[newsletter-signup id=3]",
+        "Officials said the bridge cost $40 million and took three years to build.",
+        "Subscribe to our newsletter",
+        "Comments",
+    ]
     c = clean_lines(lines)
     assert c.title == "Mayor Opens New Bridge Over the River"
     assert c.outlet == "Daily Planet" and c.published == "2021-03-03"
@@ -71,39 +91,55 @@ def test_general_rules_on_another_page_shape() -> None:
 
 
 def test_a_copyright_sign_inside_prose_keeps_the_line() -> None:
-    abstract = ("Stem cells can form tumours in mice, and we review ways to reduce that risk "
-                "before clinical use. © 2015 Elsevier Ltd. All rights reserved.")
+    abstract = (
+        "Stem cells can form tumours in mice, and we review ways to reduce that risk "
+        "before clinical use. © 2015 Elsevier Ltd. All rights reserved."
+    )
     assert clean_lines([abstract], title="Stem cells").paragraphs == (abstract,)
     assert clean_lines(["© Reuters / Jane Doe", abstract], title="x").paragraphs == (abstract,)
 
 
-@pytest.mark.parametrize("text,iso", [
-    ("16.02.2022", "2022-02-16"), ("15th Feb 22 12:46 pm", "2022-02-15"),
-    ("February 15, 2022", "2022-02-15"), ("2023-01-06T10:00", "2023-01-06"), ("no date", None)])
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("16.02.2022", "2022-02-16"),
+        ("15th Feb 22 12:46 pm", "2022-02-15"),
+        ("February 15, 2022", "2022-02-15"),
+        ("2023-01-06T10:00", "2023-01-06"),
+        ("no date", None),
+    ],
+)
 def test_dates(text: str, iso: str) -> None:
     assert find_date(text) == iso
 
 
 def test_formats_and_bad_input(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("# A Markdown Headline Here\n\nThe council approved the "
-                                   "[new budget](http://x) on Monday after a long debate.\n")
+    (tmp_path / "a.md").write_text(
+        "# A Markdown Headline Here\n\nThe council approved the "
+        "[new budget](http://x) on Monday after a long debate.\n"
+    )
     (tmp_path / "b.html").write_text(
         "<html><head><title>T</title><meta property='og:site_name' content='The Herald'>"
         "<meta property='article:published_time' content='2022-05-01T08:00'></head><body>"
         "<nav>Home News</nav><h1>Storm Closes the Harbour for Two Days</h1><article>"
         "<p>A storm closed the harbour on Sunday, stranding dozens of fishing boats.</p>"
         "<script>alert(1)</script><p>Repairs to the sea wall will take a week, officials said."
-        "</p></article><footer>Subscribe</footer></body></html>")
+        "</p></article><footer>Subscribe</footer></body></html>"
+    )
     (tmp_path / "c.jsonl").write_text(
         '{"id": "x1", "title": "Jsonl Title", "text": "Line one of the story is long enough to '
         'count as prose here.", "published": "2023-01-06", "url": "https://www.cnn.com/a"}\n'
         "{not json}\n"
-        '{"id": "x2", "title": "No text"}\n')
+        '{"id": "x2", "title": "No text"}\n'
+    )
     (tmp_path / "d.txt").write_bytes(b"\xff\xfe\x00binary")
-    (tmp_path / "e.txt").write_bytes("Caf\xe9 Reopens on the Square\n\nThe caf\xe9 reopened on "
-                                      "Monday, its owners said.\n".encode("latin-1"))
-    (tmp_path / "g.txt").write_bytes("Tide Tables Change\n\nThe harbour published new tide "
-                                      "tables on Friday.\n".encode("utf-16"))
+    (tmp_path / "e.txt").write_bytes(
+        "Caf\xe9 Reopens on the Square\n\nThe caf\xe9 reopened on "
+        "Monday, its owners said.\n".encode("latin-1")
+    )
+    (tmp_path / "g.txt").write_bytes(
+        "Tide Tables Change\n\nThe harbour published new tide tables on Friday.\n".encode("utf-16")
+    )
     (tmp_path / "f.txt").write_text("   \n\n")
     corpus = read_corpus(tmp_path)
     by_id = {a.id: a for a in corpus.articles}
@@ -116,8 +152,12 @@ def test_formats_and_bad_input(tmp_path: Path) -> None:
     assert "alert" not in by_id["b"].body and "Home News" not in by_id["b"].body
     assert by_id["x1"].outlet == "cnn.com" and by_id["x1"].source == "https://www.cnn.com/a"
     messages = " | ".join(str(p) for p in corpus.problems)
-    for expected in ("c.jsonl:2: malformed JSON", "c.jsonl:3: record has no text",
-                     "d.txt: binary file", "f.txt: empty article"):
+    for expected in (
+        "c.jsonl:2: malformed JSON",
+        "c.jsonl:3: record has no text",
+        "d.txt: binary file",
+        "f.txt: empty article",
+    ):
         assert expected in messages
     with pytest.raises(CorpusError, match="does not exist"):
         read_corpus(tmp_path / "missing")
@@ -148,6 +188,8 @@ def test_sentences_and_chunks_have_exact_spans() -> None:
             if len(prev.sentences) > 1:  # one sentence of overlap, where there is room
                 assert prev.sentences[-1] == nxt.sentences[0]
         for c in chunks:
-            assert article.body[c.start:c.end] == c.text
+            assert article.body[c.start : c.end] == c.text
     assert sentence_spans("Mr. Smith met Dr. Jones in the U.S. today. They spoke.") == [
-        (0, 42), (43, 54)]
+        (0, 42),
+        (43, 54),
+    ]

@@ -36,15 +36,21 @@ def test_sentence_splitting_reads_a_bounded_window_per_sentence_end() -> None:
 
 
 def test_splitting_is_unchanged_on_abbreviations_and_initials() -> None:
-    text = ('Coach Mr. Bickerstaff said so. The U.S. Army agreed. Dr. No left at 5 p.m. '
-            'Then "It remains [...] What we see" was said. A new one.')
+    text = (
+        "Coach Mr. Bickerstaff said so. The U.S. Army agreed. Dr. No left at 5 p.m. "
+        'Then "It remains [...] What we see" was said. A new one.'
+    )
     assert [text[s:e] for s, e in chunk.sentence_spans(text)] == [
-        "Coach Mr. Bickerstaff said so.", "The U.S. Army agreed.",
-        "Dr. No left at 5 p.m. Then \"It remains [...] What we see\" was said.", "A new one."]
+        "Coach Mr. Bickerstaff said so.",
+        "The U.S. Army agreed.",
+        'Dr. No left at 5 p.m. Then "It remains [...] What we see" was said.',
+        "A new one.",
+    ]
 
 
-def test_an_unreadable_article_is_reported_and_skipped(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_article_is_reported_and_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "good.txt").write_text("A headline\n\nA body sentence about the news.\n")
     bad = tmp_path / "locked.txt"
     bad.write_text("A headline\n\nSecret.\n")
@@ -60,12 +66,15 @@ def test_an_unreadable_article_is_reported_and_skipped(tmp_path: Path,
     corpus = read_corpus(tmp_path)
     assert [a.id for a in corpus.articles] == ["good"]
     assert len(corpus.problems) == 1 and "cannot be read (Permission denied)" in str(
-        corpus.problems[0])
+        corpus.problems[0]
+    )
 
 
 def test_english_check_on_real_qa(seed_qa: QA) -> None:
-    for q in ["PD-1 triggering on monocytes reduces IL-10 production by monocytes.",
-              "Which film did Die Hard's director make next?"]:
+    for q in [
+        "PD-1 triggering on monocytes reduces IL-10 production by monocytes.",
+        "Which film did Die Hard's director make next?",
+    ]:
         assert seed_qa.check(q) == q
     for q in ["Qui a douté du retrait des troupes?", "Wer hat den Rückzug bezweifelt und warum?"]:
         with pytest.raises(QuestionError, match="English"):
@@ -80,12 +89,17 @@ def test_k_below_one_is_a_message_not_every_passage(seed_qa: QA) -> None:
 
 
 def test_output_piped_into_a_closed_reader_ends_without_a_trace(seed_qa: QA) -> None:
-    env = {**os.environ, "CORPUSQA_INDEX_DIR": str(seed_qa.settings.index_dir),
-           "CORPUSQA_CORPUS_DIR": str(seed_qa.settings.corpus_dir), "HF_HUB_OFFLINE": "1"}
+    env = {
+        **os.environ,
+        "CORPUSQA_INDEX_DIR": str(seed_qa.settings.index_dir),
+        "CORPUSQA_CORPUS_DIR": str(seed_qa.settings.corpus_dir),
+        "HF_HUB_OFFLINE": "1",
+    }
     # `true` leaves before anything is written: the pipe is closed by the time corpusqa writes.
     script = f"{sys.executable} -m corpusqa.cli search 'who doubted the withdrawal?' | true"
-    run = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        ["bash", "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
     assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
 
 
@@ -104,16 +118,19 @@ def test_links_folders_and_encodings_are_each_named_once(tmp_path: Path) -> None
     read = read_corpus(corpus)
     assert sorted(a.id for a in read.articles) == ["good", "inside"]
     reasons = {Path(p.source).name: p.reason for p in read.problems}
-    assert reasons == {"out.txt": "a link to a file outside the corpus folder",
-                       "dangling.txt": "a broken or looping link",
-                       "loop-a.txt": "a broken or looping link",
-                       "loop-b.txt": "a broken or looping link",
-                       "folder.txt": "a folder, not an article file"}
+    assert reasons == {
+        "out.txt": "a link to a file outside the corpus folder",
+        "dangling.txt": "a broken or looping link",
+        "loop-a.txt": "a broken or looping link",
+        "loop-b.txt": "a broken or looping link",
+        "folder.txt": "a folder, not an article file",
+    }
 
 
-def test_a_no_op_build_clears_folders_of_killed_builds(settings: Settings,
-                                                       embedder: CountingEmbedder) -> None:
-    from corpusqa.index import build_index
+def test_a_no_op_build_clears_folders_of_killed_builds(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    from corpusqa.build import build_index
 
     build_index(settings, embedder)
     dead = settings.index_dir / ".tmp-0123456789ab"
@@ -122,12 +139,13 @@ def test_a_no_op_build_clears_folders_of_killed_builds(settings: Settings,
     assert report.added == 0 and not dead.exists()
 
 
-def test_a_waiting_build_says_why(settings: Settings, embedder: CountingEmbedder,
-                                  caplog: pytest.LogCaptureFixture) -> None:
+def test_a_waiting_build_says_why(
+    settings: Settings, embedder: CountingEmbedder, caplog: pytest.LogCaptureFixture
+) -> None:
     from filelock import FileLock
 
+    from corpusqa.build import build_index
     from corpusqa.errors import IndexBusyError
-    from corpusqa.index import build_index
 
     settings.index_dir.mkdir(parents=True)
     with FileLock(str(settings.index_dir / ".lock")), pytest.raises(IndexBusyError):
@@ -137,7 +155,7 @@ def test_a_waiting_build_says_why(settings: Settings, embedder: CountingEmbedder
 
 def _two_versions(settings: Settings, embedder: CountingEmbedder) -> tuple[Path, Path]:
     """A first build, then a second after one article changed; returns both version folders."""
-    from corpusqa.index import build_index
+    from corpusqa.build import build_index
     from corpusqa.store import current
 
     build_index(settings, embedder)
@@ -151,11 +169,11 @@ def _two_versions(settings: Settings, embedder: CountingEmbedder) -> tuple[Path,
 
 
 @pytest.mark.parametrize("damage", ["truncate chunks", "remove vectors", "truncate manifest"])
-def test_a_damaged_version_falls_back_and_index_repairs_it(settings: Settings,
-                                                           embedder: CountingEmbedder,
-                                                           caplog: pytest.LogCaptureFixture,
-                                                           damage: str) -> None:
-    from corpusqa.index import Index, build_index
+def test_a_damaged_version_falls_back_and_index_repairs_it(
+    settings: Settings, embedder: CountingEmbedder, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
+    from corpusqa.build import build_index
+    from corpusqa.index import Index
     from corpusqa.store import current
 
     first, second = _two_versions(settings, embedder)
@@ -175,15 +193,21 @@ def test_a_damaged_version_falls_back_and_index_repairs_it(settings: Settings,
     assert repaired not in (first, second) and Index.load(settings).folder == repaired
     assert report.updated == 1 and report.chunks_embedded <= 10
     # ... and only its sentences: the other article's come from the whole version.
-    changed = {s for c in Index.load(settings).chunks if c.article_id.startswith("000_")
-               for s in c.sentences}
+    changed = {
+        s
+        for c in Index.load(settings).chunks
+        if c.article_id.startswith("000_")
+        for s in c.sentences
+    }
     assert embedder.calls == [report.chunks_embedded, len(changed)]
 
 
-def test_no_whole_version_is_one_line_saying_how_to_rebuild(settings: Settings,
-                                                            embedder: CountingEmbedder) -> None:
+def test_no_whole_version_is_one_line_saying_how_to_rebuild(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    from corpusqa.build import build_index
     from corpusqa.errors import IndexDamagedError
-    from corpusqa.index import Index, build_index
+    from corpusqa.index import Index
     from corpusqa.store import current
 
     build_index(settings, embedder)
@@ -243,25 +267,28 @@ def test_a_book_sized_article_is_named_with_the_setting_to_change(tmp_path: Path
     corpus = read_corpus(tmp_path, max_article_mb=1)
     assert [a.id for a in corpus.articles] == ["good"]
     assert "more than the 1 MB an article may have (CORPUSQA_MAX_ARTICLE_MB)" in str(
-        corpus.problems[0])
+        corpus.problems[0]
+    )
     assert {a.id for a in read_corpus(tmp_path, max_article_mb=5).articles} == {"good", "book"}
 
 
 def test_the_same_corpus_by_another_path_is_not_embedded_again(
-        tmp_path: Path, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutil
 
     from conftest import SEED
 
-    from corpusqa.index import build_index
+    from corpusqa.build import build_index
     from corpusqa.settings import Settings
 
     shutil.copytree(SEED, tmp_path / "corpus")
     monkeypatch.chdir(tmp_path)
     build_index(Settings(corpus_dir=Path("corpus"), index_dir=Path("index")), embedder)
     embedder.calls.clear()
-    report = build_index(Settings(corpus_dir=tmp_path / "corpus", index_dir=Path("index")),
-                         embedder)
+    report = build_index(
+        Settings(corpus_dir=tmp_path / "corpus", index_dir=Path("index")), embedder
+    )
     assert report.unchanged == 2 and report.added == report.updated == 0
     assert embedder.calls == []
 
@@ -285,8 +312,9 @@ def test_wrong_passwords_wait_longer_each_time_per_address() -> None:
     assert misses.wait("10.0.0.1") == 0.0
 
 
-def test_warm_loads_index_and_models_before_the_first_question(settings: Settings,
-                                                               embedder: CountingEmbedder) -> None:
+def test_warm_loads_index_and_models_before_the_first_question(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
     from corpusqa.qa import QA
 
     qa = QA(settings, embedder=embedder)

@@ -37,12 +37,12 @@ def test_diversity_caps_each_article_and_fills_up_last() -> None:
     ranked = [(0, 0.9), (1, 0.8), (2, 0.7), (3, 0.1)]
     assert diversify(ranked, chunks, 3, per_article=2) == [(0, 0.9), (1, 0.8), (3, 0.1)]
     # Too few other articles: the capped chunk comes after the rest, not sorted among them.
-    assert diversify(ranked, chunks, 4, per_article=1) == [(0, 0.9), (3, 0.1), (1, 0.8),
-                                                           (2, 0.7)]
+    assert diversify(ranked, chunks, 4, per_article=1) == [(0, 0.9), (3, 0.1), (1, 0.8), (2, 0.7)]
 
 
-def test_exact_rare_name_beats_a_merely_similar_passage(settings: Settings,
-                                                        embedder: CountingEmbedder) -> None:
+def test_exact_rare_name_beats_a_merely_similar_passage(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
     (settings.corpus_dir / "odd.txt").write_text(ODD, encoding="utf-8")
     qa = QA(settings, embedder=embedder)
     qa.build()
@@ -75,20 +75,25 @@ def test_diversity_spreads_across_articles(seed_qa: QA) -> None:
 
 
 def _report(date: str, extra: str = "") -> str:
-    return (f"Harbour Gazette\nFerry Strike Ends at Pellworth\n{date}\n"
-            f"The ferry strike at Pellworth ended after crews accepted a pay offer.{extra}\n")
+    return (
+        f"Harbour Gazette\nFerry Strike Ends at Pellworth\n{date}\n"
+        f"The ferry strike at Pellworth ended after crews accepted a pay offer.{extra}\n"
+    )
 
 
-def test_newer_reporting_wins_when_relevance_is_close(tmp_path: Path,
-                                                      embedder: CountingEmbedder) -> None:
+def test_newer_reporting_wins_when_relevance_is_close(
+    tmp_path: Path, embedder: CountingEmbedder
+) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     # The older report matches the question a little better, so without the prior it wins.
-    (corpus / "old.txt").write_text(_report("3 May 2021", " The Pellworth ferry strike is over."),
-                                    encoding="utf-8")
+    (corpus / "old.txt").write_text(
+        _report("3 May 2021", " The Pellworth ferry strike is over."), encoding="utf-8"
+    )
     (corpus / "new.txt").write_text(_report("3 May 2022"), encoding="utf-8")
-    (corpus / "undated.txt").write_text("Notes\nA Pellworth walk\nGulls over the quay.\n",
-                                        encoding="utf-8")
+    (corpus / "undated.txt").write_text(
+        "Notes\nA Pellworth walk\nGulls over the quay.\n", encoding="utf-8"
+    )
 
     def top(recency_days: float, **dates: Any) -> str:
         s = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", recency_days=recency_days)
@@ -114,8 +119,12 @@ def test_filters_as_one_value_match_the_keywords(seed_qa: QA) -> None:
     by_keyword = seed_qa.retrieve("troops", k=3, outlets=["Sputnik International"])
     assert by_value == by_keyword and {p.article_id for p in by_value} == {SPUTNIK}
     # A keyword beside the value wins.
-    mixed = seed_qa.retrieve("troops", k=3, filters=Filters(outlets=("Sputnik International",)),
-                             outlets=["London Loves Business (LLB)"])
+    mixed = seed_qa.retrieve(
+        "troops",
+        k=3,
+        filters=Filters(outlets=("Sputnik International",)),
+        outlets=["London Loves Business (LLB)"],
+    )
     assert {p.article_id for p in mixed} == {LLB}
 
 

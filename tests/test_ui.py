@@ -13,8 +13,8 @@ from conftest import ROOT, SEED, CountingEmbedder
 
 from corpusqa.qa import QA
 from corpusqa.settings import Settings
-from corpusqa.ui import reply, safe_name, save_uploads, serve
-from corpusqa.updater import Updater
+from corpusqa.ui import reply, serve
+from corpusqa.updater import Updater, safe_name, save_uploads
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 HOSTILE = """Evil Gazette
@@ -110,20 +110,21 @@ def test_uploads_are_checked_and_cannot_escape(tmp_path: Path) -> None:
     bad.write_text("x")
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * (2 * 2**20))
-    saved, refused = save_uploads([good, bad, big, good],
-                                  Settings(corpus_dir=settings.corpus_dir, upload_max_mb=1))
+    saved, refused = save_uploads(
+        [good, bad, big, good], Settings(corpus_dir=settings.corpus_dir, upload_max_mb=1)
+    )
     assert saved == ["ok.txt", "ok-1.txt"] and len(refused) == 2
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("..\\..\\x y.md") == "x_y.md" and safe_name(".hidden.txt") == "hidden.txt"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, embedder: CountingEmbedder
-           ) -> Iterator[tuple[str, Settings]]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, embedder: CountingEmbedder
+) -> Iterator[tuple[str, Settings]]:
     folder = tmp_path_factory.mktemp("server")
     shutil.copytree(SEED, folder / "corpus")
-    settings = Settings(corpus_dir=folder / "corpus", index_dir=folder / "index",
-                        port=free_port())
+    settings = Settings(corpus_dir=folder / "corpus", index_dir=folder / "index", port=free_port())
     QA(settings, embedder=embedder).build()
     app = serve(settings, block=False)
     yield f"http://127.0.0.1:{settings.port}/", settings
@@ -131,7 +132,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, embedder: CountingEmbedder
 
 
 def test_articles_are_served_as_plain_text_and_corpus_files_not_at_all(
-        server: tuple[str, Settings]) -> None:
+    server: tuple[str, Settings],
+) -> None:
     import urllib.error
     import urllib.request
 
@@ -153,8 +155,7 @@ def test_real_server_answers_through_gradio_client(server: tuple[str, Settings])
     client = Client(url, verbose=False)
     html = client.predict("Who doubted the withdrawal?", [], "", "", api_name="/chat")
     assert "Jens Stoltenberg" in html and "cqa-card" in html
-    html = client.predict("Who doubted the withdrawal?", ["London Loves"], "", "",
-                          api_name="/chat")
+    html = client.predict("Who doubted the withdrawal?", ["London Loves"], "", "", api_name="/chat")
     assert "London Loves Business" in html and "Sputnik International" not in html
 
 
@@ -176,9 +177,17 @@ def test_browser_asks_uploads_and_stays_inert(server: tuple[str, Settings], tmp_
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=chromium(), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+            executable_path=chromium(),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1300, "height": 950})
         page.goto(url)
 
@@ -195,8 +204,10 @@ def test_browser_asks_uploads_and_stays_inert(server: tuple[str, Settings], tmp_
         page.locator("#upload-button").click()
         page.locator("#status").get_by_text("4 articles").wait_for(timeout=120_000)
         ask("When did the lighthouse keeper retire?", "Harbour Courier")
-        assert "Morag Abernethy" in page.locator("#chat").inner_text() or \
-            "Friday" in page.locator("#chat").inner_text()
+        assert (
+            "Morag Abernethy" in page.locator("#chat").inner_text()
+            or "Friday" in page.locator("#chat").inner_text()
+        )
 
         ask("How many visitors came to the town fair?", "Evil Gazette")
         chat = page.locator("#chat").inner_text()
@@ -230,14 +241,19 @@ def test_browser_asks_uploads_and_stays_inert(server: tuple[str, Settings], tmp_
 
 
 def test_article_text_needs_the_login_and_wrong_passwords_slow_down(
-        tmp_path: Path, embedder: CountingEmbedder) -> None:
+    tmp_path: Path, embedder: CountingEmbedder
+) -> None:
     import urllib.error
     import urllib.parse
     import urllib.request
 
     shutil.copytree(SEED, tmp_path / "corpus")
-    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index",
-                        port=free_port(), auth="editor:s3cret")
+    settings = Settings(
+        corpus_dir=tmp_path / "corpus",
+        index_dir=tmp_path / "index",
+        port=free_port(),
+        auth="editor:s3cret",
+    )
     QA(settings, embedder=embedder).build()
     app = serve(settings, block=False)
     try:
@@ -248,8 +264,9 @@ def test_article_text_needs_the_login_and_wrong_passwords_slow_down(
         def login(password: str) -> int:
             form = urllib.parse.urlencode({"username": "editor", "password": password}).encode()
             try:
-                return int(urllib.request.urlopen(
-                    f"http://127.0.0.1:{settings.port}/login", form).status)
+                return int(
+                    urllib.request.urlopen(f"http://127.0.0.1:{settings.port}/login", form).status
+                )
             except urllib.error.HTTPError as e:
                 return e.code
 
@@ -261,13 +278,18 @@ def test_article_text_needs_the_login_and_wrong_passwords_slow_down(
         app.close()
 
 
-def test_articles_dropped_in_are_answered_without_any_page_open(tmp_path: Path,
-                                                                embedder: CountingEmbedder) -> None:
+def test_articles_dropped_in_are_answered_without_any_page_open(
+    tmp_path: Path, embedder: CountingEmbedder
+) -> None:
     from gradio_client import Client
 
     shutil.copytree(SEED, tmp_path / "corpus")
-    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index",
-                        port=free_port(), watch_seconds=0.5)
+    settings = Settings(
+        corpus_dir=tmp_path / "corpus",
+        index_dir=tmp_path / "index",
+        port=free_port(),
+        watch_seconds=0.5,
+    )
     QA(settings, embedder=embedder).build()
     (settings.corpus_dir / "lighthouse.txt").write_text(NEW)  # while the server is down
     app = serve(settings, block=False)

@@ -54,8 +54,15 @@ def agreement(need: Need, e: Evidence) -> float:
         words = set(terms(name))
         # A person the question names must be in the sentence or just before it.
         elsewhere = 0.0 if name in need.people else 0.5
-        checks.append(1.0 if _meets(words, sentence) else 0.6 if _meets(words, nearby)
-                      else elsewhere if words & article else 0.0)
+        checks.append(
+            1.0
+            if _meets(words, sentence)
+            else 0.6
+            if _meets(words, nearby)
+            else elsewhere
+            if words & article
+            else 0.0
+        )
     digits = set(numbers(e.text))
     body_digits = e.article.body.replace(",", "")
     for n in need.numbers:
@@ -95,11 +102,13 @@ def _meets(name: set[str], words: Set[str]) -> bool:
     """A name's word in `words`, or its adjective ("Russia" and "Russian", "Ukraine"...)."""
     return bool(name & words) or any(
         len(n) >= 4 and (w.startswith(n) or n.startswith(w)) and len(w) >= 4
-        for n in name for w in words)
+        for n in name
+        for w in words
+    )
 
 
 def _contradicts(need: Need, sentence: str) -> bool:
-    """"the 2022 Met Gala" against the question's "2023 Met Gala": the same thing, another year."""
+    """ "the 2022 Met Gala" against the question's "2023 Met Gala": the same thing, another year."""
     for year, thing in need.dated:
         other = re.search(rf"\b(1[89]\d\d|20\d\d)\s+{re.escape(thing)}\b", sentence, re.I)
         if other and other.group(1) != year:

@@ -15,12 +15,12 @@ from dataclasses import replace
 from typing import Protocol
 
 from .agree import agreement, predicate, previous_sentences, topic
-from .candidates import Candidate, candidates
+from .candidates import candidates
 from .entities import Entities, Entity
 from .keyword import terms
 from .lexicon import HONORIFIC
 from .question import Need, analyse
-from .records import REFUSAL, Article, Citation, Draft, Evidence, Span
+from .records import REFUSAL, Article, Candidate, Citation, Draft, Evidence, Span
 from .speakers import Person, full_name
 from .tuning import (
     MARGIN,
@@ -66,13 +66,15 @@ def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [e for e in evidence[:POOL] if e.score >= best - MARGIN]
 
 
-def compose(need: Need, evidence: Sequence[Evidence],
-            entities: Sequence[tuple[Entity, ...]]) -> Draft:
+def compose(
+    need: Need, evidence: Sequence[Evidence], entities: Sequence[tuple[Entity, ...]]
+) -> Draft:
     """The best candidate of the asked-for type, from a sentence that agrees with the question,
     or a refusal that says what the closest sentence does report."""
     scored = []
-    people = frozenset(x.text.split()[-1] for found in entities for x in found
-                       if x.label == "PERSON")
+    people = frozenset(
+        x.text.split()[-1] for found in entities for x in found if x.label == "PERSON"
+    )
     for e, found in zip(evidence, entities, strict=True):
         said = predicate(need, e)
         # "Where was he born?": a sentence that does not report the birth is not evidence.
@@ -81,8 +83,14 @@ def compose(need: Need, evidence: Sequence[Evidence],
         before = previous_sentences(e.article.body, e.span[0])
         for c in candidates(need, e.text, found, e.article.body, before, people):
             near = _nearness(need, e.text, c.start)
-            value = e.score * e.recent ** W_RECENT + W_AGREE * agree + W_FIT * c.fit \
-                + W_NEAR * near + W_TIED * c.tied + verb
+            value = (
+                e.score * e.recent**W_RECENT
+                + W_AGREE * agree
+                + W_FIT * c.fit
+                + W_NEAR * near
+                + W_TIED * c.tied
+                + verb
+            )
             scored.append((value, agree, c, e))
     good = [x for x in scored if x[1] >= MIN_AGREE and x[2].fit >= MIN_FIT]
     if not good:
@@ -122,8 +130,11 @@ def _silent(need: Need, closest: Evidence) -> Draft:
 
 def _nearness(need: Need, sentence: str, at: int) -> float:
     """1 when the candidate stands next to one of the question's words, less further away."""
-    anchors = [m.start() for m in re.finditer(r"[\w'-]+", sentence)
-               if (t := terms(m.group())) and t[0] in need.terms]
+    anchors = [
+        m.start()
+        for m in re.finditer(r"[\w'-]+", sentence)
+        if (t := terms(m.group())) and t[0] in need.terms
+    ]
     if not anchors:
         return 0.0
     gap = min(abs(at - a) for a in anchors)
@@ -162,7 +173,16 @@ def cite(n: int, article: Article, span: Span) -> Citation:
     para_start = body.rfind("\n\n", 0, start) + 2 if "\n\n" in body[:start] else 0
     para_end = body.find("\n\n", end)
     para_end = len(body) if para_end < 0 else para_end
-    return Citation(n=n, article_id=article.id, title=article.title, outlet=article.outlet,
-                    published=article.published, source=article.source, quote=body[start:end],
-                    start=start, end=end, context=body[para_start:para_end],
-                    context_start=para_start)
+    return Citation(
+        n=n,
+        article_id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        source=article.source,
+        quote=body[start:end],
+        start=start,
+        end=end,
+        context=body[para_start:para_end],
+        context_start=para_start,
+    )

@@ -27,8 +27,10 @@ def link(source: str, article_id: str) -> str:
 
 # The cleaned text of an article as plain text that nothing can turn into a page: no sniffing,
 # and a sandbox with no sources in case a browser renders it anyway.
-_PLAIN = {"X-Content-Type-Options": "nosniff",
-          "Content-Security-Policy": "sandbox; default-src 'none'"}
+_PLAIN = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+}
 
 
 def add_article_view(server: Any, qa: QA) -> None:
@@ -49,5 +51,6 @@ def _signed_in(server: Any, request: Request) -> bool:
     if server.auth is None:
         return True
     token = request.cookies.get(f"access-token-{server.cookie_id}") or request.cookies.get(
-        f"access-token-unsecure-{server.cookie_id}")
+        f"access-token-unsecure-{server.cookie_id}"
+    )
     return server.tokens.get(token) is not None

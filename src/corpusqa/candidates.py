@@ -1,15 +1,9 @@
-"""Candidate answers: spans of the asked-for type in an evidence sentence.
-
-A person comes with the role the article gives them: a title before the name ("Buffalo Police
-Commissioner Joseph Gramaglia"), an apposition after it ("Jessica Lee, an astronomer at Royal
-Observatory Greenwich"), or the fullest mention elsewhere in the article. Anything the question
-already names is not an answer to it.
-"""
+"""Candidate answers: spans of the asked-for type in an evidence sentence (people in
+`people.py`). Anything the question already names is not an answer to it."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .entities import Entity
 from .keyword import terms
@@ -34,47 +28,39 @@ from .lexicon import (
     YEAR,
     numbers,
 )
+from .people import affiliations, person_candidates
 from .question import Need
-from .speakers import (
-    STARTERS,
-    apposition,
-    full_name,
-    person_shaped,
-    role_fit,
-    speaker,
-    surnames,
-    titles,
-)
+from .records import Candidate
+from .speakers import STARTERS
 
 _LEFT = re.compile(r"\b([A-Z][\w&'’.-]*|\d+)\s$")
 _RIGHT = re.compile(r"\s(?:[IVX]{2,5}|Jr\.?|&\s[A-Z]\w+)\b")
-_NAMED = re.compile(r"\b(?:called|named|dubbed|titled|known as)\s+[\"“']?"
-                    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w'’.-]*){0,5})")
+_NAMED = re.compile(
+    r"\b(?:called|named|dubbed|titled|known as)\s+[\"“']?"
+    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w'’.-]*){0,5})"
+)
 _QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
-_REASON = re.compile(r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
-                     r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
-                     r"([^;.]{4,160})")
+_REASON = re.compile(
+    r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
+    r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
+    r"([^;.]{4,160})"
+)
 _COUNTED_STOP = re.compile(r"[\w-]+")
 _PLACES = {"GPE", "LOC", "FAC"}  # "San Francisco" + "Bay Area" is one place
 
 
-@dataclass(frozen=True)
-class Candidate:
-    text: str  # the short answer, as the article writes it
-    start: int  # in the sentence
-    fit: float  # 0..1: how well it is of the asked-for type (and role)
-    key: str = ""  # people: the surname, to group mentions of one person
-    role: str = ""  # people: every word the article uses for who they are
-    appos: str = ""  # people: the apposition after the name ("an astronomer at ...")
-    tied: bool = False  # written as what the question's person belongs to ("Bills safety X")
-
-
-def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
-               before: list[str], people: frozenset[str] = frozenset()) -> list[Candidate]:
+def candidates(
+    need: Need,
+    sentence: str,
+    entities: tuple[Entity, ...],
+    body: str,
+    before: list[str],
+    people: frozenset[str] = frozenset(),
+) -> list[Candidate]:
     """Every span of `sentence` that could answer `need`, with how well it fits; `people` are
     surnames the entity model calls people in other evidence sentences."""
     if need.kind in {"person", "identity"}:
-        return _people(need, sentence, entities, body, before, people)
+        return person_candidates(need, sentence, entities, body, before, people)
     if need.kind == "reason":
         return _reasons(sentence)
     if need.kind == "description":
@@ -93,42 +79,27 @@ def candidates(need: Need, sentence: str, entities: tuple[Entity, ...], body: st
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE"}:
             text = _counted(sentence, e.start, e.end)
             fit *= _counts_what_is_asked(need, text, sentence)
-        if fit and _new(text, need):
+        if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
         found += _written_dates(sentence, entities)
     if need.kind == "thing" and need.head in {"color", "colour"}:
-        return [Candidate(m.group(), m.start(), 1.0) for m in re.finditer(r"[a-z]+", sentence)
-                if m.group() in COLOURS and _new(m.group(), need)]
+        return [
+            Candidate(m.group(), m.start(), 1.0)
+            for m in re.finditer(r"[a-z]+", sentence)
+            if m.group() in COLOURS and need.is_new(m.group())
+        ]
     if need.kind == "thing":
         found += _named_things(need, sentence)
     if need.kind in {"org", "place", "thing"}:
         found += _unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
-        found += _affiliations(need, sentence)
-    return found
-
-
-def _affiliations(need: Need, sentence: str) -> list[Candidate]:
-    """"Buffalo Bills safety Damar Hamlin": the name written before the role of a person the
-    question names is what that person belongs to (a team, a company, a state)."""
-    found = []
-    for person in need.people:
-        surname = re.escape(person.split()[-1])
-        pattern = rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?)(?:[a-z][\w-]*\s+){{1,2}}" \
-                  rf"(?:[A-Z][\w'’.-]*\s+){{0,2}}{surname}\b"
-        for m in re.finditer(pattern, sentence):
-            words = m.group(1).split()
-            while words and words[0].lower() in STARTERS:
-                words = words[1:]
-            name = " ".join(words).removesuffix("'s").removesuffix("’s")
-            if name and _new(name, need):
-                found.append(Candidate(name, m.start(1), 1.0, tied=True))
+        found += affiliations(need, sentence)
     return found
 
 
 def _ages(need: Need, sentence: str) -> list[Candidate]:
-    """"What age was she?": the number an age is written with, not a count or a date."""
+    """ "What age was she?": the number an age is written with, not a count or a date."""
     found = []
     for m in AGE_OF.finditer(sentence):
         number = m.group(1) or m.group(2)
@@ -139,9 +110,13 @@ def _ages(need: Need, sentence: str) -> list[Candidate]:
 
 def _written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
     """Dates the small model missed, as news writes them: "Jan.10", "Aug. 29, 2006"."""
-    return [Candidate(m.group(), m.start(), 1.0) for m in WRITTEN_DATE.finditer(sentence)
-            if not any(e.label == "DATE" and e.start <= m.start() and m.end() <= e.end
-                       for e in entities)]
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in WRITTEN_DATE.finditer(sentence)
+        if not any(
+            e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
+        )
+    ]
 
 
 def _unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
@@ -150,7 +125,7 @@ def _unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -
     for m in CAPITALISED.finditer(sentence):
         if m.start() == 0 or any(e.start < m.end() and m.start() < e.end for e in entities):
             continue
-        if _new(m.group(), need) and m.group().split()[0].lower() not in STARTERS:
+        if need.is_new(m.group()) and m.group().split()[0].lower() not in STARTERS:
             found.append(Candidate(m.group(), m.start(), 0.5))
     return found
 
@@ -162,13 +137,20 @@ def _widened(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
     out: list[Entity] = []
     for e in entities:
         start, end = e.start, e.end
-        while e.label in NAMES and (m := _LEFT.search(sentence[:start])) \
-                and m.group(1).lower() not in STARTERS:
+        while (
+            e.label in NAMES
+            and (m := _LEFT.search(sentence[:start]))
+            and m.group(1).lower() not in STARTERS
+        ):
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
             end += m.end()
-        touching = out and out[-1].end + 1 == start and sentence[out[-1].end] == " " \
+        touching = (
+            out
+            and out[-1].end + 1 == start
+            and sentence[out[-1].end] == " "
             and (out[-1].label == e.label or {out[-1].label, e.label} <= _PLACES)
+        )
         if out and (touching or out[-1].end > start):  # overlapping after widening
             start = out.pop().start
         out.append(Entity(sentence[start:end], e.label, start, end))
@@ -206,8 +188,12 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         return 0.0  # "29-year-old" is an age
     if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
         fit *= 0.5  # "Saturday", "last week": less than a date
-    if need.kind in {"place", "org", "thing"} and need.head and fit \
-            and (need.kind == "place" or e.label not in {"GPE", "LOC", "NORP"}):
+    if (
+        need.kind in {"place", "org", "thing"}
+        and need.head
+        and fit
+        and (need.kind == "place" or e.label not in {"GPE", "LOC", "NORP"})
+    ):
         # "the Fairmont Century Plaza hotel" for "which hotel"; but "the Washington office"
         # says where the office is, not what it is called.
         after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()
@@ -216,56 +202,15 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     return fit
 
 
-def _new(text: str, need: Need) -> bool:
-    """A candidate the question does not already name."""
-    words = terms(text)
-    return bool(words) and not set(words) <= need.terms
-
-
-def _people(need: Need, sentence: str, entities: tuple[Entity, ...], body: str,
-            before: list[str], known: frozenset[str]) -> list[Candidate]:
-    found = []
-    for e in entities:
-        fit = FIT[need.kind].get(e.label, 0.0)
-        if e.label == "ORG" and person_shaped(e.text, known, body):
-            fit = 0.8  # "Denny Kellington" or "Stoltenberg", labelled ORG by the small model
-        surname = terms(e.text.split()[-1])
-        if not fit or not surname:
-            continue
-        asked_about = surname[0] in need.terms
-        if asked_about != (need.kind == "identity"):
-            continue
-        appos = apposition(sentence, e)
-        role = f"{appos} {titles(sentence, e, body)}"
-        fit *= max(role_fit(need, role), role_fit(need, sentence) * 0.8)
-        found.append(Candidate(e.text, e.start, fit, surname[0], role, appos))
-    if need.asked.startswith("whose") and need.head:
-        found += _possessors(need, sentence)
-    if not found and need.kind == "person":
-        # "..., he said": the person named in the sentences before.
-        person = speaker(sentence, before, surnames(body))
-        if person and person.surname.lower() not in need.terms:
-            role = full_name(person, body)
-            found.append(Candidate(person.phrase, max(sentence.find(person.phrase), 0),
-                                   0.8 * role_fit(need, role), person.surname.lower(), role))
-    return found
-
-
-def _possessors(need: Need, sentence: str) -> list[Candidate]:
-    """"whose jacket": the name written as its owner ("wears Cam’ron’s original pink jacket")."""
-    owner = rf"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*?)['’]s\s+(?:[\w-]+\s+){{0,4}}?" \
-            rf"{re.escape(need.head)}"
-    return [Candidate(m.group(1), m.start(1), 1.0, terms(m.group(1).split()[-1])[0])
-            for m in re.finditer(owner, sentence)
-            if terms(m.group(1)) and _new(m.group(1), need)]
-
-
 def _reasons(sentence: str) -> list[Candidate]:
-    """"because ...", "due to ..." (1), "to <verb> ..." (0.7), else the sentence itself: 0.5
+    """ "because ...", "due to ..." (1), "to <verb> ..." (0.7), else the sentence itself: 0.5
     where it has a word of cause, 0.3 (not an answer) where it has none."""
-    found = [Candidate(m.group(0).strip().rstrip(",;"), m.start(),
-                       0.7 if m.group(1).startswith("to") else 1.0)
-             for m in _REASON.finditer(sentence)]
+    found = [
+        Candidate(
+            m.group(0).strip().rstrip(",;"), m.start(), 0.7 if m.group(1).startswith("to") else 1.0
+        )
+        for m in _REASON.finditer(sentence)
+    ]
     causal = 0.5 if CAUSAL.search(sentence) else 0.3
     return found + [Candidate(sentence.strip(), 0, causal)]
 
@@ -278,15 +223,20 @@ def _named_things(need: Need, sentence: str) -> list[Candidate]:
         stem = terms(need.head)
         pattern = rf"((?:[\w.-]+\s+){{1,2}})({re.escape(need.head)}\w*)\b"
         for m in re.finditer(pattern, sentence, re.I):
-            words = [w for w in m.group(1).split() if terms(w) and terms(w)[0] not in need.terms
-                     and not w.lower().endswith(("ed", "ing"))]  # "defined law" is no name
+            words = [
+                w
+                for w in m.group(1).split()
+                if terms(w)
+                and terms(w)[0] not in need.terms
+                and not w.lower().endswith(("ed", "ing"))
+            ]  # "defined law" is no name
             if words and stem:
                 found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
-    return [c for c in found if _new(c.text, need)]
+    return [c for c in found if need.is_new(c.text)]
 
 
 def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
-    """"How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
+    """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
     for "14 battalions" or a bare number in a sentence without tanks."""
     if not need.head or need.head in HEADS["number"] or not terms(need.head):
         return 1.0

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-from . import store
+from . import disk, store
 from .errors import CorpusError
 from .parse import META_SUFFIX, Stat, corpus_files
 from .records import Article
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 # Raised whenever reading or cleaning changes what an unchanged file yields: the file stats of
 # an index written by another reader are not trusted, so every file is read again once.
 READER = 1
+STATS = "files.json"  # which corpus files are unchanged since the current version read them
 
 
 def content_hash(article: Article, settings: Settings) -> str:
@@ -54,17 +56,19 @@ def previous(settings: Settings) -> tuple[store.Manifest | None, bool, Path | No
     return manifest, warning is not None, folder
 
 
-def unchanged_files(settings: Settings, folder: Path | None, now: dict[str, Stat]
-                    ) -> tuple[set[str], bool]:
+def unchanged_files(
+    settings: Settings, folder: Path | None, now: dict[str, Stat]
+) -> tuple[set[str], bool]:
     """The files whose size and mtime match what version `folder` read, and whether that is
     every file, with none gone."""
-    known = store.read_stats(Path(settings.index_dir), folder, READER) if folder else {}
+    known = read_stats(Path(settings.index_dir), folder) if folder else {}
     same = {rel for rel, st in now.items() if known.get(rel) == st}
     return same, same == set(now) == set(known)
 
 
-def unchanged_articles(folder: Path | None, previous: store.Manifest | None, same: set[str]
-                       ) -> dict[str, list[Article]]:
+def unchanged_articles(
+    folder: Path | None, previous: store.Manifest | None, same: set[str]
+) -> dict[str, list[Article]]:
     """The indexed articles of the files that have not changed, by file."""
     if folder is None or previous is None or not same:
         return {}
@@ -95,3 +99,29 @@ def _stat(path: Path) -> Stat:
     except OSError:
         return (-1, -1)
     return (st.st_size, st.st_mtime_ns)
+
+
+def read_stats(index_dir: Path, folder: Path) -> dict[str, Stat]:
+    """The corpus files known to match version `folder`, with their size and mtime (and their
+    sidecar's); empty when recorded for another version or by another reader."""
+    try:
+        data = json.loads((index_dir / STATS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != folder.name
+        or data.get("reader") != READER
+    ):
+        return {}
+    stats = data.get("stats", {})
+    return {rel: tuple(st) for rel, st in stats.items()} if isinstance(stats, dict) else {}
+
+
+def write_stats(index_dir: Path, folder: Path, stats: Mapping[str, Stat]) -> None:
+    """Record which files match `folder`: a cache beside the versions, replaced atomically;
+    lost or stale, it costs one reading of every file."""
+    rows = {rel: list(st) for rel, st in stats.items()}
+    disk.replace_text(
+        index_dir / STATS, json.dumps({"version": folder.name, "reader": READER, "stats": rows})
+    )

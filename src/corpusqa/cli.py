@@ -18,8 +18,10 @@ from .settings import Settings
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index)
@@ -48,8 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("index", help="index the corpus (only new or changed articles)")
     c.add_argument("--rebuild", action="store_true", help="re-embed everything")
     c.set_defaults(run=_index)
-    for name, run, text in (("search", _search, "print the best passages"),
-                            ("ask", _ask, "print a short cited answer")):
+    for name, run, text in (
+        ("search", _search, "print the best passages"),
+        ("ask", _ask, "print a short cited answer"),
+    ):
         c = sub.add_parser(name, help=text)
         c.add_argument("question")
         if name == "search":  # `ask` reads as many passages as it needs
@@ -57,8 +61,10 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("--outlet", action="append", default=[], help="repeatable")
         c.add_argument("--since", help="YYYY-MM-DD")
         c.add_argument("--until", help="YYYY-MM-DD")
-        c.add_argument("--as-of", help="YYYY-MM-DD: prefer articles near this date "
-                       "(default: the newest article's)")
+        c.add_argument(
+            "--as-of",
+            help="YYYY-MM-DD: prefer articles near this date (default: the newest article's)",
+        )
         c.set_defaults(run=run)
     c = sub.add_parser("serve", help="start the web chat")
     c.add_argument("--host")
@@ -94,8 +100,14 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _search(args: argparse.Namespace, settings: Settings) -> int:
-    passages = _qa(settings).retrieve(args.question, k=args.k, outlets=args.outlet,
-                                      since=args.since, until=args.until, as_of=args.as_of)
+    passages = _qa(settings).retrieve(
+        args.question,
+        k=args.k,
+        outlets=args.outlet,
+        since=args.since,
+        until=args.until,
+        as_of=args.as_of,
+    )
     if not passages:
         print("no passage matches (check the filters)")
     for i, p in enumerate(passages, 1):
@@ -105,8 +117,9 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    answer: Answer = _qa(settings).ask(args.question, outlets=args.outlet, since=args.since,
-                                       until=args.until, as_of=args.as_of)
+    answer: Answer = _qa(settings).ask(
+        args.question, outlets=args.outlet, since=args.since, until=args.until, as_of=args.as_of
+    )
     print(answer.text)
     for note in answer.notes:
         print(f"({note})")
@@ -116,8 +129,10 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         for source in dict.fromkeys(_source(p) for p in answer.passages[:5]):
             print(f"  - {source}")
     for c in answer.citations:
-        print(f"[{c.n}] {c.outlet or '?'}, \"{c.title}\", {c.published or 'undated'}"
-              f" (chars {c.start}-{c.end} of {c.article_id})")
+        print(
+            f'[{c.n}] {c.outlet or "?"}, "{c.title}", {c.published or "undated"}'
+            f" (chars {c.start}-{c.end} of {c.article_id})"
+        )
         print(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
     return 0
 

@@ -100,8 +100,7 @@ class Embedder:
         that prompt them differently, or a lighter query encoder, differ here only."""
         return np.asarray(self.encode([text])[0], dtype=np.float32)
 
-    def encode_document(self, texts: Sequence[str], progress: Progress | None = None
-                        ) -> np.ndarray:
+    def encode_document(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         """Vectors of chunks and sentences, one row per text."""
         return self.encode(texts, progress=progress)
 
@@ -123,11 +122,13 @@ class Embedder:
     def _encode(self, texts: list[str]) -> np.ndarray:
         import torch
 
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16,
-                                                     enabled=self.bf16):
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
             vectors = self.model.encode(
-                texts, batch_size=self.settings.batch_size, convert_to_numpy=True,
-                normalize_embeddings=False, show_progress_bar=False,
+                texts,
+                batch_size=self.settings.batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=False,
+                show_progress_bar=False,
             )
         vectors = np.asarray(vectors, dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)

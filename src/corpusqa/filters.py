@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from .index import Index
 
 
-
 @dataclass(frozen=True)
 class Filters:
     """Which articles a question may be answered from, and the date it is asked on."""
@@ -38,12 +37,21 @@ class Filters:
 NONE = Filters()
 
 
-def combine(filters: Filters | None, outlets: Sequence[str] = (), since: str | None = None,
-            until: str | None = None, as_of: str | None = None) -> Filters:
+def combine(
+    filters: Filters | None,
+    outlets: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+) -> Filters:
     """`filters` with the loose keyword options laid over it (a keyword given wins)."""
     base = filters or NONE
-    return Filters(tuple(outlets or ()) or tuple(base.outlets), since or base.since,
-                   until or base.until, as_of or base.as_of)
+    return Filters(
+        tuple(outlets or ()) or tuple(base.outlets),
+        since or base.since,
+        until or base.until,
+        as_of or base.as_of,
+    )
 
 
 def chunk_days(index: Index) -> np.ndarray:
@@ -57,8 +65,9 @@ def chunk_days(index: Index) -> np.ndarray:
     return np.array(days, dtype=float)[index.chunk_article] if days else np.zeros(0)
 
 
-def recency(days: np.ndarray, rows: np.ndarray, as_of: str | None, recency_days: float
-            ) -> np.ndarray:
+def recency(
+    days: np.ndarray, rows: np.ndarray, as_of: str | None, recency_days: float
+) -> np.ndarray:
     """Recency factors of `rows`: 0.5 + 0.5 exp(-|days from as_of| / recency_days), 1 undated.
 
     `as_of` defaults to the newest date in `days`, the corpus's own "now".
@@ -67,8 +76,7 @@ def recency(days: np.ndarray, rows: np.ndarray, as_of: str | None, recency_days:
         return np.ones(len(rows))
     now = date.fromisoformat(as_of).toordinal() if as_of else np.nanmax(days)
     factor = np.exp(-np.abs(now - days[rows]) / recency_days)
-    return np.where(np.isnan(days[rows]), 1.0,
-                    RECENCY_FLOOR + (1 - RECENCY_FLOOR) * factor)
+    return np.where(np.isnan(days[rows]), 1.0, RECENCY_FLOOR + (1 - RECENCY_FLOOR) * factor)
 
 
 def matches(outlet: str | None, published: str | None, f: Filters) -> bool:

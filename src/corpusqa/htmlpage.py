@@ -9,12 +9,50 @@ from html.parser import HTMLParser
 class PageText(HTMLParser):
     """Block text of a page; scripts, styles, navigation, forms and figures are left out."""
 
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-            "figure", "figcaption", "button", "svg", "template", "iframe", "select"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-             "section", "article", "tr", "pre", "time", "address"}
-    META = {"og:title": "title", "og:site_name": "outlet", "article:published_time": "published",
-            "author": "byline", "og:url": "url", "date": "published"}
+    SKIP = {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "figure",
+        "figcaption",
+        "button",
+        "svg",
+        "template",
+        "iframe",
+        "select",
+    }
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+        "article",
+        "tr",
+        "pre",
+        "time",
+        "address",
+    }
+    META = {
+        "og:title": "title",
+        "og:site_name": "outlet",
+        "article:published_time": "published",
+        "author": "byline",
+        "og:url": "url",
+        "date": "published",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

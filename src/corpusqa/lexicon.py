@@ -37,10 +37,14 @@ WORDS = {
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 # Nouns whose answer is a clause, not a name: "what motive", "what verdict".
 REASON_HEADS = frozenset("motive reason cause explanation purpose".split())
-DESCRIPTION_HEADS = frozenset("""verdict ruling decision outcome result response message reaction
-    answer view opinion stance position argument claim warning""".split())
-NOT_PEOPLE = frozenset("""number water center letter paper power order winter summer border
-    cancer computer chapter filter meter quarter weather matter tower cluster poster""".split())
+DESCRIPTION_HEADS = frozenset(
+    """verdict ruling decision outcome result response message reaction
+    answer view opinion stance position argument claim warning""".split()
+)
+NOT_PEOPLE = frozenset(
+    """number water center letter paper power order winter summer border
+    cancer computer chapter filter meter quarter weather matter tower cluster poster""".split()
+)
 
 # How well an entity label fits each expected type; labels not listed do not fit.
 FIT = {
@@ -49,73 +53,170 @@ FIT = {
     "org": {"ORG": 1.0, "PERSON": 0.4, "NORP": 0.2, "WORK_OF_ART": 0.3},
     "place": {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.5},
     "date": {"DATE": 1.0, "TIME": 0.5},
-    "number": {"CARDINAL": 1.0, "MONEY": 1.0, "QUANTITY": 1.0, "PERCENT": 1.0, "DATE": 0.3,
-               "TIME": 0.5},
-    "thing": {"WORK_OF_ART": 1.0, "LAW": 1.0, "PRODUCT": 0.8, "EVENT": 0.7, "ORG": 0.4,
-              "PERSON": 0.3, "FAC": 0.4, "GPE": 0.2, "NORP": 0.3},
+    "number": {
+        "CARDINAL": 1.0,
+        "MONEY": 1.0,
+        "QUANTITY": 1.0,
+        "PERCENT": 1.0,
+        "DATE": 0.3,
+        "TIME": 0.5,
+    },
+    "thing": {
+        "WORK_OF_ART": 1.0,
+        "LAW": 1.0,
+        "PRODUCT": 0.8,
+        "EVENT": 0.7,
+        "ORG": 0.4,
+        "PERSON": 0.3,
+        "FAC": 0.4,
+        "GPE": 0.2,
+        "NORP": 0.3,
+    },
 }
 DURATION = {"how long", "how old", "how often"}
 # A count without a number ("thousands", "tens of thousands") is not the number asked for.
-VAGUE_COUNT = frozenset("""thousands hundreds dozens millions billions tens scores several few
-    many some numerous of a""".split())
+VAGUE_COUNT = frozenset(
+    """thousands hundreds dozens millions billions tens scores several few
+    many some numerous of a""".split()
+)
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
-DEMONYMS = {"UK": "British", "Britain": "British", "London": "British", "US": "American",
-            "U.S.": "American", "Washington": "American", "Kremlin": "Russian",
-            "Moscow": "Russian", "Russia": "Russian", "Germany": "German", "Berlin": "German",
-            "France": "French", "Paris": "French", "China": "Chinese", "Beijing": "Chinese",
-            "Ukraine": "Ukrainian", "Kyiv": "Ukrainian", "EU": "European", "Brussels": "European"}
+DEMONYMS = {
+    "UK": "British",
+    "Britain": "British",
+    "London": "British",
+    "US": "American",
+    "U.S.": "American",
+    "Washington": "American",
+    "Kremlin": "Russian",
+    "Moscow": "Russian",
+    "Russia": "Russian",
+    "Germany": "German",
+    "Berlin": "German",
+    "France": "French",
+    "Paris": "French",
+    "China": "Chinese",
+    "Beijing": "Chinese",
+    "Ukraine": "Ukrainian",
+    "Kyiv": "Ukrainian",
+    "EU": "European",
+    "Brussels": "European",
+}
 MONEY_HEADS = {"price", "cost"}
 # Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
 # Not "General": "Attorney General X" would become "General X".
-HONORIFIC = re.compile(r"(?:\b(?:former|then)\s+)?\b(?:(?:Vice\s+)?President|Pope|King|Queen|"
-                       r"Prince|Princess|(?:Prime|Foreign|Defen[cs]e)\s+Minister|Chancellor|"
-                       r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Judge|Justice|Dr\.|"
-                       r"Cardinal|Archbishop|Bishop|Gen\.)\s+$")
-COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white gray grey
-    silver gold golden turquoise teal beige maroon crimson""".split())
-NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
-          "PRODUCT"}
-VENUE = re.compile(r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospital|Airport|"
-                    r"Park|Museum|Church|Cathedral|Plaza|Square|Gardens?|Field|Bridge|Palace|"
-                    r"Abbey|Clinic|Prison|Campus|Club)\b")
+HONORIFIC = re.compile(
+    r"(?:\b(?:former|then)\s+)?\b(?:(?:Vice\s+)?President|Pope|King|Queen|"
+    r"Prince|Princess|(?:Prime|Foreign|Defen[cs]e)\s+Minister|Chancellor|"
+    r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Judge|Justice|Dr\.|"
+    r"Cardinal|Archbishop|Bishop|Gen\.)\s+$"
+)
+COLOURS = frozenset(
+    """red orange yellow green blue purple violet pink brown black white gray grey
+    silver gold golden turquoise teal beige maroon crimson""".split()
+)
+NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+VENUE = re.compile(
+    r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospital|Airport|"
+    r"Park|Museum|Church|Cathedral|Plaza|Square|Gardens?|Field|Bridge|Palace|"
+    r"Abbey|Clinic|Prison|Campus|Club)\b"
+)
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
-US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
     Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
     Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
     Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
-    Wyoming""".split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York",
-                            "North Carolina", "North Dakota", "Rhode Island", "South Carolina",
-                            "South Dakota", "West Virginia"}
-GEOGRAPHY = {"city", "town", "state", "country", "nation", "district", "county", "region",
-              "province", "village", "island", "neighborhood", "neighbourhood", "area",
-              "capital", "continent", "part", "place", "location"}
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-               "centuries", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
-               "decades"}
+    Wyoming""".split()
+) | {
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+}
+GEOGRAPHY = {
+    "city",
+    "town",
+    "state",
+    "country",
+    "nation",
+    "district",
+    "county",
+    "region",
+    "province",
+    "village",
+    "island",
+    "neighborhood",
+    "neighbourhood",
+    "area",
+    "capital",
+    "continent",
+    "part",
+    "place",
+    "location",
+}
+TIME_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "centuries",
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+}
 AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 # An age as news writes it, the number first: "a 118-year old nun", "at age 115", "aged 90",
 # "who lived to be 122 years old".
 AGE_OF = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b", re.I)
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 _MONTH = "|".join(MONTHS)
 SPECIFIC_DATE = re.compile(rf"\d|{_MONTH}|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
 # Words that give a sentence as a reason ("X, so Y" too); "as", "after" or "over" are too
 # common to.
-CAUSAL = re.compile(r"\b(because|due|reason\w*|caus\w*|led\s+to|result\w*|motiv\w*|why|"
-                    r"blam\w*|prompt\w*|sparked)\b|,\s+so\b", re.I)
-NOT_ROLE = frozenset("""in on at for to by from with as who which that however meanwhile also too
-    though then and or but said says told""".split())
+CAUSAL = re.compile(
+    r"\b(because|due|reason\w*|caus\w*|led\s+to|result\w*|motiv\w*|why|"
+    r"blam\w*|prompt\w*|sparked)\b|,\s+so\b",
+    re.I,
+)
+NOT_ROLE = frozenset(
+    """in on at for to by from with as who which that however meanwhile also too
+    though then and or but said says told""".split()
+)
 
 # A question's verb in the forms a report of it takes: "died" is reported as "death" too.
-VERB_FORMS = {"die": {"die", "death", "dead", "kill"}, "kill": {"kill", "die", "death", "dead"},
-              "born": {"born", "birth", "nativ"}, "won": {"won", "win", "winner", "victori"},
-              "win": {"won", "win", "winner", "victori"}, "resign": {"resign", "quit", "step"},
-              "quit": {"resign", "quit", "step"}, "arrest": {"arrest", "custodi", "detain"}}
+VERB_FORMS = {
+    "die": {"die", "death", "dead", "kill"},
+    "kill": {"kill", "die", "death", "dead"},
+    "born": {"born", "birth", "nativ"},
+    "won": {"won", "win", "winner", "victori"},
+    "win": {"won", "win", "winner", "victori"},
+    "resign": {"resign", "quit", "step"},
+    "quit": {"resign", "quit", "step"},
+    "arrest": {"arrest", "custodi", "detain"},
+}
 
 WRITTEN_DATE = re.compile(
     rf"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"
-    r"(?:,\s*(?:1[89]|20)\d\d\b)?")
+    r"(?:,\s*(?:1[89]|20)\d\d\b)?"
+)
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")

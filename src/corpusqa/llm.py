@@ -34,8 +34,9 @@ Answer:"""
 
 
 class LLM:
-    def __init__(self, complete: Callable[[str], str], name: str = "llm",
-                 timeout: float = 60.0) -> None:
+    def __init__(
+        self, complete: Callable[[str], str], name: str = "llm", timeout: float = 60.0
+    ) -> None:
         self.complete = complete
         self.name = name
         self.timeout = timeout
@@ -72,9 +73,11 @@ WRITERS: dict[str, Client] = {}
 
 def writer(prefix: str) -> Callable[[Client], Client]:
     """Register a client for `CORPUSQA_LLM=<prefix>:<model>[@<url>]`."""
+
     def register(client: Client) -> Client:
         WRITERS[prefix] = client
         return client
+
     return register
 
 
@@ -88,13 +91,17 @@ def load_llm(settings: Settings) -> LLM | None:
     model, _, url = rest.partition("@")
     client = WRITERS.get(kind)
     if client is None:
-        raise LLMError(f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
-                       f"or gguf:<path> (registered: {', '.join(WRITERS)})")
+        raise LLMError(
+            f"CORPUSQA_LLM={kind}:...: use openai:<model>@<url>, ollama:<model> "
+            f"or gguf:<path> (registered: {', '.join(WRITERS)})"
+        )
     try:
         complete = client(model, url, settings.llm_timeout)
     except ImportError as e:
-        raise LLMError(f"CORPUSQA_LLM={spec!r} needs an optional extra: pip install "
-                       f"'corpusqa[{'gguf' if kind == 'gguf' else 'llm'}]' ({e.name})") from None
+        raise LLMError(
+            f"CORPUSQA_LLM={spec!r} needs an optional extra: pip install "
+            f"'corpusqa[{'gguf' if kind == 'gguf' else 'llm'}]' ({e.name})"
+        ) from None
     return LLM(complete, name=spec, timeout=settings.llm_timeout)
 
 
@@ -102,8 +109,13 @@ def load_llm(settings: Settings) -> LLM | None:
 def _openai(model: str, url: str, timeout: float) -> Callable[[str], str]:
     from llama_index.llms.openai_like import OpenAILike
 
-    client: Any = OpenAILike(model=model, api_base=url or "http://127.0.0.1:8000/v1",
-                             api_key="unused", is_chat_model=True, timeout=timeout)
+    client: Any = OpenAILike(
+        model=model,
+        api_base=url or "http://127.0.0.1:8000/v1",
+        api_key="unused",
+        is_chat_model=True,
+        timeout=timeout,
+    )
     return lambda prompt: str(client.complete(prompt).text)
 
 
@@ -111,8 +123,9 @@ def _openai(model: str, url: str, timeout: float) -> Callable[[str], str]:
 def _ollama(model: str, url: str, timeout: float) -> Callable[[str], str]:
     from llama_index.llms.ollama import Ollama
 
-    client: Any = Ollama(model=model, base_url=url or "http://127.0.0.1:11434",
-                         request_timeout=timeout)
+    client: Any = Ollama(
+        model=model, base_url=url or "http://127.0.0.1:11434", request_timeout=timeout
+    )
     return lambda prompt: str(client.complete(prompt).text)
 
 
@@ -128,7 +141,8 @@ def _gguf(path: str, url: str = "", timeout: float = 0.0) -> Callable[[str], str
 
     def complete(prompt: str) -> str:
         reply = model.create_chat_completion(
-            messages=[{"role": "user", "content": prompt}], temperature=0.0, max_tokens=200)
+            messages=[{"role": "user", "content": prompt}], temperature=0.0, max_tokens=200
+        )
         return str(reply["choices"][0]["message"]["content"] or "")
 
     return complete

@@ -6,7 +6,6 @@ Metadata the text does not carry can be given in a sidecar `<name>.meta.json` be
 
 from __future__ import annotations
 
-import codecs
 import json
 import logging
 import re
@@ -20,12 +19,12 @@ from .clean import clean_lines, find_date
 from .errors import ArticleError, CorpusError
 from .htmlpage import PageText
 from .records import Article
+from .textfile import read_text
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 META_SUFFIX = ".meta.json"
-MAX_BYTES = 50 * 1024 * 1024  # a file (a JSONL file holds many articles)
 MAX_ARTICLE_MB = 5.0  # one article's text
 
 
@@ -41,9 +40,12 @@ class Corpus:
     stats: dict[str, Stat] = field(default_factory=dict)  # files read whole, or reused
 
 
-def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB,
-                reuse: Mapping[str, list[Article]] | None = None,
-                stats: Mapping[str, Stat] | None = None) -> Corpus:
+def read_corpus(
+    corpus_dir: Path,
+    max_article_mb: float = MAX_ARTICLE_MB,
+    reuse: Mapping[str, list[Article]] | None = None,
+    stats: Mapping[str, Stat] | None = None,
+) -> Corpus:
     """Every article under `corpus_dir`, and the problems met on the way; a file in `reuse`
     (unchanged since it was indexed) is not read again, its articles are taken from there.
     `stats` are the files' stats taken before `reuse` was decided on."""
@@ -58,7 +60,8 @@ def read_corpus(corpus_dir: Path, max_article_mb: float = MAX_ARTICLE_MB,
         rel = path.relative_to(corpus_dir).as_posix()
         known = (reuse or {}).get(rel)
         items: Iterable[Article | ArticleError] = (
-            known if known is not None else read_file(path, corpus_dir, max_article_mb))
+            known if known is not None else read_file(path, corpus_dir, max_article_mb)
+        )
         for item in items:
             if isinstance(item, Article) and item.id in articles:
                 item = ArticleError(item.source, f"duplicate article id {item.id!r}")
@@ -84,13 +87,14 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     )
 
 
-def read_file(path: Path, root: Path, max_article_mb: float = MAX_ARTICLE_MB
-              ) -> Iterator[Article | ArticleError]:
+def read_file(
+    path: Path, root: Path, max_article_mb: float = MAX_ARTICLE_MB
+) -> Iterator[Article | ArticleError]:
     """The articles of one file; a problem is yielded, not raised, so the caller goes on."""
     rel = path.relative_to(root).as_posix()
     try:
         _check_entry(path, root)
-        text = _read_text(path)
+        text = read_text(path)
         if path.suffix.lower() == ".jsonl":
             yield from _read_jsonl(text, path, rel, max_article_mb)
             return
@@ -112,43 +116,6 @@ def _check_entry(path: Path, root: Path) -> None:
             raise ArticleError(str(path), "a link to a file outside the corpus folder")
     if path.is_dir():
         raise ArticleError(str(path), "a folder, not an article file")
-
-
-def _decode(path: Path, data: bytes) -> str:
-    """UTF-8, UTF-16 with its byte-order mark, or else Windows-1252/Latin-1 text."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-            if not _CONTROL.search(text.encode("utf-8")):
-                return text
-        except UnicodeDecodeError:
-            pass  # a byte-order mark on something that is not UTF-16: judged as bytes below
-    if b"\x00" in data:
-        raise ArticleError(str(path), "binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        if _CONTROL.search(data):
-            raise ArticleError(str(path), f"not text (byte {e.start})") from None
-    log.info("%s is not UTF-8; read as Windows-1252/Latin-1", path)
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-_CONTROL = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(str(path), f"larger than {MAX_BYTES // 2**20} MiB")
-        data = path.read_bytes()
-    except OSError as e:  # unreadable, vanished, a dangling link: reported, the rest goes on
-        raise ArticleError(str(path), f"cannot be read ({e.strerror or e})") from None
-    return _decode(path, data)
 
 
 def _file_id(rel: str) -> str:
@@ -219,12 +186,16 @@ def _check_size(source: str, text: str, max_article_mb: float) -> None:
     """News articles are far smaller: a book-sized one would hold the index for an hour."""
     size = len(text.encode("utf-8")) / 2**20
     if size > max_article_mb:
-        raise ArticleError(source, f"{size:.1f} MB of text, more than the {max_article_mb:g} MB "
-                                   "an article may have (CORPUSQA_MAX_ARTICLE_MB)")
+        raise ArticleError(
+            source,
+            f"{size:.1f} MB of text, more than the {max_article_mb:g} MB "
+            "an article may have (CORPUSQA_MAX_ARTICLE_MB)",
+        )
 
 
-def _read_jsonl(text: str, path: Path, rel: str, max_article_mb: float
-                ) -> Iterator[Article | ArticleError]:
+def _read_jsonl(
+    text: str, path: Path, rel: str, max_article_mb: float
+) -> Iterator[Article | ArticleError]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -236,8 +207,10 @@ def _read_jsonl(text: str, path: Path, rel: str, max_article_mb: float
         except ValueError as e:
             yield ArticleError(where, f"malformed JSON line ({e})")
             continue
-        meta = {key: next((record[n] for n in names if record.get(n)), None)
-                for key, names in _FIELDS.items()}
+        meta = {
+            key: next((record[n] for n in names if record.get(n)), None)
+            for key, names in _FIELDS.items()
+        }
         if not isinstance(meta["text"], str) or not meta["text"].strip():
             yield ArticleError(where, "record has no text")
             continue

@@ -6,41 +6,48 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from .answer import Extractive, cite, quote_span
+from .build import BuildReport, Progress, build_index
 from .clean import dominant_script
 from .embed import Embedder
 from .entities import Entities
 from .errors import QuestionError
 from .filters import Filters, combine
-from .index import BuildReport, Index, Progress, build_index
+from .followup import History, standalone
+from .index import Index
 from .llm import LLM, load_llm
 from .records import Answer, Draft, Evidence, IndexStatus, Passage
 from .retrieve import Searcher
 from .settings import Settings
-from .verify import MARKER, verify
+from .verify import verify
 
 log = logging.getLogger(__name__)
-History = Sequence[Any]  # (user, assistant) pairs or {"role", "content"} messages
 # Function words of the languages people most often ask in instead; matched in lower case only
 # (a question's first word aside), so "IL-10" or "Die Hard" do not make a question Italian or
 # German.
-_FOREIGN = frozenset("""le la les des est qui que une der die das und ist wer el los las por quién
-    qué che chi il di du avec pour""".split())
-_ENGLISH = frozenset("""the a an is are was were who whom what when where how why did does do of
-    to in on at by for with from and or which that this it as be has have not""".split())
+_FOREIGN = frozenset(
+    """le la les des est qui que une der die das und ist wer el los las por quién
+    qué che chi il di du avec pour""".split()
+)
+_ENGLISH = frozenset(
+    """the a an is are was were who whom what when where how why did does do of
+    to in on at by for with from and or which that this it as be has have not""".split()
+)
 
 
 class QA:
-    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
-                 llm: LLM | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        llm: LLM | None = None,
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self._embedder = embedder
         self._searcher: Searcher | None = None
@@ -60,8 +67,11 @@ class QA:
         """The current index, reloaded when a newer version has been published."""
         with self._lock:
             if self._searcher is None or not self._searcher.index.is_current(self.settings):
-                self._searcher = Searcher(Index.load(self.settings), self.embedder,
-                                          recency_days=self.settings.recency_days)
+                self._searcher = Searcher(
+                    Index.load(self.settings),
+                    self.embedder,
+                    recency_days=self.settings.recency_days,
+                )
             return self._searcher
 
     def warm(self) -> None:
@@ -74,8 +84,13 @@ class QA:
     def status(self) -> IndexStatus:
         """The loaded index at a glance, for the shells (`corpusqa status`, the chat's header)."""
         ix = self.searcher.index
-        return IndexStatus(str(ix.folder), len(ix.articles), len(ix.chunks),
-                           ix.manifest.created, tuple(self.outlets()))
+        return IndexStatus(
+            str(ix.folder),
+            len(ix.articles),
+            len(ix.chunks),
+            ix.manifest.created,
+            tuple(self.outlets()),
+        )
 
     def outlets(self) -> list[str]:
         """The outlets the index holds, for filter choices."""
@@ -84,28 +99,55 @@ class QA:
     def build(self, *, progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
         return build_index(self.settings, self.embedder, progress=progress, rebuild=rebuild)
 
-    def retrieve(self, question: str, *, k: int | None = None, filters: Filters | None = None,
-                 outlets: Sequence[str] = (), since: str | None = None,
-                 until: str | None = None, as_of: str | None = None,
-                 mode: str | None = None) -> list[Passage]:
+    def retrieve(
+        self,
+        question: str,
+        *,
+        k: int | None = None,
+        filters: Filters | None = None,
+        outlets: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
+        as_of: str | None = None,
+        mode: str | None = None,
+    ) -> list[Passage]:
         """The k best passages (default CORPUSQA_TOP_K), best first; `as_of` is the date the
         question is asked on, which the recency prior counts from. `filters` holds the same
         options as one value; a keyword given beside it wins."""
-        return self._retrieve(self.searcher, self.check(question), k,
-                              combine(filters, outlets, since, until, as_of), mode)
+        return self._retrieve(
+            self.searcher,
+            self.check(question),
+            k,
+            combine(filters, outlets, since, until, as_of),
+            mode,
+        )
 
-    def _retrieve(self, searcher: Searcher, question: str, k: int | None, filters: Filters,
-                  mode: str | None = None) -> list[Passage]:
+    def _retrieve(
+        self,
+        searcher: Searcher,
+        question: str,
+        k: int | None,
+        filters: Filters,
+        mode: str | None = None,
+    ) -> list[Passage]:
         k = self.settings.top_k if k is None else k
         if k < 1:
             raise QuestionError(f"k is {k}: ask for at least 1 passage (-k, CORPUSQA_TOP_K)")
-        return searcher.search(question, k, filters,
-                               mode or self.settings.retrieval, self.settings.candidates)
+        return searcher.search(
+            question, k, filters, mode or self.settings.retrieval, self.settings.candidates
+        )
 
-    def ask(self, question: str, *, history: History | None = None,
-            filters: Filters | None = None, outlets: Sequence[str] = (),
-            since: str | None = None, until: str | None = None, as_of: str | None = None
-            ) -> Answer:
+    def ask(
+        self,
+        question: str,
+        *,
+        history: History | None = None,
+        filters: Filters | None = None,
+        outlets: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
+        as_of: str | None = None,
+    ) -> Answer:
         """A short answer with verified citations, or a refusal that says what the articles
         do report; `history` makes a follow-up ("what did he say?") self-contained."""
         question = self.check(question)
@@ -125,11 +167,18 @@ class QA:
             return replace(extractive, refused=True)
         if self._llm is None:
             return extractive
-        return self._written(self._llm, question, query, evidence, passages, searcher,
-                             extractive)
+        return self._written(self._llm, question, query, evidence, passages, searcher, extractive)
 
-    def _written(self, llm: LLM, question: str, query: str, evidence: list[Evidence],
-                 passages: list[Passage], searcher: Searcher, extractive: Answer) -> Answer:
+    def _written(
+        self,
+        llm: LLM,
+        question: str,
+        query: str,
+        evidence: list[Evidence],
+        passages: list[Passage],
+        searcher: Searcher,
+        extractive: Answer,
+    ) -> Answer:
         """The language model's answer when its citations check out, else the extractive one
         with a note saying why."""
         written = llm.write(question, evidence)
@@ -137,13 +186,15 @@ class QA:
             return replace(extractive, notes=written.notes)
         checked = self._cited(question, query, written, passages, searcher)
         if checked.refused:
-            note = f"{llm.name} cited nothing that supports its answer; " \
-                   "showing the extractive answer"
+            note = (
+                f"{llm.name} cited nothing that supports its answer; showing the extractive answer"
+            )
             return replace(extractive, notes=(note,))
         return checked
 
-    def _cited(self, question: str, query: str, draft: Draft, passages: list[Passage],
-               searcher: Searcher) -> Answer:
+    def _cited(
+        self, question: str, query: str, draft: Draft, passages: list[Passage], searcher: Searcher
+    ) -> Answer:
         citations = [cite(n, e.article, quote_span(e)) for n, e in enumerate(draft.used, 1)]
         text, checked = verify(draft.text, citations, searcher.index.articles)
         if not checked:
@@ -157,12 +208,16 @@ class QA:
         if not question:
             raise QuestionError("the question is empty: type a question about the articles")
         if len(question) > limit:
-            raise QuestionError(f"the question is {len(question)} characters long; the limit is "
-                                f"{limit} (CORPUSQA_MAX_QUESTION_CHARS)")
+            raise QuestionError(
+                f"the question is {len(question)} characters long; the limit is "
+                f"{limit} (CORPUSQA_MAX_QUESTION_CHARS)"
+            )
         script = dominant_script(question)
         if (script and script != "LATIN") or _mostly_foreign(question):
-            raise QuestionError("corpusqa understands questions in English only "
-                                "(its embedding model is English); please ask in English")
+            raise QuestionError(
+                "corpusqa understands questions in English only "
+                "(its embedding model is English); please ask in English"
+            )
         return question
 
 
@@ -172,51 +227,3 @@ def _mostly_foreign(question: str) -> bool:
     words = [w.lower() if i == 0 else w for i, w in enumerate(words)]
     foreign = sum(w in _FOREIGN for w in words)
     return foreign >= 2 and foreign > sum(w.lower() in _ENGLISH for w in words)
-
-
-_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their)\b", re.I)
-
-
-def standalone(question: str, history: History) -> str:
-    """A follow-up made self-contained: pronouns point at the person the last answer named."""
-    turns = _turns(history)
-    if not turns or not _PRONOUN.search(question):
-        return question
-    last_question, last_answer = turns[-1]
-    from .speakers import people
-
-    named = people(MARKER.sub("", last_answer)) or people(last_question)
-    if not named:
-        return f"{last_question} {question}"
-    name = named[0].surname
-
-    def swap(m: re.Match[str]) -> str:
-        word = m.group().lower()
-        return f"{name}'s" if word in {"his", "hers", "their"} else name
-
-    return _PRONOUN.sub(swap, question, count=1)
-
-
-def _turns(history: History) -> list[tuple[str, str]]:
-    turns: list[tuple[str, str]] = []
-    pending = ""
-    for item in history:
-        if isinstance(item, dict):
-            content = _plain(item.get("content"))
-            if item.get("role") == "user":
-                pending = content
-            elif item.get("role") == "assistant" and pending:
-                turns.append((pending, content))
-                pending = ""
-        elif isinstance(item, list | tuple) and len(item) == 2:
-            turns.append((_plain(item[0]), _plain(item[1])))
-    return turns
-
-
-def _plain(content: Any) -> str:
-    """Chat content as text: a string, or a list of parts; the web chat's HTML loses its tags."""
-    if isinstance(content, list):
-        content = " ".join(_plain(part) for part in content)
-    elif isinstance(content, dict):
-        content = content.get("text") or content.get("content") or ""
-    return html.unescape(re.sub(r"<[^>]+>", " ", str(content or "")))

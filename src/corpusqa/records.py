@@ -77,8 +77,13 @@ class Answer:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
-    def refusal(cls, question: str, query: str = "", passages: tuple[Passage, ...] = (),
-                notes: tuple[str, ...] = ()) -> Answer:
+    def refusal(
+        cls,
+        question: str,
+        query: str = "",
+        passages: tuple[Passage, ...] = (),
+        notes: tuple[str, ...] = (),
+    ) -> Answer:
         """The plain refusal, with the closest passages as related reading."""
         return cls(question, REFUSAL, (), passages, True, query or question, notes)
 
@@ -98,6 +103,18 @@ class Evidence:
     def text(self) -> str:
         return self.article.body[self.span[0] : self.span[1]]
 
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of an evidence sentence that could answer the question."""
+
+    text: str  # the short answer, as the article writes it
+    start: int  # in the sentence
+    fit: float  # 0..1: how well it is of the asked-for type (and role)
+    key: str = ""  # people: the surname, to group mentions of one person
+    role: str = ""  # people: every word the article uses for who they are
+    appos: str = ""  # people: the apposition after the name ("an astronomer at ...")
+    tied: bool = False  # written as what the question's person belongs to ("Bills safety X")
 
 
 @dataclass(frozen=True)

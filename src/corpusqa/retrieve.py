@@ -42,8 +42,9 @@ MODES = get_args(Retrieval)
 class Searcher:
     """An index and the model, loaded once; sentence vectors are cached across questions."""
 
-    def __init__(self, index: Index, embedder: Embedder, cache_size: int = 50_000,
-                 recency_days: float = 0.0) -> None:
+    def __init__(
+        self, index: Index, embedder: Embedder, cache_size: int = 50_000, recency_days: float = 0.0
+    ) -> None:
         self.index = index
         self.embedder = embedder
         self.recency_days = recency_days
@@ -77,8 +78,15 @@ class Searcher:
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.index.articles.values() if a.outlet})
 
-    def search(self, query: str, k: int = 5, filters: Filters = NONE, mode: str = "hybrid",
-               candidates: int = 100, per_article: int = 2) -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        filters: Filters = NONE,
+        mode: str = "hybrid",
+        candidates: int = 100,
+        per_article: int = 2,
+    ) -> list[Passage]:
         if filters or filters.as_of:
             check_filters(filters, self.outlets())
         mask = self.mask(filters)
@@ -95,15 +103,17 @@ class Searcher:
             lists.append(self._bm25(query, candidates, mask))
         fused = rrf(lists)
         if self.recency_days and fused:
-            fused = with_recency(fused, self.recency(np.array([r for r, _ in fused]),
-                                                     filters.today))
+            fused = with_recency(
+                fused, self.recency(np.array([r for r, _ in fused]), filters.today)
+            )
         if mode == "hybrid":
             fused = self.reranker.rank(query, qvec, fused)
         chosen = diversify(fused, self.index.chunks, k, per_article)
         return [self.passage(row, score) for row, score in chosen]
 
-    def evidence(self, query: str, passages: Sequence[Passage], as_of: str | None = None
-                 ) -> list[Evidence]:
+    def evidence(
+        self, query: str, passages: Sequence[Passage], as_of: str | None = None
+    ) -> list[Evidence]:
         """Every sentence of the passages, scored as an answer to the query, best first (a
         sentence in two overlapping passages once)."""
         qvec = self.query_vector(query)
@@ -116,8 +126,11 @@ class Searcher:
             for s in self.scorer.score(query, qvec, int(row)):
                 if (s.article_id, s.span[0]) not in seen:
                     seen.add((s.article_id, s.span[0]))
-                    score = EVIDENCE_DENSE * s.dense + EVIDENCE_LEXICAL * s.lexical \
+                    score = (
+                        EVIDENCE_DENSE * s.dense
+                        + EVIDENCE_LEXICAL * s.lexical
                         - EVIDENCE_RANK * rank
+                    )
                     out.append(Evidence(article, s.span, score, rank, recent=float(recent[rank])))
         return sorted(out, key=lambda e: -e.score)
 
@@ -148,9 +161,18 @@ class Searcher:
     def passage(self, row: int, score: float) -> Passage:
         c = self.index.chunks[row]
         a = self.index.articles[c.article_id]
-        return Passage(text=c.text, score=round(float(score), 6), article_id=a.id, chunk_id=c.id,
-                       title=a.title, outlet=a.outlet, published=a.published, source=a.source,
-                       start=c.start, end=c.end)
+        return Passage(
+            text=c.text,
+            score=round(float(score), 6),
+            article_id=a.id,
+            chunk_id=c.id,
+            title=a.title,
+            outlet=a.outlet,
+            published=a.published,
+            source=a.source,
+            start=c.start,
+            end=c.end,
+        )
 
 
 def rrf(lists: list[list[int]], k: int = RRF_K) -> Ranked:
@@ -197,8 +219,12 @@ def diversify(ranked: Ranked, chunks: Sequence[Chunk], k: int, per_article: int)
 
 
 def _overlaps(x: Chunk, y: Chunk) -> bool:
-    return x.article_id == y.article_id and x.start < y.end and y.start < x.end \
+    return (
+        x.article_id == y.article_id
+        and x.start < y.end
+        and y.start < x.end
         and _shared(x.sentences, y.sentences) > len(x.sentences) // 2
+    )
 
 
 def _shared(a: tuple[Span, ...], b: tuple[Span, ...]) -> int:

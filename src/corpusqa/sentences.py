@@ -58,17 +58,20 @@ class SentenceScorer:
         self._idf = index.keywords.idf()
         self._rare = max(self._idf.values(), default=1.0)  # for words the index has never seen
 
-    def score(self, query: str, qvec: np.ndarray, row: int, dense: bool = True
-              ) -> list[Scored]:
+    def score(self, query: str, qvec: np.ndarray, row: int, dense: bool = True) -> list[Scored]:
         """Every sentence of a chunk scored against the question (`dense=False`: words only)."""
         chunk = self.index.chunks[row]
         body = self.index.articles[chunk.article_id].body
         spans = list(chunk.sentences)
-        cosines = (self.chunk_vectors(row) @ qvec if dense else np.zeros(len(spans)))
+        cosines = self.chunk_vectors(row) @ qvec if dense else np.zeros(len(spans))
         qterms = terms(query)
         return [
-            Scored(chunk.article_id, span, float(cos),
-                   self.coverage(qterms, _terms(body[span[0]:span[1]])))
+            Scored(
+                chunk.article_id,
+                span,
+                float(cos),
+                self.coverage(qterms, _terms(body[span[0] : span[1]])),
+            )
             for span, cos in zip(spans, cosines, strict=True)
         ]
 
@@ -110,14 +113,16 @@ class SentenceScorer:
 class Reranker:
     """The second stage: the first `depth` candidates re-scored by their best sentence."""
 
-    def __init__(self, scorer: SentenceScorer, depth: int = RERANK,
-                 weights: Mapping[str, float] = WEIGHTS) -> None:
+    def __init__(
+        self, scorer: SentenceScorer, depth: int = RERANK, weights: Mapping[str, float] = WEIGHTS
+    ) -> None:
         self.scorer = scorer
         self.depth = depth
         self.weights = dict(weights)
 
-    def rank(self, query: str, qvec: np.ndarray, candidates: Ranked,
-             top_n: int | None = None) -> Ranked:
+    def rank(
+        self, query: str, qvec: np.ndarray, candidates: Ranked, top_n: int | None = None
+    ) -> Ranked:
         """The candidates re-ordered (the first `top_n` of them); those below `depth` keep
         their order underneath."""
         if top_n is not None:
@@ -131,8 +136,14 @@ class Reranker:
         for row, score in head:
             scored = self.scorer.score(query, qvec, row, dense=w["sentence"] > 0)
             best = max(scored, key=lambda s: w["sentence"] * s.dense + w["lexical"] * s.lexical)
-            rescored.append((row, w["fused"] * score / top + w["sentence"] * best.dense
-                             + w["lexical"] * best.lexical))
+            rescored.append(
+                (
+                    row,
+                    w["fused"] * score / top
+                    + w["sentence"] * best.dense
+                    + w["lexical"] * best.lexical,
+                )
+            )
         rescored.sort(key=lambda x: -x[1])
         floor = rescored[-1][1]
         return rescored + [(row, floor * s / top) for row, s in tail]
@@ -155,18 +166,27 @@ class SentencePlan:
     @classmethod
     def of(cls, chunks: Sequence[Chunk], fresh: set[str], old: Index | None) -> SentencePlan:
         order: dict[Key, int] = {}
-        rows = tuple(tuple(order.setdefault((c.article_id, s, e), len(order))
-                           for s, e in c.sentences) for c in chunks)
+        rows = tuple(
+            tuple(order.setdefault((c.article_id, s, e), len(order)) for s, e in c.sentences)
+            for c in chunks
+        )
         table = old.sentences if old is not None else None
-        known = {} if table is None or old is None else {
-            (c.article_id, s, e): r for c, srows in zip(old.chunks, table.rows, strict=True)
-            for (s, e), r in zip(c.sentences, srows, strict=True)}
+        known = (
+            {}
+            if table is None or old is None
+            else {
+                (c.article_id, s, e): r
+                for c, srows in zip(old.chunks, table.rows, strict=True)
+                for (s, e), r in zip(c.sentences, srows, strict=True)
+            }
+        )
         reuse = {i: known[k] for k, i in order.items() if k[0] not in fresh and k in known}
         missing = tuple(i for i in range(len(order)) if i not in reuse)
         return cls(rows, tuple(order), reuse, table, missing)
 
-    def table(self, bodies: Mapping[str, str], encode: Callable[[list[str]], np.ndarray],
-              dim: int) -> SentenceTable:
+    def table(
+        self, bodies: Mapping[str, str], encode: Callable[[list[str]], np.ndarray], dim: int
+    ) -> SentenceTable:
         vectors = np.zeros((len(self.keys), dim), dtype=np.float16)
         if self.reuse and self.old is not None:
             new, old = zip(*sorted(self.reuse.items()), strict=True)

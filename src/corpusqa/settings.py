@@ -66,8 +66,10 @@ class Settings:
         for name, kind in _CHOICES.items():
             allowed = get_args(kind)
             if getattr(self, name) not in allowed:
-                raise SettingsError(f"{PREFIX}{name.upper()}={getattr(self, name)!r}: use one of "
-                                    f"{', '.join(allowed)}")
+                raise SettingsError(
+                    f"{PREFIX}{name.upper()}={getattr(self, name)!r}: use one of "
+                    f"{', '.join(allowed)}"
+                )
 
     def fingerprint(self) -> dict[str, Any]:
         """What an index depends on: loading an index built with other values is refused."""

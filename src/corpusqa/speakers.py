@@ -52,8 +52,11 @@ ORG_WORDS = frozenset(
     studies analyses affairs relations security services systems school college""".split()
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
-PRONOUN = re.compile(r"\b(he|she|they)\s+(said|says|added|warned|told|claimed|stated|noted)\b"
-                     r"|^\W*(he|she)\b", re.I)
+PRONOUN = re.compile(
+    r"\b(he|she|they)\s+(said|says|added|warned|told|claimed|stated|noted)\b"
+    r"|^\W*(he|she)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,7 @@ def _bare(word: str) -> str:
     return re.sub(r"(['’]s?|\.)$", "", word)
 
 
-def speaker(sentence: str, before: list[str],
-            known: frozenset[str] = frozenset()) -> Person | None:
+def speaker(sentence: str, before: list[str], known: frozenset[str] = frozenset()) -> Person | None:
     """The person a sentence attributes its claim to, looking back for "he said"."""
     found = people(sentence, known)
     who = re.search(r",\s*who\s+", sentence)
@@ -153,8 +155,10 @@ def full_name(person: Person, article_text: str) -> str:
     return max(mentions, key=len, default=person.phrase)
 
 
-_APPOSITION = re.compile(r"^\s*,\s*((?:a|an|the)\s+)?([^,;.\"“”]{3,90}?)"
-                         r"(?=,|;|\.|\s+(?:said|says|told|wrote|added|who)\b|$)")
+_APPOSITION = re.compile(
+    r"^\s*,\s*((?:a|an|the)\s+)?([^,;.\"“”]{3,90}?)"
+    r"(?=,|;|\.|\s+(?:said|says|told|wrote|added|who)\b|$)"
+)
 _BEFORE = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})$")
 
 
@@ -169,14 +173,18 @@ def person_shaped(text: str, known: frozenset[str], body: str) -> bool:
     name = re.escape(text)
     roles = [m.group(1) for m in re.finditer(rf"\b([a-z]{{3,}}) {name}\b", body)]
     return any(r in ROLES or r.endswith(("er", "or", "ist", "ant", "ian")) for r in roles) or bool(
-        re.search(rf"{name}(,? who\b|,? said\b| told\b)", body))
+        re.search(rf"{name}(,? who\b|,? said\b| told\b)", body)
+    )
 
 
 def apposition(sentence: str, e: Entity) -> str:
-    """", an astronomer at Royal Observatory Greenwich," after the name; not a list of names."""
+    """ ", an astronomer at Royal Observatory Greenwich," after the name; not a list of names."""
     after = _APPOSITION.match(sentence[e.end :])
-    if after and (after.group(1) or after.group(2)[0].islower()) \
-            and after.group(2).split()[0] not in NOT_ROLE:
+    if (
+        after
+        and (after.group(1) or after.group(2)[0].islower())
+        and after.group(2).split()[0] not in NOT_ROLE
+    ):
         return (after.group(1) or "") + after.group(2).strip()
     return ""
 
@@ -216,6 +224,7 @@ def _role_match(need: Need, role: str) -> float:
 
 
 def _demonyms(text: str) -> str:
-    """"UK Defence Secretary" is British: countries add their adjective for role matching."""
-    return text + "".join(f" {adj}" for country, adj in DEMONYMS.items()
-                          if re.search(rf"\b{country}\b", text))
+    """ "UK Defence Secretary" is British: countries add their adjective for role matching."""
+    return text + "".join(
+        f" {adj}" for country, adj in DEMONYMS.items() if re.search(rf"\b{country}\b", text)
+    )

@@ -13,13 +13,13 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from . import disk
 from .errors import IndexDamagedError, IndexMismatchError, IndexMissingError
 from .keyword import Keywords
 from .records import Article, Chunk, SentenceTable
@@ -27,7 +27,6 @@ from .records import Article, Chunk, SentenceTable
 log = logging.getLogger(__name__)
 FORMAT = 1
 POINTER = "CURRENT"
-STATS = "files.json"  # which corpus files are unchanged since the current version read them
 KEEP = 2  # versions kept: the newest, and the one a running reader may still be opening
 
 
@@ -47,11 +46,17 @@ class Manifest:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Manifest:
-        return cls(settings=data.get("settings", {}), model_path=data.get("model_path", ""),
-                   dim=int(data["dim"]), created=str(data.get("created", "")),
-                   hashes=data.get("hashes", {}), files=data.get("files", {}),
-                   counts=data.get("counts", {}), format=data.get("format", 0),
-                   sizes=data.get("sizes", {}))
+        return cls(
+            settings=data.get("settings", {}),
+            model_path=data.get("model_path", ""),
+            dim=int(data["dim"]),
+            created=str(data.get("created", "")),
+            hashes=data.get("hashes", {}),
+            files=data.get("files", {}),
+            counts=data.get("counts", {}),
+            format=data.get("format", 0),
+            sizes=data.get("sizes", {}),
+        )
 
 
 @dataclass(frozen=True)
@@ -105,10 +110,14 @@ def usable(index_dir: Path) -> tuple[Path | None, str | None]:
         return pointed, None
     for other in sorted(index_dir.glob("v-*"), reverse=True):  # names sort by build time
         if other != pointed and damage(other) is None:
-            return other, (f"index version {name} is damaged ({reason}); using {other.name}, "
-                           "the newest whole one: `corpusqa index` repairs it")
-    raise IndexDamagedError(f"index {pointed} is damaged ({reason}) and no earlier version is "
-                            "whole: run `corpusqa index --rebuild`")
+            return other, (
+                f"index version {name} is damaged ({reason}); using {other.name}, "
+                "the newest whole one: `corpusqa index` repairs it"
+            )
+    raise IndexDamagedError(
+        f"index {pointed} is damaged ({reason}) and no earlier version is "
+        "whole: run `corpusqa index --rebuild`"
+    )
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -129,8 +138,9 @@ def check(manifest: Manifest, expected: dict[str, Any], folder: Path) -> None:
             "run `corpusqa index --rebuild`"
         )
     built = manifest.settings
-    diffs = [f"{k}: index {built.get(k)!r}, now {v!r}" for k, v in expected.items()
-             if built.get(k) != v]
+    diffs = [
+        f"{k}: index {built.get(k)!r}, now {v!r}" for k, v in expected.items() if built.get(k) != v
+    ]
     if diffs:
         raise IndexMismatchError(
             f"index {folder} was built with other settings ({'; '.join(diffs)}): "
@@ -152,8 +162,10 @@ def load(index_dir: Path, expected: dict[str, Any]) -> Version:
         return _read_version(folder, manifest)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as e:
         # Damage the sizes cannot show (an index written before they were recorded).
-        raise IndexDamagedError(f"index {folder} cannot be read ({type(e).__name__}: {e}); "
-                                "run `corpusqa index --rebuild`") from None
+        raise IndexDamagedError(
+            f"index {folder} cannot be read ({type(e).__name__}: {e}); "
+            "run `corpusqa index --rebuild`"
+        ) from None
 
 
 def _read_version(folder: Path, manifest: Manifest) -> Version:
@@ -161,41 +173,33 @@ def _read_version(folder: Path, manifest: Manifest) -> Version:
 
     articles = read_articles(folder)
     bodies = {a.id: a.body for a in articles}
-    rows = _read_jsonl(folder / "chunks.jsonl")
-    chunks = [
-        Chunk(
-            id=row["id"], article_id=row["article_id"],
-            text=bodies[row["article_id"]][row["start"] : row["end"]],
-            start=row["start"], end=row["end"],
-            sentences=tuple((s, e) for s, e in row["sentences"]),
-        )
-        for row in rows
-    ]
+    chunks, srows = disk.read_chunks(folder / "chunks.jsonl", bodies)
     flat = faiss.read_index(str(folder / "vectors.faiss"))
     if flat.ntotal != len(chunks):
         raise ValueError(f"{flat.ntotal} vectors for {len(chunks)} chunks")
     keywords = Keywords.load(folder / "bm25", len(chunks))
     table = None
     if (folder / "sentences.npy").exists():
-        table = SentenceTable(tuple(tuple(row["srows"]) for row in rows),
-                              np.load(folder / "sentences.npy", mmap_mode="r"))
+        table = SentenceTable(srows, np.load(folder / "sentences.npy", mmap_mode="r"))
     return Version(folder, manifest, articles, chunks, flat, keywords, table)
 
 
 def write(
-    index_dir: Path, manifest: Manifest, articles: list[Article], chunks: list[Chunk],
-    vectors: np.ndarray, keywords: Keywords, sentences: SentenceTable,
+    index_dir: Path,
+    manifest: Manifest,
+    articles: list[Article],
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    keywords: Keywords,
+    sentences: SentenceTable,
 ) -> Path:
     """Write a complete new version, then point `CURRENT` at it."""
     import faiss
 
     tmp = index_dir / f".tmp-{uuid.uuid4().hex[:12]}"
     tmp.mkdir(parents=True)
-    _write_jsonl(tmp / "articles.jsonl", (asdict(a) for a in articles))
-    _write_jsonl(tmp / "chunks.jsonl", (
-        {"id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end,
-         "sentences": [list(s) for s in c.sentences], "srows": list(r)}
-        for c, r in zip(chunks, sentences.rows, strict=True)))
+    disk.write_jsonl(tmp / "articles.jsonl", (asdict(a) for a in articles))
+    disk.write_chunks(tmp / "chunks.jsonl", chunks, sentences.rows)
     np.save(tmp / "sentences.npy", np.asarray(sentences.vectors, dtype=np.float16))
     flat = faiss.IndexFlatIP(manifest.dim)
     if len(vectors):
@@ -203,17 +207,22 @@ def write(
     faiss.write_index(flat, str(tmp / "vectors.faiss"))
     (tmp / "bm25").mkdir()
     keywords.save(tmp / "bm25")
-    sizes = {p.relative_to(tmp).as_posix(): p.stat().st_size
-             for p in sorted(tmp.rglob("*")) if p.is_file()}
-    _write_text(tmp / "manifest.json",
-                json.dumps(asdict(replace(manifest, format=FORMAT, sizes=sizes)), indent=1))
+    sizes = {
+        p.relative_to(tmp).as_posix(): p.stat().st_size
+        for p in sorted(tmp.rglob("*"))
+        if p.is_file()
+    }
+    disk.write_text(
+        tmp / "manifest.json",
+        json.dumps(asdict(replace(manifest, format=FORMAT, sizes=sizes)), indent=1),
+    )
     for path in tmp.rglob("*"):
         if path.is_file():
-            _fsync(path)
+            disk.fsync(path)
     final = index_dir / f"v-{time.strftime('%Y%m%dT%H%M%S')}-{tmp.name[-12:]}"
     os.rename(tmp, final)
-    _replace_text(index_dir / POINTER, final.name)
-    _fsync(index_dir)
+    disk.replace_text(index_dir / POINTER, final.name)
+    disk.fsync(index_dir)
     sweep(index_dir)
     return final
 
@@ -227,60 +236,6 @@ def sweep(index_dir: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def read_stats(index_dir: Path, folder: Path, reader: int) -> dict[str, tuple[int, ...]]:
-    """The corpus files known to match version `folder`, with their size and mtime (and their
-    sidecar's); empty when recorded for another version or by another reader."""
-    try:
-        data = json.loads((index_dir / STATS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != folder.name \
-            or data.get("reader") != reader:
-        return {}
-    stats = data.get("stats", {})
-    return {rel: tuple(st) for rel, st in stats.items()} if isinstance(stats, dict) else {}
-
-
-def write_stats(index_dir: Path, folder: Path, reader: int,
-                stats: Mapping[str, tuple[int, ...]]) -> None:
-    """Record which files match `folder`: a cache beside the versions, replaced atomically;
-    lost or stale, it costs one reading of every file."""
-    rows = {rel: list(st) for rel, st in stats.items()}
-    _replace_text(index_dir / STATS,
-                  json.dumps({"version": folder.name, "reader": reader, "stats": rows}))
-
-
 def read_articles(folder: Path) -> list[Article]:
     """A version's articles alone (cleaned text and metadata), without its vectors."""
-    return [Article(**row) for row in _read_jsonl(folder / "articles.jsonl")]
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def _write_jsonl(path: Path, rows: Any) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _replace_text(path: Path, text: str) -> None:
-    """Write `path` whole or not at all: readers see the old text or the new one."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    _write_text(tmp, text)
-    os.replace(tmp, path)
-
-
-def _write_text(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-    _fsync(path)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    return [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]

@@ -26,8 +26,9 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 class Misses:
     """Misses per address; `wait(addr)` is how long that address must still wait."""
 
-    def __init__(self, free: int = 5, longest: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, free: int = 5, longest: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.free, self.longest, self.clock = free, longest, clock
         self._seen: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
@@ -77,14 +78,24 @@ class LoginThrottle:
 
 
 def _is_login(scope: Scope) -> bool:
-    return (scope["type"] == "http" and scope.get("method") == "POST"
-            and str(scope.get("path", "")).rstrip("/").endswith("/login"))
+    return (
+        scope["type"] == "http"
+        and scope.get("method") == "POST"
+        and str(scope.get("path", "")).rstrip("/").endswith("/login")
+    )
 
 
 async def _too_many(send: Send, wait: float) -> None:
     seconds = int(wait) + 1
     body = json.dumps({"detail": f"Too many wrong passwords: try again in {seconds} s."}).encode()
-    await send({"type": "http.response.start", "status": 429,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"retry-after", str(seconds).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 429,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"retry-after", str(seconds).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

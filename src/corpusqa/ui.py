@@ -9,7 +9,6 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from .articleview import add_article_view, link
@@ -19,7 +18,7 @@ from .qa import QA
 from .records import Answer, Citation
 from .settings import Settings
 from .throttle import LoginThrottle
-from .updater import Updater
+from .updater import Updater, save_uploads
 
 log = logging.getLogger(__name__)
 CSS = """
@@ -33,8 +32,10 @@ CSS = """
 def status(qa: QA, updater: Updater) -> str:
     try:
         st = qa.status()
-        text = (f"**{st.articles} articles**, {st.chunks} chunks · "
-                f"updated {st.created[:19].replace('T', ' ')}")
+        text = (
+            f"**{st.articles} articles**, {st.chunks} chunks · "
+            f"updated {st.created[:19].replace('T', ' ')}"
+        )
     except CorpusQAError as e:
         text = f"No index yet ({e})"
     if updater.busy:
@@ -44,12 +45,24 @@ def status(qa: QA, updater: Updater) -> str:
     return text
 
 
-def reply(qa: QA, updater: Updater, message: str, history: Sequence[Any],
-          outlets: Sequence[str] | None = None, since: str = "", until: str = "") -> str:
+def reply(
+    qa: QA,
+    updater: Updater,
+    message: str,
+    history: Sequence[Any],
+    outlets: Sequence[str] | None = None,
+    since: str = "",
+    until: str = "",
+) -> str:
     """The chat's answer as HTML; every error becomes a sentence, never a trace."""
     try:
-        answer = qa.ask(message, history=list(history or []), outlets=list(outlets or []),
-                        since=(since or "").strip() or None, until=(until or "").strip() or None)
+        answer = qa.ask(
+            message,
+            history=list(history or []),
+            outlets=list(outlets or []),
+            since=(since or "").strip() or None,
+            until=(until or "").strip() or None,
+        )
     except CorpusQAError as e:
         hint = " An index update is running; try again in a moment." if updater.busy else ""
         return f"<p>⚠️ {html.escape(str(e))}.{hint}</p>"
@@ -63,8 +76,9 @@ def render(answer: Answer) -> str:
     parts = [f"<p>{_markers(html.escape(answer.text))}</p>"]
     parts += [f"<p class='cqa-note'>{html.escape(n)}</p>" for n in answer.notes]
     if answer.refused and answer.passages:
-        seen = dict.fromkeys((p.outlet, p.title, p.published, p.source, p.article_id)
-                             for p in answer.passages)
+        seen = dict.fromkeys(
+            (p.outlet, p.title, p.published, p.source, p.article_id) for p in answer.passages
+        )
         items = "".join(f"<li>{_meta(*row)}</li>" for row in seen)
         parts.append(f"<p>Related reading (not an answer):</p><ul>{items}</ul>")
     parts += [_card(c) for c in answer.citations]
@@ -76,12 +90,15 @@ def _card(c: Citation) -> str:
     after = c.context[c.end - c.context_start :]
     quote = f"{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}"
     meta = _meta(c.outlet, c.title, c.published, c.source, c.article_id)
-    return (f"<div class='cqa-card'><div class='cqa-meta'><b>[{c.n}]</b> {meta}</div>"
-            f"<div>{quote}</div></div>")
+    return (
+        f"<div class='cqa-card'><div class='cqa-meta'><b>[{c.n}]</b> {meta}</div>"
+        f"<div>{quote}</div></div>"
+    )
 
 
-def _meta(outlet: str | None, title: str, published: str | None, source: str,
-          article_id: str) -> str:
+def _meta(
+    outlet: str | None, title: str, published: str | None, source: str, article_id: str
+) -> str:
     url = link(source, article_id)
     headline = html.escape(title)
     headline = f"<a href='{html.escape(url)}' target='_blank'>{headline}</a>"
@@ -93,43 +110,12 @@ def _markers(escaped: str) -> str:
     return re.sub(r"\[(\d+)\]", r"<sup>[\1]</sup>", escaped)
 
 
-def save_uploads(files: Sequence[Any] | None, settings: Settings) -> tuple[list[str], list[str]]:
-    """Copy uploaded files into the corpus under safe names; returns (saved, refused)."""
-    saved, refused = [], []
-    target = settings.corpus_dir / "uploads"
-    for f in files or []:
-        # Gradio hands over paths; older versions wrapped them in objects with a .name.
-        path = Path(f) if isinstance(f, str | os.PathLike) else Path(f.name)
-        name = safe_name(path.name)
-        if Path(name).suffix.lower() not in SUFFIXES:
-            refused.append(f"{path.name}: only .txt, .md, .html and .jsonl files are accepted")
-            continue
-        if path.stat().st_size > settings.upload_max_mb * 2**20:
-            refused.append(f"{path.name}: larger than {settings.upload_max_mb} MB")
-            continue
-        target.mkdir(parents=True, exist_ok=True)
-        dest = target / name
-        n = 1
-        while dest.exists():
-            dest = target / f"{Path(name).stem}-{n}{Path(name).suffix}"
-            n += 1
-        dest.write_bytes(path.read_bytes())
-        saved.append(dest.name)
-    return saved, refused
-
-
-def safe_name(name: str) -> str:
-    """A file name that stays inside the corpus folder: no separators, no leading dots."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = re.sub(r"[^\w.-]+", "_", base).lstrip("._") or "upload.txt"
-    return base[:120]
-
-
 def build_app(qa: QA, updater: Updater) -> Any:
     import gradio as gr
 
-    def respond(message: str, history: list[Any], outlets: list[str], since: str,
-                until: str) -> str:
+    def respond(
+        message: str, history: list[Any], outlets: list[str], since: str, until: str
+    ) -> str:
         return reply(qa, updater, message, history, outlets, since, until)
 
     def upload(files: list[Any] | None) -> tuple[str, None]:
@@ -152,24 +138,37 @@ def build_app(qa: QA, updater: Updater) -> Any:
         with gr.Row():
             with gr.Column(scale=1, min_width=260):
                 gr.Markdown("### Filters")
-                outlets = gr.Dropdown([], multiselect=True, label="Outlets",
-                                      allow_custom_value=True, elem_id="outlets")
+                outlets = gr.Dropdown(
+                    [],
+                    multiselect=True,
+                    label="Outlets",
+                    allow_custom_value=True,
+                    elem_id="outlets",
+                )
                 since = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="since")
                 until = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="until")
                 gr.Markdown("### Add articles")
-                files = gr.File(file_count="multiple", file_types=sorted(SUFFIXES),
-                                elem_id="upload", label=".txt .md .html .jsonl")
+                files = gr.File(
+                    file_count="multiple",
+                    file_types=sorted(SUFFIXES),
+                    elem_id="upload",
+                    label=".txt .md .html .jsonl",
+                )
                 added = gr.Markdown(elem_id="upload-result")
                 gr.Button("Add to the index", elem_id="upload-button").click(
-                    upload, files, [added, files], api_name="upload")
+                    upload, files, [added, files], api_name="upload"
+                )
             with gr.Column(scale=3):
                 gr.ChatInterface(
-                    respond, additional_inputs=[outlets, since, until],
+                    respond,
+                    additional_inputs=[outlets, since, until],
                     chatbot=gr.Chatbot(elem_id="chat", height=560, sanitize_html=True),
-                    textbox=gr.Textbox(placeholder="Ask about the articles…",
-                                       elem_id="question", submit_btn=True),
+                    textbox=gr.Textbox(
+                        placeholder="Ask about the articles…", elem_id="question", submit_btn=True
+                    ),
                     examples=[["Who doubted the withdrawal?", None, "", ""]],
-                    cache_examples=False, api_name="chat",
+                    cache_examples=False,
+                    api_name="chat",
                 )
         timer = gr.Timer(2.0)
         timer.tick(tick, None, [state, outlets], show_progress="hidden")
@@ -189,18 +188,29 @@ def serve(settings: Settings, block: bool = True) -> Any:
         _first_build(qa)
     auth = tuple(settings.auth.split(":", 1)) if ":" in settings.auth else None
     if not _loopback(settings.host) and auth is None:
-        print(f"WARNING: the chat listens on {settings.host}, reachable from other machines, "
-              "with no login. Set CORPUSQA_AUTH=user:password to require one.", file=sys.stderr)
+        print(
+            f"WARNING: the chat listens on {settings.host}, reachable from other machines, "
+            "with no login. Set CORPUSQA_AUTH=user:password to require one.",
+            file=sys.stderr,
+        )
     qa.warm()
     updater = Updater(qa)
     updater.request()  # files added while the server was down: an update, a no-op if none
     updater.watch(settings.watch_seconds)
     app = build_app(qa, updater)
     app.queue(default_concurrency_limit=4)
-    app.launch(server_name=settings.host, server_port=settings.port, auth=auth,
-               app_kwargs={"middleware": [Middleware(LoginThrottle)]} if auth else None,
-               max_file_size=f"{settings.upload_max_mb}mb", prevent_thread_lock=True,
-               css=CSS, quiet=not block, ssr_mode=False, footer_links=[])
+    app.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=auth,
+        app_kwargs={"middleware": [Middleware(LoginThrottle)]} if auth else None,
+        max_file_size=f"{settings.upload_max_mb}mb",
+        prevent_thread_lock=True,
+        css=CSS,
+        quiet=not block,
+        ssr_mode=False,
+        footer_links=[],
+    )
     add_article_view(app.app, qa)
     if block:
         app.block_thread()
@@ -211,6 +221,7 @@ def _first_build(qa: QA) -> None:
     from tqdm import tqdm
 
     with tqdm(unit="text", desc="embedding") as bar:
+
         def progress(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)

@@ -1,12 +1,20 @@
-"""Index updates in the background while the chat keeps answering from the previous version."""
+"""Articles added while the chat runs: uploads saved into the corpus, and index updates in the
+background while the chat keeps answering from the previous version."""
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from .errors import CorpusQAError
+from .parse import SUFFIXES
 from .qa import QA
+from .settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -88,3 +96,35 @@ class Updater:
     @property
     def busy(self) -> bool:
         return self.state != "idle"
+
+
+def save_uploads(files: Sequence[Any] | None, settings: Settings) -> tuple[list[str], list[str]]:
+    """Copy uploaded files into the corpus under safe names; returns (saved, refused)."""
+    saved, refused = [], []
+    target = settings.corpus_dir / "uploads"
+    for f in files or []:
+        # Gradio hands over paths; older versions wrapped them in objects with a .name.
+        path = Path(f) if isinstance(f, str | os.PathLike) else Path(f.name)
+        name = safe_name(path.name)
+        if Path(name).suffix.lower() not in SUFFIXES:
+            refused.append(f"{path.name}: only .txt, .md, .html and .jsonl files are accepted")
+            continue
+        if path.stat().st_size > settings.upload_max_mb * 2**20:
+            refused.append(f"{path.name}: larger than {settings.upload_max_mb} MB")
+            continue
+        target.mkdir(parents=True, exist_ok=True)
+        dest = target / name
+        n = 1
+        while dest.exists():
+            dest = target / f"{Path(name).stem}-{n}{Path(name).suffix}"
+            n += 1
+        dest.write_bytes(path.read_bytes())
+        saved.append(dest.name)
+    return saved, refused
+
+
+def safe_name(name: str) -> str:
+    """A file name that stays inside the corpus folder: no separators, no leading dots."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = re.sub(r"[^\w.-]+", "_", base).lstrip("._") or "upload.txt"
+    return base[:120]

@@ -17,8 +17,9 @@ from .records import Article, Citation
 MARKER = re.compile(r"\[(\d+)\]")
 
 
-def verify(text: str, citations: Sequence[Citation], articles: dict[str, Article]
-           ) -> tuple[str, list[Citation]]:
+def verify(
+    text: str, citations: Sequence[Citation], articles: dict[str, Article]
+) -> tuple[str, list[Citation]]:
     """Drop every marker whose quote is not verbatim or does not support its clause; renumber."""
     by_n = {c.n: c for c in citations}
     kept: list[str] = []
@@ -44,7 +45,8 @@ def verify(text: str, citations: Sequence[Citation], articles: dict[str, Article
 _NOT_NAMES = frozenset(
     "the also and secretary general minister president prime defence defense foreign chancellor "
     "spokesman spokeswoman spokesperson press chief director head deputy senior official "
-    "ambassador envoy".split())
+    "ambassador envoy".split()
+)
 
 
 def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
@@ -56,9 +58,9 @@ def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
     quote = set(terms(c.quote)) | set(numbers(c.quote))
     if not claim & quote:
         return False
-    names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
-             if w.lower() not in _NOT_NAMES}
+    names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause) if w.lower() not in _NOT_NAMES}
     # A named person or place in the clause must be in the quote, or the claim is not its own.
     # Titles do not count: "Secretary" would let a quote about one secretary back another.
-    return not names or bool({n.lower() for n in names} & {w.lower() for w in
-                                                          re.findall(r"\w+", c.quote)})
+    return not names or bool(
+        {n.lower() for n in names} & {w.lower() for w in re.findall(r"\w+", c.quote)}
+    )

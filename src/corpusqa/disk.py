@@ -1,0 +1,79 @@
+"""Files an index is made of, written so that a reader never sees half of one."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .records import Chunk
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def write_jsonl(path: Path, rows: Any) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write `path` whole or not at all: readers see the old text or the new one."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    write_text(tmp, text)
+    os.replace(tmp, path)
+
+
+def write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    fsync(path)
+
+
+def fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_chunks(path: Path, chunks: list[Chunk], srows: tuple[tuple[int, ...], ...]) -> None:
+    """One line a chunk: its place in its article (the text is the article's) and the rows of
+    its sentences' vectors."""
+    write_jsonl(
+        path,
+        (
+            {
+                "id": c.id,
+                "article_id": c.article_id,
+                "start": c.start,
+                "end": c.end,
+                "sentences": [list(s) for s in c.sentences],
+                "srows": list(r),
+            }
+            for c, r in zip(chunks, srows, strict=True)
+        ),
+    )
+
+
+def read_chunks(
+    path: Path, bodies: dict[str, str]
+) -> tuple[list[Chunk], tuple[tuple[int, ...], ...]]:
+    """The chunks `write_chunks` wrote, their text cut from `bodies` (article id -> body)."""
+    rows = read_jsonl(path)
+    chunks = [
+        Chunk(
+            id=row["id"],
+            article_id=row["article_id"],
+            text=bodies[row["article_id"]][row["start"] : row["end"]],
+            start=row["start"],
+            end=row["end"],
+            sentences=tuple((s, e) for s, e in row["sentences"]),
+        )
+        for row in rows
+    ]
+    return chunks, tuple(tuple(row.get("srows", ())) for row in rows)

@@ -1,0 +1,152 @@
+"""Where the asking is in a parsed question: its wh-word, the noun that word asks about, the
+phrase around that noun, and the verbs the asking sentence is built on."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Parsed, Token
+
+_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+_AUX = {"did", "do", "does", "was", "were", "is", "are", "had", "has", "have"}
+
+
+_COPULA = re.compile(r"^(is|was|are|were)\s+(the|a|an)\s+", re.I)
+
+
+def wh_token(parsed: Parsed) -> int | None:
+    """The wh-word of the asking clause: in the last sentence if it has one, else the first."""
+    start = last_start(parsed.text)
+    found = [i for i, t in enumerate(parsed.tokens) if t.tag in _WH_TAGS]
+    late = [i for i in found if parsed.tokens[i].start >= start]
+    return (late or found)[0] if found else None
+
+
+def last_start(text: str) -> int:
+    """Where the question's last sentence starts: quizzes set the scene first ("X died this
+    week. What age was she?")."""
+    breaks = [m.end() for m in re.finditer(r"[.!;]\s+(?=[A-Z])", text)]
+    return breaks[-1] if breaks else 0
+
+
+def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
+    """The noun a wh-word asks about: "which <noun>", or "what is the <noun> of"."""
+    word = tokens[wh].text.lower()
+    if word not in {"what", "which", "whose"}:
+        return None
+    rest = " ".join(t.text for t in tokens[wh + 1 : wh + 4])
+    copula = _COPULA.match(rest)
+    first = wh + 1 + (len(copula.group().split()) if copula else 0)
+    retired = tokens[first].tag == "VBD" and tokens[first].text.lower() not in _AUX
+    if first >= len(tokens) or not (_nominal(tokens[first]) or retired):
+        return None
+    noun = _head_noun(tokens, first)
+    # "the name of the gunman", "the title of the series": the noun after "of".
+    if tokens[noun].text.lower() in {"name", "names", "title"}:
+        return _noun_after_of(tokens, noun) or noun
+    return noun
+
+
+def counted_noun(tokens: tuple[Token, ...], wh: int) -> int | None:
+    """ "how many M1 Abrams tanks": the noun counted."""
+    if (
+        wh + 2 < len(tokens)
+        and tokens[wh + 1].text.lower() in {"many", "much"}
+        and _nominal(tokens[wh + 2])
+    ):
+        return _head_noun(tokens, wh + 2)
+    return None
+
+
+def _nominal(t: Token) -> bool:
+    return t.tag.startswith(("NN", "JJ", "CD", "VBN", "VBG")) or t.tag == "HYPH"
+
+
+def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
+    """The last common noun of the run starting at i: "Amazon retail executive" -> executive."""
+    last = None
+    j = i + 1
+    while j < len(tokens) and (
+        _nominal(tokens[j])
+        or (tokens[j].tag == "CC" and j + 1 < len(tokens) and _nominal(tokens[j + 1]))
+    ):
+        if tokens[j].tag in {"NN", "NNS"}:
+            last = j
+        j += 1
+    # "which country's prime minister" asks for the country: the possessive ends the phrase.
+    if tokens[i].tag in {"NN", "NNS"} and last is None:
+        last = i
+    if tokens[j - 1].tag in {"NNP", "NNPS"} and j - 1 > i:
+        return j - 1  # "which high-profile Republican"
+    return last if last is not None else j - 1
+
+
+def _noun_after_of(tokens: tuple[Token, ...], i: int) -> int | None:
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "of":
+        j = i + 2
+        while j < len(tokens) and tokens[j].tag in {"DT", "PRP$"}:
+            j += 1
+        if j < len(tokens) and _nominal(tokens[j]):
+            return _head_noun(tokens, j)
+    return None
+
+
+def noun_phrase(parsed: Parsed, wh: int | None, noun: int | None) -> str:
+    """The noun phrase asked about, without relative clauses: "Which German cardinal"."""
+    if noun is None:
+        return ""
+    keep = _subtree(parsed.tokens, noun, skip={"relcl", "acl", "advcl", "appos", "punct"})
+    lo, hi = min(keep), max(keep)
+    if wh is not None and wh < lo:
+        lo = wh
+    return " ".join(parsed.tokens[i].text for i in range(lo, hi + 1) if i in keep or i == wh)
+
+
+def _subtree(tokens: tuple[Token, ...], root: int, skip: set[str]) -> set[int]:
+    out = {root}
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if i not in out and t.head in out and t.head != i and t.dep not in skip:
+                out.add(i)
+                changed = True
+    return out
+
+
+def asked_words(noun: int | None, parsed: Parsed, wh: int | None) -> str:
+    """The question's words from the wh-word to the noun asked about: "which Buffalo hospital"."""
+    if wh is not None and noun is not None and noun > wh:
+        t = parsed.tokens
+        words = parsed.text[t[wh].start : t[noun].start + len(t[noun].text)]
+        return words[0].lower() + words[1:]
+    if wh is None:
+        return "that"
+    word = parsed.tokens[wh].text.lower()
+    nxt = parsed.tokens[wh + 1].text.lower() if wh + 1 < len(parsed.tokens) else ""
+    return f"how {nxt}" if word == "how" and nxt in {"many", "much", "long", "old"} else word
+
+
+_LIGHT = frozenset("be is are was were been do does did have has had get got make made".split())
+
+
+def main_verbs(parsed: Parsed) -> list[Token]:
+    """The verb the asking sentence is built on and those joined to it by "and": in "X died
+    this week. What age was she?" the death sets the scene; it is not what is asked."""
+    tokens = parsed.tokens
+    start = last_start(parsed.text)
+    root = [i for i, t in enumerate(tokens) if t.dep == "ROOT" and t.start >= start]
+    # "Where was X, the ..., born?": the small parser may miss a long question's verb, but a
+    # verb that ends the question is its verb.
+    last = [i for i, t in enumerate(tokens) if t.tag != "." and t.dep != "punct"][-1:]
+    keep = set(root) | {i for i in last if tokens[i].tag.startswith("VB")}
+    for i, t in enumerate(tokens):
+        if t.dep == "conj" and t.head in keep:
+            keep.add(i)
+    return [
+        tokens[i]
+        for i in sorted(keep)
+        if tokens[i].tag.startswith("VB") and tokens[i].text.lower() not in _LIGHT
+    ]
