@@ -222,11 +222,17 @@ def test_sentence_vectors_are_stored_at_build_time_and_match_the_model(seed_qa: 
     )
 
 
-def test_a_question_embeds_only_itself(settings: Settings, embedder: CountingEmbedder) -> None:
+def test_a_question_embeds_only_itself(
+    settings: Settings, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     qa = QA(settings, embedder=embedder)
     qa.build()
     embedder.calls.clear()
     answer = qa.ask("Which British official saw no evidence of a withdrawal?")
+    # Through the ONNX query encoder: the torch model embeds nothing at question time.
+    assert not answer.refused and embedder.calls == [] and embedder.query_encoder() is not None
+    monkeypatch.setattr(embedder, "query_encoder", lambda: None)  # CORPUSQA_QUERY_ENCODER=torch
+    answer = qa.ask("Which British official saw no evidence of troops leaving?")
     assert not answer.refused and embedder.calls == [1]  # the sentences were embedded at build
 
 

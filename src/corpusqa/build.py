@@ -173,6 +173,8 @@ def _build(
         Path(settings.index_dir), manifest, articles, chunks, vectors, keywords, sentences
     )
     write_stats(Path(settings.index_dir), written, corpus.stats)
+    if embedder.loaded:  # torch is in memory now: the query encoder's export costs little
+        embedder.query_encoder()
     return BuildReport(
         added=added,
         updated=len(fresh) - added,

@@ -117,7 +117,9 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    answer: Answer = _qa(settings).ask(
+    qa = _qa(settings)
+    qa.warm()
+    answer: Answer = qa.ask(
         args.question, outlets=args.outlet, since=args.since, until=args.until, as_of=args.as_of
     )
     print(answer.text)

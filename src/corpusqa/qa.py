@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from .answer import Extractive, cite, quote_span
@@ -78,8 +79,12 @@ class QA:
         """Load the index, the embedding model and the entity model now, not at the first
         question: a chat that says it is running answers its first question as fast as later
         ones."""
-        self.searcher.query_vector("warm up")
-        self.entities.parse("Who is warming up?")
+        # The entity model loads in Python while the index and the query encoder load mostly
+        # in C++ (faiss, onnxruntime): side by side, a new process answers sooner.
+        with ThreadPoolExecutor(1) as pool:
+            entities = pool.submit(self.entities.parse, "Who is warming up?")
+            self.searcher.query_vector("warm up")
+            entities.result()  # its error, if any, is raised here
 
     def status(self) -> IndexStatus:
         """The loaded index at a glance, for the shells (`corpusqa status`, the chat's header)."""

@@ -12,7 +12,9 @@ from .errors import SettingsError
 PREFIX = "CORPUSQA_"
 Retrieval = Literal["hybrid", "fused", "dense", "bm25"]  # fused: hybrid without the 2nd stage
 Precision = Literal["auto", "fp32", "bf16"]
-_CHOICES = {"retrieval": Retrieval, "precision": Precision}
+# auto: questions through onnxruntime where the model can be exported (onnxquery.py), else torch
+QueryEncoder = Literal["auto", "onnx", "torch"]
+_CHOICES = {"retrieval": Retrieval, "precision": Precision, "query_encoder": QueryEncoder}
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,9 @@ class Settings:
     model: str = "bundled"
     precision: Precision = "auto"  # bf16 only where the CPU does it natively
     threads: int = 0  # 0: torch's default
+    query_encoder: QueryEncoder = "auto"
+    # Made once and kept across runs: the query encoder's ONNX export.
+    cache_dir: Path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corpusqa"
     batch_size: int = 32
     chunk_words: int = 120
     chunk_overlap: int = 1  # sentences shared by neighbouring chunks
@@ -63,6 +68,7 @@ class Settings:
         # Frozen, but callers may pass plain strings for the folders.
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
+        object.__setattr__(self, "cache_dir", Path(self.cache_dir).expanduser())
         for name, kind in _CHOICES.items():
             allowed = get_args(kind)
             if getattr(self, name) not in allowed:
