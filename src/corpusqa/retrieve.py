@@ -25,6 +25,7 @@ from typing import get_args
 
 import numpy as np
 
+from . import dense
 from .embed import Embedder
 from .errors import FilterError
 from .filters import NONE, Filters, check_filters, chunk_days, matches, recency
@@ -139,17 +140,7 @@ class Searcher:
         return recency(self._days, rows, as_of, self.recency_days)
 
     def _dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
-        import faiss
-
-        params = None
-        if mask is not None:
-            selector = faiss.IDSelectorBatch(np.flatnonzero(mask))
-            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
-        n = min(n, self.index.faiss.ntotal)
-        if n == 0:
-            return []
-        _, ids = self.index.faiss.search(qvec[None, :].astype(np.float32), n, params=params)
-        return [int(i) for i in ids[0] if i >= 0]
+        return dense.search(self.index.faiss, qvec, n, mask)
 
     def _bm25(self, query: str, n: int, mask: np.ndarray | None) -> list[int]:
         scores = self.index.keywords.scores(query)

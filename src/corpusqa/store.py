@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from . import disk
+from . import dense, disk
 from .errors import IndexDamagedError, IndexMismatchError, IndexMissingError
 from .keyword import Keywords
 from .records import Article, Chunk, SentenceTable
@@ -67,7 +67,7 @@ class Version:
     manifest: Manifest
     articles: list[Article]
     chunks: list[Chunk]
-    vectors: Any  # faiss.IndexFlatIP; row i is chunks[i]
+    vectors: Any  # a faiss index (dense.py); row i is chunks[i]
     keywords: Keywords
     sentences: SentenceTable | None = None  # None in versions written before it existed
 
@@ -201,10 +201,7 @@ def write(
     disk.write_jsonl(tmp / "articles.jsonl", (asdict(a) for a in articles))
     disk.write_chunks(tmp / "chunks.jsonl", chunks, sentences.rows)
     np.save(tmp / "sentences.npy", np.asarray(sentences.vectors, dtype=np.float16))
-    flat = faiss.IndexFlatIP(manifest.dim)
-    if len(vectors):
-        flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(flat, str(tmp / "vectors.faiss"))
+    faiss.write_index(dense.build(vectors, manifest.dim), str(tmp / "vectors.faiss"))
     (tmp / "bm25").mkdir()
     keywords.save(tmp / "bm25")
     sizes = {
