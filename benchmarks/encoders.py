@@ -26,8 +26,8 @@ import numpy as np
 from _shared import HERE, RTQA, indexed, rows, save
 
 from corpusqa import Settings
+from corpusqa.chunk import embed_text
 from corpusqa.embed import Embedder
-from corpusqa.index import embed_text
 
 ROOT = HERE.parent
 CHUNKS = 512

@@ -12,6 +12,7 @@ from conftest import CountingEmbedder
 from corpusqa import dense
 from corpusqa.qa import QA
 from corpusqa.settings import Settings
+from corpusqa.tuning import EXACT_SUBSET
 
 
 def _clustered(n: int, seed: int = 0) -> np.ndarray:
@@ -28,10 +29,14 @@ def _exact(x: np.ndarray, q: np.ndarray, n: int, rows: np.ndarray | None = None)
     return [int(rows[i]) for i in np.argsort(-scores)[:n]]
 
 
+def _rows(found: list[tuple[int, float]]) -> list[int]:
+    return [row for row, _ in found]
+
+
 def _recall(index: object, x: np.ndarray, queries: np.ndarray, mask: np.ndarray | None) -> float:
     rows = None if mask is None else np.flatnonzero(mask)
     hits = [
-        len(set(dense.search(index, q, 10, mask)) & set(_exact(x, q, 10, rows))) / 10
+        len(set(_rows(dense.search(index, q, 10, mask))) & set(_exact(x, q, 10, rows))) / 10
         for q in queries
     ]
     return float(np.mean(hits))
@@ -42,7 +47,7 @@ def test_below_the_threshold_the_search_is_exact() -> None:
     index = dense.build(x, 64)
     assert isinstance(index, faiss.IndexFlatIP)
     q = x[7]
-    assert dense.search(index, q, 10) == _exact(x, q, 10)
+    assert _rows(dense.search(index, q, 10)) == _exact(x, q, 10)
 
 
 def test_an_inverted_file_keeps_recall_and_applies_filters_inside(tmp_path: Path) -> None:
@@ -55,12 +60,12 @@ def test_an_inverted_file_keeps_recall_and_applies_filters_inside(tmp_path: Path
     assert _recall(index, x, queries, None) >= 0.97
     wide = np.ones(len(x), dtype=bool)
     wide[::3] = False  # two outlets of three: more than EXACT_SUBSET rows, more lists scanned
-    assert wide.sum() > dense.EXACT_SUBSET
+    assert wide.sum() > EXACT_SUBSET
     assert _recall(index, x, queries, wide) >= 0.97
-    assert all(wide[r] for q in queries[:10] for r in dense.search(index, q, 10, wide))
+    assert all(wide[r] for q in queries[:10] for r in _rows(dense.search(index, q, 10, wide)))
     narrow = np.zeros(len(x), dtype=bool)
     narrow[100:160] = True  # a week of one outlet: every allowed vector is scored
-    assert dense.search(index, queries[0], 10, narrow) == _exact(
+    assert _rows(dense.search(index, queries[0], 10, narrow)) == _exact(
         x, queries[0], 10, np.arange(100, 160)
     )
 
@@ -74,7 +79,7 @@ def test_an_index_built_as_an_inverted_file_answers_and_updates(
     monkeypatch.setattr(dense, "ANN_ROWS", 5)
     qa = QA(settings, embedder=embedder)
     qa.build(rebuild=True)
-    assert isinstance(qa.searcher.index.faiss, faiss.IndexIVFFlat)
+    assert isinstance(qa.searcher.index.segments[0].vectors, faiss.IndexIVFFlat)
     assert [p.chunk_id for p in qa.retrieve("Who doubted the withdrawal?", k=3)] == expected
     (settings.corpus_dir / "new.txt").write_text("Ukraine Talks\n\nDiplomats met in Geneva.\n")
     embedder.calls.clear()

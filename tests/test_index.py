@@ -75,9 +75,9 @@ def test_incremental_add_change_remove(settings: Settings, embedder: CountingEmb
     removed = qa.build()
     assert (removed.removed, removed.unchanged) == (1, 2)
     assert all(p.article_id != "floating" for p in qa.retrieve("floating library", k=10))
-    keywords = qa.searcher.index.keywords
-    assert keywords.size == len(qa.searcher.index.chunks)
-    assert keywords.scores("floating library").max() == 0  # BM25 forgot it too
+    scores = qa.searcher.index.bm25("floating library")
+    assert len(scores) == len(qa.searcher.index.chunks)
+    assert scores.max() == 0  # BM25 forgot it too
 
 
 def test_bad_article_is_skipped_and_its_old_version_kept(

@@ -177,11 +177,13 @@ def test_a_damaged_version_falls_back_and_index_repairs_it(
     from corpusqa.store import current
 
     first, second = _two_versions(settings, embedder)
+    # The update's own segment: the other is the first version's, hard-linked, shared.
+    (own,) = {p.name for p in second.glob("seg-*")} - {p.name for p in first.glob("seg-*")}
     if damage == "truncate chunks":
-        target = second / "chunks.jsonl"
+        target = second / own / "chunks.jsonl"
         target.write_bytes(target.read_bytes()[:-40])
     elif damage == "remove vectors":
-        (second / "vectors.faiss").unlink()
+        (second / own / "vectors.faiss").unlink()
     else:
         target = second / "manifest.json"
         target.write_bytes(target.read_bytes()[:30])
@@ -213,7 +215,7 @@ def test_no_whole_version_is_one_line_saying_how_to_rebuild(
     build_index(settings, embedder)
     pointed = current(settings.index_dir)
     assert pointed is not None
-    (pointed / "vectors.faiss").unlink()
+    next(pointed.glob("seg-*/vectors.faiss")).unlink()
     with pytest.raises(IndexDamagedError, match=r"--rebuild") as error:
         Index.load(settings)
     assert "\n" not in str(error.value)

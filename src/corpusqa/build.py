@@ -1,30 +1,29 @@
-"""Build the index incrementally: read what changed, embed only new or changed articles, reuse
-the vectors of unchanged ones from the current version, and publish a new version.
-
-An article whose file fails to read this time keeps its previously indexed version.
+"""Build the index incrementally: read what changed, embed only the new and changed articles
+into a new segment (with the small segments `merge.py` picks, their vectors read back, not
+embedded again), mark what they replace deleted, and publish a new version that links every
+other segment as it is. An article whose file fails to read this time keeps its indexed version.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from filelock import FileLock, Timeout
 
-from . import changes, store
+from . import changes, segment, store
 from .changes import corpus_stats, write_stats
 from .chunk import chunk_article
 from .embed import Embedder
 from .errors import CorpusError, IndexBusyError
-from .index import Index, embed_text
-from .keyword import Keywords
+from .index import Index
+from .merge import kept, merge_set
 from .parse import read_corpus
-from .records import Article, Chunk, SentenceTable
-from .sentences import SentencePlan
+from .segment import Contents
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -97,8 +96,9 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     previous, damaged, folder = (None, False, None) if rebuild else changes.previous(settings)
-    # A version without sentence vectors is rewritten once with them (no chunk re-embedded).
-    upgrade = previous is not None and "sentences.npy" not in previous.sizes
+    # A version written before segments (or sentence vectors) is rewritten once as one
+    # segment, no chunk embedded again.
+    upgrade = previous is not None and not previous.segments
     now = corpus_stats(settings.corpus_dir)  # before reading: a later change is seen next time
     same, all_same = changes.unchanged_files(settings, folder, now)
     if previous is not None and all_same and not damaged and not upgrade:
@@ -150,28 +150,39 @@ def _build(
 
     # Under the build lock, the version the manifest came from is still the current one.
     old = Index.load(settings) if previous is not None else None
-    kept = [old.articles[aid] for aid in kept_ids] if old else []
-    articles = corpus.articles + kept
+    gone = {a.id for a in fresh} | (set(old_hashes) - set(hashes) - set(kept_ids))
     new_chunks = {
         a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap) for a in fresh
     }
+    incoming = sum(len(c) for c in new_chunks.values())
+    merged = merge_set(old, gone, incoming, upgrade)
+    view = old.only(merged) if old is not None else None
+    articles = [a for a in (view.articles.values() if view else []) if a.id not in gone] + fresh
     embedder = embedder or Embedder(settings)
-    chunks = _ordered(articles, new_chunks, old)
-    vectors, sentences, embedded = _embed(articles, chunks, new_chunks, old, embedder, progress)
-    by_id = {a.id: a for a in articles}
-    keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
+    new: list[tuple[str, Contents]] = []
+    embedded = (0, 0)
+    if articles:
+        ids = {a.id: hashes[a.id] if a.id in new_chunks else old_hashes[a.id] for a in articles}
+        files = {a.id: corpus.files.get(a.id, old_files.get(a.id)) for a in articles}
+        contents, embedded = segment.make(
+            articles, new_chunks, view, embedder, progress, ids, files
+        )
+        new.append((f"seg-{uuid.uuid4().hex[:12]}", contents))
+    keep, deleted, live = kept(old, merged, gone)
     manifest = store.Manifest(
         settings=settings.fingerprint(),
         model_path=str(embedder.path),
-        dim=int(vectors.shape[1]),
+        dim=int(old.manifest.dim if old else embedder.dim),
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        hashes={**{a.id: old_hashes[a.id] for a in kept}, **hashes},
-        files={**{a.id: old_files.get(a.id) for a in kept}, **corpus.files},
-        counts={"articles": len(articles), "chunks": len(chunks)},
+        hashes={},
+        files={},
+        counts={
+            "articles": live[0] + len(articles),
+            "chunks": live[1] + sum(len(c.chunks) for _, c in new),
+        },
+        deleted=deleted,
     )
-    written = store.write(
-        Path(settings.index_dir), manifest, articles, chunks, vectors, keywords, sentences
-    )
+    written = store.write(Path(settings.index_dir), manifest, keep, new)
     write_stats(Path(settings.index_dir), written, corpus.stats)
     if embedder.loaded:  # torch is in memory now: the query encoder's export costs little
         embedder.query_encoder()
@@ -180,71 +191,11 @@ def _build(
         updated=len(fresh) - added,
         removed=removed,
         unchanged=unchanged,
-        kept=len(kept),
+        kept=len(kept_ids),
         chunks_embedded=embedded[0],
-        chunks_total=len(chunks),
+        chunks_total=manifest.counts["chunks"],
         sentences_embedded=embedded[1],
         seconds=time.perf_counter() - started,
         problems=problems,
         written=True,
     )
-
-
-def _ordered(
-    articles: list[Article], new_chunks: dict[str, list[Chunk]], old: Index | None
-) -> list[Chunk]:
-    """Every article's chunks in corpus order: new ones for fresh articles, else the old."""
-    by_article: dict[str, list[Chunk]] = {}
-    for c in old.chunks if old else []:
-        by_article.setdefault(c.article_id, []).append(c)
-    return [c for a in articles for c in new_chunks.get(a.id, by_article.get(a.id, []))]
-
-
-def _embed(
-    articles: list[Article],
-    chunks: list[Chunk],
-    new_chunks: dict[str, list[Chunk]],
-    old: Index | None,
-    embedder: Embedder,
-    progress: Progress | None,
-) -> tuple[np.ndarray, SentenceTable, tuple[int, int]]:
-    """Chunk and sentence vectors for the new version: the fresh articles' embedded, the rest
-    reused; with how many chunks and sentences were embedded."""
-    by_id = {a.id: a for a in articles}
-    texts = [embed_text(by_id[aid], c) for aid, new in new_chunks.items() for c in new]
-    plan = SentencePlan.of(chunks, set(new_chunks), old)
-    total = len(texts) + len(plan.missing)
-    log.info(
-        "embedding %d chunks and %d sentences of %d articles",
-        len(texts),
-        len(plan.missing),
-        len(new_chunks),
-    )
-    fresh = embedder.encode_document(texts, progress=_offset(progress, 0, total))
-    rows = _assemble(chunks, new_chunks, fresh, old)
-    vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
-    sentences = plan.table(
-        {a.id: a.body for a in articles},
-        lambda t: embedder.encode_document(t, progress=_offset(progress, len(texts), total)),
-        embedder.dim,
-    )
-    return vectors, sentences, (len(texts), len(plan.missing))
-
-
-def _assemble(
-    chunks: list[Chunk],
-    new_chunks: dict[str, list[Chunk]],
-    new_vectors: np.ndarray,
-    old: Index | None,
-) -> list[np.ndarray]:
-    """The vector of every chunk, in order: new for fresh articles, the old ones reused."""
-    fresh = iter(new_vectors)
-    reuse = {c.id: vec for c, vec in zip(old.chunks, old.vectors(), strict=True)} if old else {}
-    return [next(fresh) if c.article_id in new_chunks else reuse[c.id] for c in chunks]
-
-
-def _offset(progress: Progress | None, before: int, total: int) -> Progress | None:
-    """Chunks, then sentences, as one count of texts embedded."""
-    if progress is None:
-        return None
-    return lambda done, _: progress(before + done, total)

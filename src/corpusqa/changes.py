@@ -53,7 +53,7 @@ def previous(settings: Settings) -> tuple[store.Manifest | None, bool, Path | No
         log.warning(warning)
     manifest = store.read_manifest(folder)
     store.check(manifest, settings.fingerprint(), folder)
-    return manifest, warning is not None, folder
+    return store.catalogue(folder, manifest), warning is not None, folder
 
 
 def unchanged_files(
@@ -73,7 +73,7 @@ def unchanged_articles(
     if folder is None or previous is None or not same:
         return {}
     by_file: dict[str, list[Article]] = {rel: [] for rel in same}
-    for a in store.read_articles(folder):
+    for a in store.read_articles(folder, previous):
         rel = previous.files.get(a.id)
         if rel in by_file:
             by_file[rel].append(a)

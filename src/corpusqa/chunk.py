@@ -138,3 +138,8 @@ def _windows(body: str, spans: list[Span], max_words: int, overlap: int) -> Iter
         if j >= len(spans):
             return
         i = max(i + 1, j - overlap)
+
+
+def embed_text(article: Article, chunk: Chunk) -> str:
+    """What the models see of a chunk: its headline gives it context."""
+    return f"{article.title}\n{chunk.text}"

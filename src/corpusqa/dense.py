@@ -39,8 +39,10 @@ def build(vectors: np.ndarray, dim: int, ann_rows: int | None = None) -> Any:
     return ivf
 
 
-def search(index: Any, qvec: np.ndarray, n: int, mask: np.ndarray | None = None) -> list[int]:
-    """The rows of the `n` nearest vectors, among those `mask` allows."""
+def search(
+    index: Any, qvec: np.ndarray, n: int, mask: np.ndarray | None = None
+) -> list[tuple[int, float]]:
+    """The rows of the `n` nearest vectors, among those `mask` allows, with their scores."""
     import faiss
 
     n = min(n, index.ntotal)
@@ -59,15 +61,17 @@ def search(index: Any, qvec: np.ndarray, n: int, mask: np.ndarray | None = None)
         share = len(allowed) / index.ntotal
     if ivf:
         params.nprobe = min(index.nlist, math.ceil(index.nlist * NPROBE_SHARE / max(share, 1e-9)))
-    _, ids = index.search(query, n, params=params)
-    return [int(i) for i in ids[0] if i >= 0]
+    scores, ids = index.search(query, n, params=params)
+    return [(int(i), float(d)) for i, d in zip(ids[0], scores[0], strict=True) if i >= 0]
 
 
-def _exact_subset(index: Any, qvec: np.ndarray, rows: np.ndarray, n: int) -> list[int]:
+def _exact_subset(
+    index: Any, qvec: np.ndarray, rows: np.ndarray, n: int
+) -> list[tuple[int, float]]:
     """A restrictive filter: every allowed vector scored, none missed."""
     if not len(rows):
         return []
     vectors = index.reconstruct_batch(rows.astype(np.int64))
     scores = vectors @ qvec
     top = np.argsort(-scores, kind="stable")[:n]
-    return [int(rows[i]) for i in top]
+    return [(int(rows[i]), float(scores[i])) for i in top]

@@ -1,22 +1,27 @@
 """The keyword side of the index: one tokenizer for BM25 and for sentence matching, and BM25.
 
-BM25 comes from `bm25s`; it is rebuilt from the chunk store at every index update (tokenizing is
-cheap next to embedding) and saved beside FAISS, never built per query.
+Each segment of the index keeps its chunks' term frequencies (a sparse terms x chunks matrix
+and the chunks' lengths); a query is scored with statistics of the whole index (`Stats`: how
+many chunks, their mean length, each term's document frequency summed over the segments), so
+a chunk scores the same whichever segment holds it. Like Lucene, the statistics count deleted
+chunks until their segment is merged. The formula is Lucene's BM25 (k1 1.5, b 0.75), as bm25s
+computed it before.
 """
 
 from __future__ import annotations
 
-import logging
+import json
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-log = logging.getLogger(__name__)
-
+K1, B = 1.5, 0.75
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -28,14 +33,7 @@ STOPWORDS = frozenset(
     where which while who whom why will with would you your yours yourself yourselves s t said
     says say according""".split()
 )
-
-
-def _bm25s() -> Any:
-    import bm25s
-
-    # bm25s sets its logger to DEBUG on import and then logs every build.
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    return bm25s
+EMPTY = "\u2205"  # the one term of a chunk with none, so that every chunk has a length
 
 
 @lru_cache(maxsize=1)
@@ -52,49 +50,91 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords([w for w in words if w not in STOPWORDS]))
 
 
-class Keywords:
-    """BM25 over the chunks, row for row with the dense vectors."""
+@dataclass(frozen=True)
+class Stats:
+    """What BM25 needs of the whole index: chunks, their mean length, each term's frequency."""
 
-    def __init__(self, bm25: object | None, size: int) -> None:
-        self.bm25 = bm25
-        self.size = size
+    parts: tuple[Keywords, ...]
+    docs: int
+    mean_length: float
 
     @classmethod
-    def build(cls, texts: list[str]) -> Keywords:
-        if not texts:
-            return cls(None, 0)
-        bm25 = _bm25s().BM25()
-        bm25.index([terms(t) or ["\u2205"] for t in texts], show_progress=False)
-        return cls(bm25, len(texts))
+    def of(cls, parts: Sequence[Keywords]) -> Stats:
+        docs = sum(p.size for p in parts)
+        length = sum(float(p.lengths.sum()) for p in parts)
+        return cls(tuple(parts), docs, length / docs if docs else 1.0)
+
+    def df(self, term: str) -> int:
+        return sum(p.df(term) for p in self.parts)
+
+    def idf(self, df: int) -> float:
+        return math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+
+
+class Keywords:
+    """The term frequencies of one segment's chunks, row for row with its vectors."""
+
+    def __init__(self, vocab: dict[str, int], matrix: Any, lengths: np.ndarray) -> None:
+        self.vocab = vocab  # term -> row of `matrix`
+        self.matrix = matrix  # scipy CSR, terms x chunks, term frequencies
+        self.lengths = lengths  # terms per chunk
+        self.size = len(lengths)
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> Keywords:
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        lengths = np.zeros(len(texts), dtype=np.int32)
+        for col, text in enumerate(texts):
+            words = terms(text) or [EMPTY]
+            lengths[col] = len(words)
+            for word in words:
+                rows.append(vocab.setdefault(word, len(vocab)))
+                cols.append(col)
+        ones = np.ones(len(rows), dtype=np.int32)
+        matrix = csr_matrix((ones, (rows, cols)), shape=(len(vocab), len(texts)), dtype=np.int32)
+        matrix.sum_duplicates()  # repeated words become one entry with their count
+        return cls(vocab, matrix, lengths)
 
     def save(self, folder: Path) -> None:
-        if self.bm25 is not None:
-            self.bm25.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
+        folder.mkdir(parents=True, exist_ok=True)
+        m = self.matrix
+        np.savez(folder / "tf.npz", data=m.data, indices=m.indices, indptr=m.indptr,
+                 lengths=self.lengths)  # fmt: skip
+        words = sorted(self.vocab, key=self.vocab.__getitem__)
+        (folder / "vocab.json").write_text(json.dumps(words, ensure_ascii=False), "utf-8")
 
     @classmethod
     def load(cls, folder: Path, size: int) -> Keywords:
-        if size == 0:
-            return cls(None, 0)
-        return cls(_bm25s().BM25.load(str(folder), show_progress=False), size)
+        from scipy.sparse import csr_matrix
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every chunk for the query (zeros where no term matches)."""
-        tokens = terms(query)
-        if self.bm25 is None or not tokens:
-            return np.zeros(self.size, dtype=np.float32)
-        known = [t for t in tokens if t in self.bm25.vocab_dict]  # type: ignore[attr-defined]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
+        arrays = np.load(folder / "tf.npz")
+        words = json.loads((folder / "vocab.json").read_text("utf-8"))
+        if len(arrays["lengths"]) != size:
+            raise ValueError(f"keywords for {len(arrays['lengths'])} chunks, not {size}")
+        matrix = csr_matrix(
+            (arrays["data"], arrays["indices"], arrays["indptr"]), shape=(len(words), size)
+        )
+        return cls({w: i for i, w in enumerate(words)}, matrix, arrays["lengths"])
 
-    def idf(self) -> dict[str, float]:
-        """Each indexed term's inverse document frequency over the chunks (BM25's formula)."""
-        if self.bm25 is None:
-            return {}
-        indptr = self.bm25.scores["indptr"]  # type: ignore[attr-defined]
-        n = max(self.size, 1)
-        return {
-            term: math.log(1 + (n - df + 0.5) / (df + 0.5))
-            for term, tid in self.bm25.vocab_dict.items()  # type: ignore[attr-defined]
-            if tid + 1 < len(indptr) and (df := int(indptr[tid + 1] - indptr[tid])) > 0
-        }
+    def df(self, term: str) -> int:
+        row = self.vocab.get(term)
+        return 0 if row is None else int(self.matrix.indptr[row + 1] - self.matrix.indptr[row])
+
+    def scores(self, query: str, stats: Stats | None = None) -> np.ndarray:
+        """BM25 score of every chunk of this segment (zeros where no term matches), with the
+        whole index's statistics."""
+        stats = stats or Stats.of([self])
+        out = np.zeros(self.size, dtype=np.float64)
+        norm = K1 * (1 - B + B * self.lengths / stats.mean_length)
+        for term in terms(query):  # a repeated word counts again, as in bm25s
+            row = self.vocab.get(term)
+            if row is None:
+                continue
+            lo, hi = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+            docs, tf = self.matrix.indices[lo:hi], self.matrix.data[lo:hi]
+            out[docs] += stats.idf(stats.df(term)) * tf / (norm[docs] + tf)
+        return out.astype(np.float32)

@@ -25,7 +25,6 @@ from typing import get_args
 
 import numpy as np
 
-from . import dense
 from .embed import Embedder
 from .errors import FilterError
 from .filters import NONE, Filters, check_filters, chunk_days, matches, recency
@@ -140,10 +139,10 @@ class Searcher:
         return recency(self._days, rows, as_of, self.recency_days)
 
     def _dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
-        return dense.search(self.index.faiss, qvec, n, mask)
+        return self.index.dense(qvec, n, mask)
 
     def _bm25(self, query: str, n: int, mask: np.ndarray | None) -> list[int]:
-        scores = self.index.keywords.scores(query)
+        scores = self.index.bm25(query)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         top = np.argsort(-scores, kind="stable")[:n]

@@ -55,8 +55,6 @@ class SentenceScorer:
         self._cache: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
-        self._idf = index.keywords.idf()
-        self._rare = max(self._idf.values(), default=1.0)  # for words the index has never seen
 
     def score(self, query: str, qvec: np.ndarray, row: int, dense: bool = True) -> list[Scored]:
         """Every sentence of a chunk scored against the question (`dense=False`: words only)."""
@@ -79,7 +77,7 @@ class SentenceScorer:
         """IDF-weighted share of the question's terms that the sentence contains."""
         if not qterms:
             return 0.0
-        weights = {t: self._idf.get(t, self._rare) for t in qterms}
+        weights = {t: self.index.idf(t) for t in qterms}
         have = set(sterms)
         return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
 

@@ -1,8 +1,10 @@
 """The index folder on disk: immutable version folders and a `CURRENT` pointer to one of them.
 
-A build writes a whole new version into a hidden temporary folder, renames it into place and
-only then replaces `CURRENT` (an atomic rename). A build killed at any moment therefore leaves
-the previous version loadable; leftovers are swept by the next build.
+A version is a list of segments (`segment.py`) and, per segment, the articles since replaced
+or removed. A build writes a new version into a hidden temporary folder (its new segment
+written, the segments it keeps hard-linked from the current version), renames it into place
+and only then replaces `CURRENT` (an atomic rename). A build killed at any moment therefore
+leaves the previous version loadable; leftovers are swept by the next build.
 """
 
 from __future__ import annotations
@@ -13,16 +15,15 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from . import dense, disk
+from . import disk, segment
 from .errors import IndexDamagedError, IndexMismatchError, IndexMissingError
-from .keyword import Keywords
-from .records import Article, Chunk, SentenceTable
+from .records import Article
+from .segment import Contents, Segment
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -43,6 +44,8 @@ class Manifest:
     counts: dict[str, int]  # "articles", "chunks"
     format: int = FORMAT
     sizes: dict[str, int] = field(default_factory=dict)  # file -> bytes written
+    segments: list[str] = field(default_factory=list)  # none: written before segments
+    deleted: dict[str, list[str]] = field(default_factory=dict)  # segment -> article ids gone
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Manifest:
@@ -56,20 +59,18 @@ class Manifest:
             counts=data.get("counts", {}),
             format=data.get("format", 0),
             sizes=data.get("sizes", {}),
+            segments=data.get("segments", []),
+            deleted=data.get("deleted", {}),
         )
 
 
 @dataclass(frozen=True)
 class Version:
-    """One version folder as read from disk, row for row."""
+    """One version folder as read from disk: its segments, and what in them is deleted."""
 
     folder: Path
     manifest: Manifest
-    articles: list[Article]
-    chunks: list[Chunk]
-    vectors: Any  # a faiss index (dense.py); row i is chunks[i]
-    keywords: Keywords
-    sentences: SentenceTable | None = None  # None in versions written before it existed
+    segments: list[Segment]
 
 
 def current(index_dir: Path) -> Path | None:
@@ -169,50 +170,51 @@ def load(index_dir: Path, expected: dict[str, Any]) -> Version:
 
 
 def _read_version(folder: Path, manifest: Manifest) -> Version:
-    import faiss
+    if not manifest.segments:  # a version written before segments is one, at its root
+        return Version(folder, manifest, [segment.read(folder, ".", legacy=True)])
+    return Version(folder, manifest, [segment.read(folder / n, n) for n in manifest.segments])
 
-    articles = read_articles(folder)
-    bodies = {a.id: a.body for a in articles}
-    chunks, srows = disk.read_chunks(folder / "chunks.jsonl", bodies)
-    flat = faiss.read_index(str(folder / "vectors.faiss"))
-    if flat.ntotal != len(chunks):
-        raise ValueError(f"{flat.ntotal} vectors for {len(chunks)} chunks")
-    keywords = Keywords.load(folder / "bm25", len(chunks))
-    table = None
-    if (folder / "sentences.npy").exists():
-        table = SentenceTable(srows, np.load(folder / "sentences.npy", mmap_mode="r"))
-    return Version(folder, manifest, articles, chunks, flat, keywords, table)
+
+def catalogue(folder: Path, manifest: Manifest) -> Manifest:
+    """`manifest` with the content hash and file of every live article, read from its
+    segments (a version's own manifest does not repeat them)."""
+    if not manifest.segments:
+        return manifest
+    hashes: dict[str, str] = {}
+    files: dict[str, str | None] = {}
+    for name in manifest.segments:
+        gone = set(manifest.deleted.get(name, ()))
+        seg_hashes, seg_files = segment.catalogue(folder / name)
+        hashes.update((a, h) for a, h in seg_hashes.items() if a not in gone)
+        files.update((a, f) for a, f in seg_files.items() if a not in gone)
+    return replace(manifest, hashes=hashes, files=files)
 
 
 def write(
     index_dir: Path,
     manifest: Manifest,
-    articles: list[Article],
-    chunks: list[Chunk],
-    vectors: np.ndarray,
-    keywords: Keywords,
-    sentences: SentenceTable,
+    keep: Sequence[tuple[Path, str]],
+    new: Sequence[tuple[str, Contents]],
 ) -> Path:
-    """Write a complete new version, then point `CURRENT` at it."""
-    import faiss
-
+    """Write a new version of segments `keep` (folder of the version holding it, name) and
+    `new` (name, contents), then point `CURRENT` at it."""
     tmp = index_dir / f".tmp-{uuid.uuid4().hex[:12]}"
     tmp.mkdir(parents=True)
-    disk.write_jsonl(tmp / "articles.jsonl", (asdict(a) for a in articles))
-    disk.write_chunks(tmp / "chunks.jsonl", chunks, sentences.rows)
-    np.save(tmp / "sentences.npy", np.asarray(sentences.vectors, dtype=np.float16))
-    faiss.write_index(dense.build(vectors, manifest.dim), str(tmp / "vectors.faiss"))
-    (tmp / "bm25").mkdir()
-    keywords.save(tmp / "bm25")
+    for source, name in keep:
+        files = read_manifest(source).sizes
+        segment.link(source, tmp, [f for f in files if f.startswith(f"{name}/")])
+    for name, contents in new:
+        segment.write(tmp / name, contents, manifest.dim)
     sizes = {
         p.relative_to(tmp).as_posix(): p.stat().st_size
         for p in sorted(tmp.rglob("*"))
         if p.is_file()
     }
-    disk.write_text(
-        tmp / "manifest.json",
-        json.dumps(asdict(replace(manifest, format=FORMAT, sizes=sizes)), indent=1),
+    names = [name for _, name in keep] + [name for name, _ in new]
+    final_manifest = replace(
+        manifest, format=FORMAT, sizes=sizes, segments=names, hashes={}, files={}
     )
+    disk.write_text(tmp / "manifest.json", json.dumps(asdict(final_manifest), indent=1))
     for path in tmp.rglob("*"):
         if path.is_file():
             disk.fsync(path)
@@ -233,6 +235,12 @@ def sweep(index_dir: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def read_articles(folder: Path) -> list[Article]:
-    """A version's articles alone (cleaned text and metadata), without its vectors."""
-    return [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]
+def read_articles(folder: Path, manifest: Manifest) -> list[Article]:
+    """A version's live articles alone (cleaned text and metadata), without its vectors."""
+    if not manifest.segments:
+        return segment.read_articles(folder)
+    out = []
+    for name in manifest.segments:
+        gone = set(manifest.deleted.get(name, ()))
+        out += [a for a in segment.read_articles(folder / name) if a.id not in gone]
+    return out

@@ -45,3 +45,8 @@ MIN_TOPIC = 0.2  # share of the question's other words the sentence and those be
 ANN_ROWS = 100_000
 NPROBE_SHARE = 1 / 8
 EXACT_SUBSET = 20_000
+
+# Segments (build.merge_set): an update merges small segments into its new one; past this many
+# it merges more. Each search visits every segment, so few is fast; each merge rewrites what it
+# merges, so many is cheap to update.
+MAX_SEGMENTS = 12

@@ -1,0 +1,190 @@
+"""A segment: some articles with their chunks, vectors, sentence vectors and term frequencies.
+
+An update writes one segment with the new and changed articles; a version of the index lists
+its segments and, per segment, the articles since replaced or removed (`store.py`). A
+segment's files never change once written: a new version hard-links the segments it keeps
+instead of copying them, so an update writes what changed and not the whole index.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import dense, disk
+from .chunk import embed_text
+from .embed import Embedder, Progress
+from .keyword import Keywords
+from .records import Article, Chunk, SentenceTable
+from .sentences import SentencePlan
+
+if TYPE_CHECKING:
+    from .index import Index
+
+log = logging.getLogger(__name__)
+INFO = "segment.json"  # its articles' content hashes and the files they were read from
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One segment as read from disk, row for row."""
+
+    name: str
+    articles: list[Article]
+    chunks: list[Chunk]
+    vectors: Any  # its faiss index (dense.py); row i is chunks[i]
+    keywords: Keywords
+    sentences: SentenceTable | None  # None in versions written before sentence vectors
+    legacy: bool = False  # written before segments: rewritten by the next build
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A segment about to be written."""
+
+    articles: list[Article]
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    keywords: Keywords
+    sentences: SentenceTable
+    hashes: dict[str, str]
+    files: dict[str, str | None]
+
+
+def read(folder: Path, name: str, legacy: bool = False) -> Segment:
+    import faiss
+
+    articles = read_articles(folder)
+    chunks, srows = disk.read_chunks(folder / "chunks.jsonl", {a.id: a.body for a in articles})
+    vectors = faiss.read_index(str(folder / "vectors.faiss"))
+    if vectors.ntotal != len(chunks):
+        raise ValueError(f"{vectors.ntotal} vectors for {len(chunks)} chunks")
+    table = None
+    if (folder / "sentences.npy").exists():
+        table = SentenceTable(srows, np.load(folder / "sentences.npy", mmap_mode="r"))
+    if legacy:  # BM25 was bm25s' then: rebuilt in memory until the next build rewrites it
+        by_id = {a.id: a for a in articles}
+        keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
+    else:
+        keywords = Keywords.load(folder / "bm25", len(chunks))
+    return Segment(name, articles, chunks, vectors, keywords, table, legacy)
+
+
+def write(folder: Path, contents: Contents, dim: int) -> None:
+    import faiss
+
+    folder.mkdir(parents=True)
+    c = contents
+    disk.write_jsonl(folder / "articles.jsonl", (asdict(a) for a in c.articles))
+    disk.write_chunks(folder / "chunks.jsonl", c.chunks, c.sentences.rows)
+    np.save(folder / "sentences.npy", np.asarray(c.sentences.vectors, dtype=np.float16))
+    faiss.write_index(dense.build(c.vectors, dim), str(folder / "vectors.faiss"))
+    c.keywords.save(folder / "bm25")
+    disk.write_text(folder / INFO, json.dumps({"hashes": c.hashes, "files": c.files}))
+
+
+def catalogue(folder: Path) -> tuple[dict[str, str], dict[str, str | None]]:
+    """A segment's article hashes and files, without reading its articles."""
+    data = json.loads((folder / INFO).read_text(encoding="utf-8"))
+    return data["hashes"], data["files"]
+
+
+def link(source: Path, target: Path, names: list[str]) -> None:
+    """Make `target` hold `names` (files of `source`) without copying them where the file
+    system allows hard links."""
+    for name in names:
+        dst = target / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / name, dst)
+        except OSError:  # no hard links here (another file system, FAT): a copy then
+            shutil.copy2(source / name, dst)
+
+
+def read_articles(folder: Path) -> list[Article]:
+    """A segment's articles alone (cleaned text and metadata), without its vectors."""
+    return [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]
+
+
+def make(
+    articles: list[Article],
+    new_chunks: dict[str, list[Chunk]],
+    view: Index | None,
+    embedder: Embedder,
+    progress: Progress | None,
+    hashes: dict[str, str],
+    files: dict[str, str | None],
+) -> tuple[Contents, tuple[int, int]]:
+    """The new segment: fresh articles embedded, those of merged segments read back from them."""
+    chunks = _ordered(articles, new_chunks, view)
+    vectors, sentences, embedded = _embed(articles, chunks, new_chunks, view, embedder, progress)
+    by_id = {a.id: a for a in articles}
+    keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
+    return Contents(articles, chunks, vectors, keywords, sentences, hashes, files), embedded
+
+
+def _ordered(
+    articles: list[Article], new_chunks: dict[str, list[Chunk]], old: Index | None
+) -> list[Chunk]:
+    """Every article's chunks in corpus order: new ones for fresh articles, else the old."""
+    by_article: dict[str, list[Chunk]] = {}
+    for c in old.chunks if old else []:
+        by_article.setdefault(c.article_id, []).append(c)
+    return [c for a in articles for c in new_chunks.get(a.id, by_article.get(a.id, []))]
+
+
+def _embed(
+    articles: list[Article],
+    chunks: list[Chunk],
+    new_chunks: dict[str, list[Chunk]],
+    old: Index | None,
+    embedder: Embedder,
+    progress: Progress | None,
+) -> tuple[np.ndarray, SentenceTable, tuple[int, int]]:
+    """Chunk and sentence vectors for the new version: the fresh articles' embedded, the rest
+    reused; with how many chunks and sentences were embedded."""
+    by_id = {a.id: a for a in articles}
+    texts = [embed_text(by_id[aid], c) for aid, new in new_chunks.items() for c in new]
+    plan = SentencePlan.of(chunks, set(new_chunks), old)
+    total = len(texts) + len(plan.missing)
+    log.info(
+        "embedding %d chunks and %d sentences of %d articles",
+        len(texts),
+        len(plan.missing),
+        len(new_chunks),
+    )
+    fresh = embedder.encode_document(texts, progress=_offset(progress, 0, total))
+    rows = _assemble(chunks, new_chunks, fresh, old)
+    vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
+    sentences = plan.table(
+        {a.id: a.body for a in articles},
+        lambda t: embedder.encode_document(t, progress=_offset(progress, len(texts), total)),
+        embedder.dim,
+    )
+    return vectors, sentences, (len(texts), len(plan.missing))
+
+
+def _assemble(
+    chunks: list[Chunk],
+    new_chunks: dict[str, list[Chunk]],
+    new_vectors: np.ndarray,
+    old: Index | None,
+) -> list[np.ndarray]:
+    """The vector of every chunk, in order: new for fresh articles, the old ones reused."""
+    fresh = iter(new_vectors)
+    reuse = {c.id: vec for c, vec in zip(old.chunks, old.vectors(), strict=True)} if old else {}
+    return [next(fresh) if c.article_id in new_chunks else reuse[c.id] for c in chunks]
+
+
+def _offset(progress: Progress | None, before: int, total: int) -> Progress | None:
+    """Chunks, then sentences, as one count of texts embedded."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(before + done, total)

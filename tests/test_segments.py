@@ -1,0 +1,104 @@
+"""Segments: an update writes what changed, deletes what it replaces; their count stays small."""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import CountingEmbedder
+
+from corpusqa.build import build_index
+from corpusqa.index import Index
+from corpusqa.settings import Settings
+from corpusqa.store import current, read_manifest
+from corpusqa.tuning import MAX_SEGMENTS
+
+
+def _segments(settings: Settings) -> list[str]:
+    folder = current(settings.index_dir)
+    assert folder is not None
+    return read_manifest(folder).segments
+
+
+def _bytes(folder: object) -> int:
+    from pathlib import Path
+
+    return sum(p.stat().st_size for p in Path(str(folder)).rglob("*") if p.is_file())
+
+
+def test_an_update_writes_a_segment_of_the_new_articles_and_links_the_rest(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    build_index(settings, embedder)
+    first = current(settings.index_dir)
+    (settings.corpus_dir / "geneva.txt").write_text(
+        "Talks in Geneva\n\nDiplomats from both sides met in Geneva on Tuesday.\n"
+    )
+    build_index(settings, embedder)
+    second = current(settings.index_dir)
+    assert first is not None and second is not None
+    old, new = read_manifest(first).segments, read_manifest(second).segments
+    assert len(new) == 2 and new[0] == old[0]
+    for name in ("vectors.faiss", "sentences.npy", "chunks.jsonl"):  # the same file, not a copy
+        assert (first / old[0] / name).stat().st_ino == (second / old[0] / name).stat().st_ino
+    own = second / new[1]
+    assert _bytes(own) < _bytes(first / old[0]) / 4
+    (article,) = Index.load(settings).segments[1].articles
+    assert article.id == "geneva"
+
+
+def test_changed_and_removed_articles_are_deleted_from_their_segment(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    for i in range(8):  # enough beside it that its segment is kept, not merged
+        text = f"Report {i}\n\n" + " ".join(f"Paragraph {i}.{j} of filler news." for j in range(60))
+        (settings.corpus_dir / f"filler-{i}.txt").write_text(text)
+    build_index(settings, embedder)
+    path = next(settings.corpus_dir.glob("004_*.txt"))
+    path.write_text(path.read_text().replace("100 battalion", "120 battalion"))
+    build_index(settings, embedder)
+    index = Index.load(settings)
+    assert index.manifest.deleted == {index.segments[0].name: [path.stem]}
+    texts = " ".join(c.text for c in index.chunks)
+    assert "120 battalion" in texts and "100 battalion" not in texts  # the old one is gone
+    assert len(index.chunks) == len(index.vectors()) == len(index.bm25("battalion"))
+    qvec = embedder.encode_query("How many battalion tactical groups does Russia have?")
+    found = [index.chunks[r] for r in index.dense(qvec, 500)]
+    assert len({c.id for c in found}) == len(found) == len(index.chunks)
+    next(settings.corpus_dir.glob("000_*.txt")).unlink()
+    build_index(settings, embedder)
+    index = Index.load(settings)
+    assert "000_75a7cf6cedd97c9f" not in index.articles and path.stem in index.articles
+
+
+def test_bm25_scores_as_one_index_whatever_segment_holds_a_chunk(
+    settings: Settings, embedder: CountingEmbedder, tmp_path: object
+) -> None:
+    build_index(settings, embedder)
+    (settings.corpus_dir / "geneva.txt").write_text(
+        "Talks in Geneva\n\nNATO diplomats met Russian troops' commanders in Geneva.\n"
+    )
+    build_index(settings, embedder)
+    segmented = Index.load(settings)
+    assert len(segmented.segments) == 2
+    build_index(settings, embedder, rebuild=True)
+    whole = Index.load(settings)
+    assert len(whole.segments) == 1
+    order = [whole.row_of[c.id] for c in segmented.chunks]
+    for query in ("NATO troops withdrawal", "Geneva diplomats", "battalion tactical groups"):
+        assert np.allclose(segmented.bm25(query), whole.bm25(query)[order], atol=1e-5)
+    assert segmented.idf("nato") == whole.idf("nato")
+
+
+def test_many_updates_keep_the_segment_count_bounded(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    build_index(settings, embedder)
+    counts = []
+    for i in range(20):
+        (settings.corpus_dir / f"note-{i}.txt").write_text(f"Note {i}\n\nBrief number {i}.\n")
+        build_index(settings, embedder)
+        counts.append(len(_segments(settings)))
+    # The new segments merge like a binary counter: 20 updates leave a handful, not 21.
+    assert max(counts) <= min(MAX_SEGMENTS, 7) and counts[-1] < counts[-2] + 1
+    index = Index.load(settings)
+    assert len(index.articles) == 22
+    assert sum(len(s.chunks) for s in index.segments) == len(index.chunks)  # no dead rows left
