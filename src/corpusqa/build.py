@@ -21,7 +21,7 @@ from .chunk import chunk_article
 from .embed import Embedder
 from .errors import CorpusError, IndexBusyError
 from .index import Index
-from .merge import kept, merge_set
+from .merge import Layout, kept, merge_set
 from .parse import read_corpus
 from .segment import Contents
 from .settings import Settings
@@ -149,14 +149,19 @@ def _build(
         )
 
     # Under the build lock, the version the manifest came from is still the current one.
-    old = Index.load(settings) if previous is not None else None
+    layout = Layout.read(folder, previous) if folder and previous and not upgrade else None
     gone = {a.id for a in fresh} | (set(old_hashes) - set(hashes) - set(kept_ids))
     new_chunks = {
         a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap) for a in fresh
     }
     incoming = sum(len(c) for c in new_chunks.values())
-    merged = merge_set(old, gone, incoming, upgrade)
-    view = old.only(merged) if old is not None else None
+    merged = merge_set(layout, gone, incoming, upgrade) if layout else set()
+    view = None  # the segments merged, loaded: their articles and vectors go into the new one
+    if upgrade:
+        view = Index.load(settings)
+    elif merged and folder and previous:
+        names = [n for n in previous.segments if n in merged]
+        view = Index(folder, previous, [segment.read(folder / n, n) for n in names])
     articles = [a for a in (view.articles.values() if view else []) if a.id not in gone] + fresh
     embedder = embedder or Embedder(settings)
     new: list[tuple[str, Contents]] = []
@@ -168,11 +173,11 @@ def _build(
             articles, new_chunks, view, embedder, progress, ids, files
         )
         new.append((f"seg-{uuid.uuid4().hex[:12]}", contents))
-    keep, deleted, live = kept(old, merged, gone)
+    keep, deleted, live = kept(layout, merged, gone)
     manifest = store.Manifest(
         settings=settings.fingerprint(),
         model_path=str(embedder.path),
-        dim=int(old.manifest.dim if old else embedder.dim),
+        dim=int(previous.dim if previous else embedder.dim),
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         hashes={},
         files={},

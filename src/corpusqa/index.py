@@ -60,16 +60,6 @@ class Index:
         v = store.load(settings.index_dir, settings.fingerprint())
         return cls(v.folder, v.manifest, v.segments)
 
-    def only(self, names: set[str]) -> Index:
-        """The same version seen through some of its segments (what a merge rewrites)."""
-        return Index(self.folder, self.manifest, [s for s in self.segments if s.name in names])
-
-    def live_chunks(self, name: str, gone: set[str]) -> int:
-        """How many chunks of segment `name` stay live once the articles `gone` are deleted."""
-        seg = next(s for s in self.segments if s.name == name)
-        dead = set(self.manifest.deleted.get(name, ())) | gone
-        return sum(1 for c in seg.chunks if c.article_id not in dead)
-
     def dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None = None) -> list[int]:
         """The rows of the `n` live chunks nearest `qvec` among those `mask` allows."""
         found: list[tuple[float, int]] = []

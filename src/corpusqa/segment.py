@@ -87,13 +87,23 @@ def write(folder: Path, contents: Contents, dim: int) -> None:
     np.save(folder / "sentences.npy", np.asarray(c.sentences.vectors, dtype=np.float16))
     faiss.write_index(dense.build(c.vectors, dim), str(folder / "vectors.faiss"))
     c.keywords.save(folder / "bm25")
-    disk.write_text(folder / INFO, json.dumps({"hashes": c.hashes, "files": c.files}))
+    counts: dict[str, int] = {}
+    for chunk in c.chunks:
+        counts[chunk.article_id] = counts.get(chunk.article_id, 0) + 1
+    info = {"hashes": c.hashes, "files": c.files, "chunks": counts}
+    disk.write_text(folder / INFO, json.dumps(info))
 
 
 def catalogue(folder: Path) -> tuple[dict[str, str], dict[str, str | None]]:
     """A segment's article hashes and files, without reading its articles."""
     data = json.loads((folder / INFO).read_text(encoding="utf-8"))
     return data["hashes"], data["files"]
+
+
+def chunk_counts(folder: Path) -> dict[str, int]:
+    """How many chunks each of a segment's articles has (every article has one at least)."""
+    data = json.loads((folder / INFO).read_text(encoding="utf-8"))
+    return {a: int(data["chunks"].get(a, 0)) for a in data["hashes"]}
 
 
 def link(source: Path, target: Path, names: list[str]) -> None:
