@@ -141,3 +141,26 @@ def test_the_second_stage_ranks_by_the_best_sentence(seed_qa: QA) -> None:
     assert "Wallace" in best.text  # the chunk whose sentence answers, not merely the topic
     only_fused = Reranker(searcher.scorer, depth=0).rank(query, qvec, flat)
     assert only_fused == flat  # depth 0: the fused order is kept
+
+
+def test_filters_are_array_operations_over_the_articles() -> None:
+    from corpusqa.filters import Catalog, Filters
+    from corpusqa.records import Article
+
+    def article(i: int, outlet: str | None, published: str | None) -> Article:
+        return Article(f"a{i}", "t", "b", "s", outlet, published)
+
+    catalog = Catalog.of(
+        [
+            article(0, "Sputnik International", "2022-02-16"),
+            article(1, "London Loves Business", "2022-02-15T09:00:00"),
+            article(2, None, "2022-02-16"),
+            article(3, "sputnik", None),
+        ]
+    )
+    assert catalog.allowed(Filters()).tolist() == [True, True, True, True]
+    assert catalog.allowed(Filters(outlets=("SPUTNIK",))).tolist() == [True, False, False, True]
+    since = Filters(since="2022-02-16")
+    assert catalog.allowed(since).tolist() == [True, False, True, False]
+    both = Filters(outlets=("loves", "sputnik"), until="2022-02-15T23")
+    assert catalog.allowed(both).tolist() == [False, True, False, False]

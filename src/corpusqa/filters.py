@@ -15,6 +15,7 @@ from .tuning import RECENCY_FLOOR
 
 if TYPE_CHECKING:
     from .index import Index
+    from .records import Article
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,37 @@ def recency(
     return np.where(np.isnan(days[rows]), 1.0, RECENCY_FLOOR + (1 - RECENCY_FLOOR) * factor)
 
 
-def matches(outlet: str | None, published: str | None, f: Filters) -> bool:
-    if f.outlets:
-        name = (outlet or "").lower()
-        if not any(o.lower() in name for o in f.outlets):
-            return False
-    if f.since and (published is None or published < f.since):
-        return False
-    return not (f.until and (published is None or published > f.until))
+@dataclass(frozen=True)
+class Catalog:
+    """Each article's outlet and date as arrays, so that a filter is a few array operations
+    whatever the size of the index."""
+
+    names: tuple[str, ...]  # the outlets, lower case
+    outlet: np.ndarray  # per article: its outlet's place in `names`, -1 for none
+    published: np.ndarray  # per article: its ISO date, "" for none
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> Catalog:
+        names = sorted({(a.outlet or "").lower() for a in articles if a.outlet})
+        where = {n: i for i, n in enumerate(names)}
+        outlet = np.array([where.get((a.outlet or "").lower(), -1) for a in articles], np.int64)
+        published = np.array([a.published or "" for a in articles], dtype=str)
+        return cls(tuple(names), outlet, published)
+
+    def allowed(self, f: Filters) -> np.ndarray:
+        """Which articles pass `f`: an outlet whose name contains one of `f.outlets` (any
+        case), and a date within `f.since`..`f.until` (an undated article passes no date
+        filter)."""
+        keep = np.ones(len(self.outlet), dtype=bool)
+        if f.outlets:
+            wanted = [i for i, n in enumerate(self.names) if any(o.lower() in n for o in f.outlets)]
+            keep &= np.isin(self.outlet, wanted)
+        dated = self.published != ""
+        if f.since:
+            keep &= dated & (self.published >= f.since)
+        if f.until:
+            keep &= dated & (self.published <= f.until)
+        return keep
 
 
 def check_filters(filters: Filters, outlets: list[str]) -> None:

@@ -27,7 +27,7 @@ import numpy as np
 
 from .embed import Embedder
 from .errors import FilterError
-from .filters import NONE, Filters, check_filters, chunk_days, matches, recency
+from .filters import NONE, Catalog, Filters, check_filters, chunk_days, recency
 from .index import Index
 from .records import Chunk, Evidence, Passage, Span
 from .sentences import Ranked, Reranker, SentenceScorer
@@ -49,6 +49,7 @@ class Searcher:
         self.embedder = embedder
         self.recency_days = recency_days
         self._days = chunk_days(index)
+        self._catalog = Catalog.of(list(index.articles.values()))
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self.scorer = SentenceScorer(index, embedder, cache_size)
@@ -70,9 +71,7 @@ class Searcher:
         """Which chunks pass the filters; None when there are none."""
         if not filters:
             return None
-        ix = self.index
-        allowed = [matches(a.outlet, a.published, filters) for a in ix.articles.values()]
-        mask: np.ndarray = np.array(allowed, dtype=bool)[ix.chunk_article]
+        mask: np.ndarray = self._catalog.allowed(filters)[self.index.chunk_article]
         return mask
 
     def outlets(self) -> list[str]:
