@@ -109,20 +109,18 @@ def _build(
             chunks_total=previous.counts["chunks"],
             seconds=time.perf_counter() - started,
         )
-    corpus = read_corpus(
-        settings.corpus_dir,
-        settings.max_article_mb,
-        changes.unchanged_articles(folder, previous, same),
-        now,
-    )
+    reuse = changes.unchanged_articles(previous, same)
+    corpus = read_corpus(settings.corpus_dir, settings.max_article_mb, reuse, now)
     problems = tuple(str(p) for p in corpus.problems)
     old_hashes = previous.hashes if previous else {}
     old_files = previous.files if previous else {}
-    hashes = {a.id: changes.content_hash(a, settings) for a in corpus.articles}
+    # An article of a file not read again is the indexed one: its hash is known.
+    hashes = {aid: old_hashes[aid] for aid in corpus.reused}
+    hashes |= {a.id: changes.content_hash(a, settings) for a in corpus.articles}
     kept_ids = [
         aid for aid in old_hashes if aid not in hashes and old_files.get(aid) in corpus.failed_files
     ]
-    if not corpus.articles and not kept_ids:
+    if not hashes and not kept_ids:
         raise CorpusError(
             f"no readable article in {settings.corpus_dir}"
             + (f" ({len(problems)} skipped: {problems[0]})" if problems else "")
@@ -135,7 +133,7 @@ def _build(
     ]  # only when needed
     added = sum(1 for a in fresh if a.id not in old_hashes)
     removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
-    unchanged = len(corpus.articles) - len(fresh)
+    unchanged = len(hashes) - len(fresh)
     if previous is not None and not fresh and not removed and not damaged and not upgrade:
         if folder is not None:  # files touched, not changed: not read again next time
             write_stats(Path(settings.index_dir), folder, corpus.stats)

@@ -66,17 +66,15 @@ def unchanged_files(
     return same, same == set(now) == set(known)
 
 
-def unchanged_articles(
-    folder: Path | None, previous: store.Manifest | None, same: set[str]
-) -> dict[str, list[Article]]:
-    """The indexed articles of the files that have not changed, by file."""
-    if folder is None or previous is None or not same:
+def unchanged_articles(previous: store.Manifest | None, same: set[str]) -> dict[str, list[str]]:
+    """The indexed articles of the files that have not changed, by file: their ids, from the
+    version's catalogue (no article is read)."""
+    if previous is None or not same:
         return {}
-    by_file: dict[str, list[Article]] = {rel: [] for rel in same}
-    for a in store.read_articles(folder, previous):
-        rel = previous.files.get(a.id)
+    by_file: dict[str, list[str]] = {rel: [] for rel in same}
+    for aid, rel in previous.files.items():
         if rel in by_file:
-            by_file[rel].append(a)
+            by_file[rel].append(aid)
     return by_file
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,22 +33,24 @@ Stat = tuple[int, ...]  # size and mtime of a file and of its sidecar (changes.c
 
 @dataclass(frozen=True)
 class Corpus:
-    articles: list[Article]
+    articles: list[Article]  # the articles read
     files: dict[str, str]  # article id -> file, relative to the corpus folder
     problems: list[ArticleError]
     failed_files: frozenset[str]  # files with at least one problem
     stats: dict[str, Stat] = field(default_factory=dict)  # files read whole, or reused
+    reused: list[str] = field(default_factory=list)  # ids of articles of files not read again
 
 
 def read_corpus(
     corpus_dir: Path,
     max_article_mb: float = MAX_ARTICLE_MB,
-    reuse: Mapping[str, list[Article]] | None = None,
+    reuse: Mapping[str, list[str]] | None = None,
     stats: Mapping[str, Stat] | None = None,
 ) -> Corpus:
     """Every article under `corpus_dir`, and the problems met on the way; a file in `reuse`
-    (unchanged since it was indexed) is not read again, its articles are taken from there.
-    `stats` are the files' stats taken before `reuse` was decided on."""
+    (unchanged since it was indexed: file -> its article ids) is not read again, its articles
+    stay as indexed (`Corpus.reused`). `stats` are the files' stats taken before `reuse` was
+    decided on."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist (set CORPUSQA_CORPUS_DIR)")
@@ -56,14 +58,21 @@ def read_corpus(
     files: dict[str, str] = {}
     problems: list[ArticleError] = []
     failed: set[str] = set()
+    reused: list[str] = []
     for path in corpus_files(corpus_dir):
         rel = path.relative_to(corpus_dir).as_posix()
         known = (reuse or {}).get(rel)
-        items: Iterable[Article | ArticleError] = (
-            known if known is not None else read_file(path, corpus_dir, max_article_mb)
-        )
-        for item in items:
-            if isinstance(item, Article) and item.id in articles:
+        if known is not None:
+            for aid in known:
+                if aid in files:  # a file read before it now holds this id too
+                    problems.append(ArticleError(rel, f"duplicate article id {aid!r}"))
+                    failed.add(rel)
+                    continue
+                reused.append(aid)
+                files[aid] = rel
+            continue
+        for item in read_file(path, corpus_dir, max_article_mb):
+            if isinstance(item, Article) and (item.id in articles or item.id in files):
                 item = ArticleError(item.source, f"duplicate article id {item.id!r}")
             if isinstance(item, ArticleError):
                 problems.append(item)
@@ -73,7 +82,7 @@ def read_corpus(
                 articles[item.id] = item
                 files[item.id] = rel
     whole = {rel: st for rel, st in (stats or {}).items() if rel not in failed}
-    return Corpus(list(articles.values()), files, problems, frozenset(failed), whole)
+    return Corpus(list(articles.values()), files, problems, frozenset(failed), whole, reused)
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
