@@ -7,6 +7,7 @@ from conftest import CountingEmbedder
 
 from corpusqa.build import build_index
 from corpusqa.index import Index
+from corpusqa.qa import QA
 from corpusqa.settings import Settings
 from corpusqa.store import current, read_manifest
 from corpusqa.tuning import MAX_SEGMENTS
@@ -102,3 +103,35 @@ def test_many_updates_keep_the_segment_count_bounded(
     index = Index.load(settings)
     assert len(index.articles) == 22
     assert sum(len(s.chunks) for s in index.segments) == len(index.chunks)  # no dead rows left
+
+
+def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedding(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    import json
+    import shutil
+
+    build_index(settings, embedder)
+    version = current(settings.index_dir)
+    assert version is not None
+    manifest = json.loads((version / "manifest.json").read_text())
+    (name,) = manifest.pop("segments")
+    info = json.loads((version / name / "segment.json").read_text())
+    for path in (version / name).iterdir():  # the layout before segments: files at the root
+        shutil.move(str(path), str(version / path.name))
+    (version / name).rmdir()
+    shutil.rmtree(version / "bm25")  # its BM25 was bm25s', which this code does not read
+    (version / "bm25").mkdir()
+    del manifest["deleted"]
+    manifest |= {"hashes": info["hashes"], "files": info["files"], "sizes": {}}
+    (version / "manifest.json").write_text(json.dumps(manifest))
+    (settings.index_dir / "files.json").unlink()
+
+    legacy = Index.load(settings)
+    assert legacy.segments[0].legacy and len(legacy.chunks) == 11
+    answer = QA(settings, embedder=embedder).ask("Who doubted the withdrawal?")
+    assert "Stoltenberg" in answer.text
+    embedder.calls.clear()
+    report = build_index(settings, embedder)
+    assert report.written and sum(embedder.calls) == 0  # rewritten, nothing embedded again
+    assert len(_segments(settings)) == 1 and not Index.load(settings).segments[0].legacy
