@@ -103,6 +103,11 @@ def test_many_updates_keep_the_segment_count_bounded(
     index = Index.load(settings)
     assert len(index.articles) == 22
     assert sum(len(s.chunks) for s in index.segments) == len(index.chunks)  # no dead rows left
+    build_index(settings, embedder, rebuild=True)  # merged term frequencies = tokenized anew
+    whole = Index.load(settings)
+    order = [whole.row_of[c.id] for c in index.chunks]
+    for query in ("Brief number 7", "NATO withdrawal", "Note 12"):
+        assert np.allclose(index.bm25(query), whole.bm25(query)[order], atol=1e-5)
 
 
 def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedding(
@@ -135,3 +140,18 @@ def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedd
     report = build_index(settings, embedder)
     assert report.written and sum(embedder.calls) == 0  # rewritten, nothing embedded again
     assert len(_segments(settings)) == 1 and not Index.load(settings).segments[0].legacy
+
+
+def test_a_merge_joins_term_frequencies_as_tokenizing_again_would() -> None:
+    from corpusqa.keyword import Keywords
+
+    old = ["NATO doubts the withdrawal", "Russian troops near the border", "A floating library"]
+    new = ["Talks in Geneva about the border", "NATO and Russia"]
+    joined = Keywords.join(
+        [(Keywords.build(old), np.array([0, 2])), (Keywords.build(new), np.array([0, 1]))]
+    )
+    again = Keywords.build([old[0], old[2], *new])
+    assert joined.size == again.size == 4 and joined.lengths.tolist() == again.lengths.tolist()
+    for query in ("NATO border", "floating library withdrawal", "troops"):
+        assert np.allclose(joined.scores(query), again.scores(query))
+    assert joined.df("border") == again.df("border") == 1  # the dropped chunk's word is gone

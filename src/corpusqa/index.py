@@ -77,7 +77,7 @@ class Index:
 
     def bm25(self, query: str) -> np.ndarray:
         """BM25 score of every live chunk, with the whole index's statistics."""
-        parts = [seg.keywords.scores(query, self.stats)[live] for seg, live in self._parts()]
+        parts = [seg.keywords.scores(query, self.stats)[live] for seg, live in self.parts()]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
     def idf(self, term: str) -> float:
@@ -86,11 +86,12 @@ class Index:
 
     def vectors(self) -> np.ndarray:
         """Every live chunk's vector, row for row."""
-        parts = [_read(seg.vectors, live) for seg, live in self._parts()]
+        parts = [_read(seg.vectors, live) for seg, live in self.parts()]
         dim = int(self.manifest.dim)
         return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
 
-    def _parts(self) -> list[tuple[Segment, np.ndarray]]:
+    def parts(self) -> list[tuple[Segment, np.ndarray]]:
+        """Each segment with its live rows."""
         return list(zip(self.segments, self._live, strict=True))
 
     def is_current(self, settings: Settings) -> bool:

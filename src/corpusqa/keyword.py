@@ -99,6 +99,32 @@ class Keywords:
         matrix.sum_duplicates()  # repeated words become one entry with their count
         return cls(vocab, matrix, lengths)
 
+    @classmethod
+    def join(cls, parts: Sequence[tuple[Keywords, np.ndarray]]) -> Keywords:
+        """The chunks `rows` of each part, in order, as one segment's: what a merge writes,
+        without tokenizing the merged chunks again."""
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        rows, cols, data, lengths = [], [], [], []
+        done = 0
+        for part, keep in parts:
+            remap = np.array([vocab.setdefault(w, len(vocab)) for w in part.vocab], np.int64)
+            order = np.empty(len(part.vocab), dtype=np.int64)
+            order[list(part.vocab.values())] = remap
+            sub = part.matrix[:, keep].tocoo()
+            rows.append(order[sub.row])
+            cols.append(sub.col + done)
+            data.append(sub.data)
+            lengths.append(part.lengths[keep])
+            done += len(keep)
+        matrix = csr_matrix(
+            (np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))),
+            shape=(len(vocab), done),
+            dtype=np.int32,
+        )
+        return cls(vocab, matrix, np.concatenate(lengths).astype(np.int32))
+
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         m = self.matrix

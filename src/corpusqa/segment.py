@@ -136,7 +136,17 @@ def make(
     chunks = _ordered(articles, new_chunks, view)
     vectors, sentences, embedded = _embed(articles, chunks, new_chunks, view, embedder, progress)
     by_id = {a.id: a for a in articles}
-    keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
+    fresh = [c for c in chunks if c.article_id in new_chunks]  # after the merged ones
+    keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in fresh])
+    if view is not None and len(fresh) < len(chunks):
+        kept = {a.id for a in articles if a.id not in new_chunks}
+        parts = [
+            (seg.keywords, np.array([r for r in live if seg.chunks[r].article_id in kept], int))
+            for seg, live in view.parts()
+        ]
+        keywords = Keywords.join([*parts, (keywords, np.arange(keywords.size))])
+        if keywords.size != len(chunks):
+            raise RuntimeError(f"merged keywords for {keywords.size} of {len(chunks)} chunks")
     return Contents(articles, chunks, vectors, keywords, sentences, hashes, files), embedded
 
 
