@@ -132,7 +132,8 @@ def _build(
         and old_hashes.get(a.id) != changes.hash_with_path(a, settings)
     ]  # only when needed
     added = sum(1 for a in fresh if a.id not in old_hashes)
-    removed = len(set(old_hashes) - set(hashes) - set(kept_ids))
+    dropped = set(old_hashes) - set(hashes) - set(kept_ids)  # gone from the corpus
+    removed = len(dropped)
     unchanged = len(hashes) - len(fresh)
     if previous is not None and not fresh and not removed and not damaged and not upgrade:
         if folder is not None:  # files touched, not changed: not read again next time
@@ -148,18 +149,15 @@ def _build(
 
     # Under the build lock, the version the manifest came from is still the current one.
     layout = Layout.read(folder, previous) if folder and previous and not upgrade else None
-    gone = {a.id for a in fresh} | (set(old_hashes) - set(hashes) - set(kept_ids))
+    gone = {a.id for a in fresh} | dropped
     new_chunks = {
         a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap) for a in fresh
     }
     incoming = sum(len(c) for c in new_chunks.values())
     merged = merge_set(layout, gone, incoming, upgrade) if layout else set()
     view = None  # the segments merged, loaded: their articles and vectors go into the new one
-    if upgrade:
-        view = Index.load(settings)
-    elif merged and folder and previous:
-        names = [n for n in previous.segments if n in merged]
-        view = Index(folder, previous, [segment.read(folder / n, n) for n in names])
+    if (upgrade or merged) and folder and previous:
+        view = Index(folder, previous, store.read_segments(folder, previous, merged))
     articles = [a for a in (view.articles.values() if view else []) if a.id not in gone] + fresh
     embedder = embedder or Embedder(settings)
     new: list[tuple[str, Contents]] = []

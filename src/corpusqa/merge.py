@@ -24,7 +24,7 @@ class Layout:
 
     @classmethod
     def read(cls, folder: Path, manifest: Manifest) -> Layout:
-        counts = {name: segment.chunk_counts(folder / name) for name in manifest.segments}
+        counts = {name: segment.info(folder / name).chunks for name in manifest.segments}
         return cls(folder, manifest, counts)
 
     def dead(self, name: str, gone: set[str]) -> set[str]:

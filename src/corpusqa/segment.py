@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from .index import Index
 
 log = logging.getLogger(__name__)
-INFO = "segment.json"  # its articles' content hashes and the files they were read from
+INFO = "segment.json"  # its articles' content hashes, files and chunk counts
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ class Segment:
     keywords: Keywords
     sentences: SentenceTable | None  # None in versions written before sentence vectors
     legacy: bool = False  # written before segments: rewritten by the next build
+
+
+@dataclass(frozen=True)
+class Info:
+    """What a segment says of its articles without reading them."""
+
+    hashes: dict[str, str]  # article id -> content hash
+    files: dict[str, str | None]  # article id -> the file it was read from
+    chunks: dict[str, int]  # article id -> its chunks
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,7 @@ class Contents:
 def read(folder: Path, name: str, legacy: bool = False) -> Segment:
     import faiss
 
-    articles = read_articles(folder)
+    articles = [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]
     chunks, srows = disk.read_chunks(folder / "chunks.jsonl", {a.id: a.body for a in articles})
     vectors = faiss.read_index(str(folder / "vectors.faiss"))
     if vectors.ntotal != len(chunks):
@@ -94,16 +104,12 @@ def write(folder: Path, contents: Contents, dim: int) -> None:
     disk.write_text(folder / INFO, json.dumps(info))
 
 
-def catalogue(folder: Path) -> tuple[dict[str, str], dict[str, str | None]]:
-    """A segment's article hashes and files, without reading its articles."""
+@lru_cache(maxsize=16)  # more than the segments of one version (MAX_SEGMENTS + 1)
+def info(folder: Path) -> Info:
+    """A segment's `segment.json`, read once per process: its files never change."""
     data = json.loads((folder / INFO).read_text(encoding="utf-8"))
-    return data["hashes"], data["files"]
-
-
-def chunk_counts(folder: Path) -> dict[str, int]:
-    """How many chunks each of a segment's articles has (every article has one at least)."""
-    data = json.loads((folder / INFO).read_text(encoding="utf-8"))
-    return {a: int(data["chunks"].get(a, 0)) for a in data["hashes"]}
+    counts = data.get("chunks", {})  # absent in segments written before it was recorded
+    return Info(data["hashes"], data["files"], {a: int(counts.get(a, 0)) for a in data["hashes"]})
 
 
 def link(source: Path, target: Path, names: list[str]) -> None:
@@ -116,11 +122,6 @@ def link(source: Path, target: Path, names: list[str]) -> None:
             os.link(source / name, dst)
         except OSError:  # no hard links here (another file system, FAT): a copy then
             shutil.copy2(source / name, dst)
-
-
-def read_articles(folder: Path) -> list[Article]:
-    """A segment's articles alone (cleaned text and metadata), without its vectors."""
-    return [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]
 
 
 def make(

@@ -55,6 +55,8 @@ class SentenceScorer:
         self._cache: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        # Every sentence scored asks for the question's terms' IDF again: a sum over segments.
+        self._idf = lru_cache(maxsize=100_000)(index.idf)
 
     def score(self, query: str, qvec: np.ndarray, row: int, dense: bool = True) -> list[Scored]:
         """Every sentence of a chunk scored against the question (`dense=False`: words only)."""
@@ -77,7 +79,7 @@ class SentenceScorer:
         """IDF-weighted share of the question's terms that the sentence contains."""
         if not qterms:
             return 0.0
-        weights = {t: self.index.idf(t) for t in qterms}
+        weights = {t: self._idf(t) for t in qterms}
         have = set(sterms)
         return sum(w for t, w in weights.items() if t in have) / sum(weights.values())
 

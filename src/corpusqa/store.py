@@ -22,7 +22,6 @@ from typing import Any
 
 from . import disk, segment
 from .errors import IndexDamagedError, IndexMismatchError, IndexMissingError
-from .records import Article
 from .segment import Contents, Segment
 
 log = logging.getLogger(__name__)
@@ -170,9 +169,16 @@ def load(index_dir: Path, expected: dict[str, Any]) -> Version:
 
 
 def _read_version(folder: Path, manifest: Manifest) -> Version:
-    if not manifest.segments:  # a version written before segments is one, at its root
-        return Version(folder, manifest, [segment.read(folder, ".", legacy=True)])
-    return Version(folder, manifest, [segment.read(folder / n, n) for n in manifest.segments])
+    return Version(folder, manifest, read_segments(folder, manifest))
+
+
+def read_segments(folder: Path, manifest: Manifest, names: set[str] | None = None) -> list[Segment]:
+    """The version's segments (those of `names` only, when given), in its order; a version
+    written before segments is one, at its root."""
+    if not manifest.segments:
+        return [segment.read(folder, ".", legacy=True)]
+    wanted = [n for n in manifest.segments if names is None or n in names]
+    return [segment.read(folder / n, n) for n in wanted]
 
 
 def catalogue(folder: Path, manifest: Manifest) -> Manifest:
@@ -184,9 +190,9 @@ def catalogue(folder: Path, manifest: Manifest) -> Manifest:
     files: dict[str, str | None] = {}
     for name in manifest.segments:
         gone = set(manifest.deleted.get(name, ()))
-        seg_hashes, seg_files = segment.catalogue(folder / name)
-        hashes.update((a, h) for a, h in seg_hashes.items() if a not in gone)
-        files.update((a, f) for a, f in seg_files.items() if a not in gone)
+        info = segment.info(folder / name)
+        hashes.update((a, h) for a, h in info.hashes.items() if a not in gone)
+        files.update((a, f) for a, f in info.files.items() if a not in gone)
     return replace(manifest, hashes=hashes, files=files)
 
 
@@ -200,9 +206,9 @@ def write(
     `new` (name, contents), then point `CURRENT` at it."""
     tmp = index_dir / f".tmp-{uuid.uuid4().hex[:12]}"
     tmp.mkdir(parents=True)
+    sources = {source: read_manifest(source).sizes for source, _ in keep}
     for source, name in keep:
-        files = read_manifest(source).sizes
-        segment.link(source, tmp, [f for f in files if f.startswith(f"{name}/")])
+        segment.link(source, tmp, [f for f in sources[source] if f.startswith(f"{name}/")])
     for name, contents in new:
         segment.write(tmp / name, contents, manifest.dim)
     sizes = {
@@ -233,14 +239,3 @@ def sweep(index_dir: Path) -> None:
     stale = [p for p in versions[KEEP:] if p != live] + list(index_dir.glob(".tmp-*"))
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
-
-
-def read_articles(folder: Path, manifest: Manifest) -> list[Article]:
-    """A version's live articles alone (cleaned text and metadata), without its vectors."""
-    if not manifest.segments:
-        return segment.read_articles(folder)
-    out = []
-    for name in manifest.segments:
-        gone = set(manifest.deleted.get(name, ()))
-        out += [a for a in segment.read_articles(folder / name) if a.id not in gone]
-    return out
