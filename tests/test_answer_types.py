@@ -356,3 +356,41 @@ def test_thousands_is_not_how_many(entities: Entities) -> None:
         entities, "How many of their flights did US airlines cancel in the storm?", body, sentence
     )
     assert found and all(c.fit < 0.5 for c in found)  # "thousands of flights" says no number
+
+
+def test_initials_belong_to_the_name_and_its_role(entities: Entities) -> None:
+    body = (
+        "The Astros won again. Manager A.J. Hinch praised the bullpen after the game.\n\n"
+        "Hinch said the relievers had saved the season."
+    )
+    sentence = "Hinch said the relievers had saved the season."
+    _, found = _cands(entities, "Which baseball manager praised the relievers?", body, sentence)
+    assert [c.text for c in found if c.fit >= 0.5] == ["Hinch"]
+
+
+@pytest.mark.parametrize(
+    "sentence, answers",
+    [
+        ("Jury selection for the trial began on Monday and ended Wednesday.", False),
+        ("The jury returned a verdict of not guilty on all counts.", True),
+    ],
+)
+def test_a_described_thing_must_be_spoken_of(
+    entities: Entities, sentence: str, answers: bool
+) -> None:
+    _, found = _cands(entities, "What verdict did the jury reach in the trial?", sentence, sentence)
+    assert any(c.fit >= 0.5 for c in found) is answers
+
+
+@pytest.mark.parametrize(
+    "sentence, answers",
+    [
+        ("The papers were found in his former Washington office in November.", False),
+        ("The papers were found at the Penn Biden Center office in November.", True),
+    ],
+)
+def test_the_name_of_something_is_a_name(entities: Entities, sentence: str, answers: bool) -> None:
+    question = "What is the name of the office where the papers were found?"
+    _, found = _cands(entities, question, sentence, sentence)
+    good = [c.text for c in found if c.fit >= 0.5]
+    assert all("Biden Center" in text for text in good) and bool(good) is answers

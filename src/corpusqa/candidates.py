@@ -45,6 +45,7 @@ _REASON = re.compile(
     r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
     r"([^;.]{4,160})"
 )
+_NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
 _PLACES = {"GPE", "LOC", "FAC"}  # "San Francisco" + "Bay Area" is one place
 
@@ -64,7 +65,7 @@ def candidates(
     if need.kind == "reason":
         return _reasons(sentence)
     if need.kind == "description":
-        return [Candidate(sentence.strip(), 0, 0.5)]
+        return [Candidate(sentence.strip(), 0, _speaks_of(need.head, sentence))]
     if need.asks_age:
         return _ages(need, sentence)
     found = []
@@ -95,7 +96,18 @@ def candidates(
         found += _unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence)
+    if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
+        found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found
+
+
+def _speaks_of(head: str, sentence: str) -> float:
+    """ "What verdict ...": a sentence that never speaks of a verdict does not describe one
+    (0.3, no answer); 0.5 otherwise."""
+    stem = terms(head)
+    if not stem:
+        return 0.5
+    return 0.5 if any(w.startswith(stem[0][:5]) for w in terms(sentence)) else 0.3
 
 
 def _ages(need: Need, sentence: str) -> list[Candidate]:

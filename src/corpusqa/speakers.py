@@ -52,6 +52,8 @@ ORG_WORDS = frozenset(
     studies analyses affairs relations security services systems school college""".split()
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]?")
+_PLACE_INITIALS = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c"})
 PRONOUN = re.compile(
     r"\b(he|she|they)\s+(said|says|added|warned|told|claimed|stated|noted)\b"
     r"|^\W*(he|she)\b",
@@ -91,7 +93,8 @@ def _joinable(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
     if j == i:
         return True
     prev = tokens[j - 1].group()
-    if prev.endswith(".") and len(prev) > 3:  # a full stop ends the run, "Mr." does not
+    if prev.endswith(".") and len(prev) > 3 and not _initials(prev[:-1]):
+        # a full stop ends the run; "Mr." and "J.B." do not
         return False
     return text[tokens[j - 1].end() : tokens[j].start()] == " "
 
@@ -103,7 +106,12 @@ def _person(text: str, run: list[re.Match[str]], known: frozenset[str]) -> Perso
     start = max((k + 1 for k, w in enumerate(lowered) if w in STARTERS), default=0)
     names = []
     for w, low in zip(reversed(words[start:]), reversed(lowered[start:]), strict=True):
-        if low in ROLES or low in ORG_WORDS or low in NOT_NAMES or w.isupper():
+        if (
+            low in ROLES
+            or low in ORG_WORDS
+            or low in NOT_NAMES
+            or (w.isupper() and not _initials(w))
+        ):
             break
         names.append(w)
     names.reverse()
@@ -113,6 +121,11 @@ def _person(text: str, run: list[re.Match[str]], known: frozenset[str]) -> Perso
     first, last = run[start], run[-1]
     phrase = text[first.start() : last.start() + len(_bare(last.group()))]
     return Person(phrase, names[-1], first.start(), first.start() + len(phrase))
+
+
+def _initials(word: str) -> bool:
+    """ "J.B." (bare: "J.B") is part of a name; "NATO" and "U.S." are not."""
+    return bool(_INITIALS.fullmatch(word)) and word.lower() not in _PLACE_INITIALS
 
 
 def _bare(word: str) -> str:
@@ -166,7 +179,9 @@ def person_shaped(text: str, known: frozenset[str], body: str) -> bool:
     """A surname other sentences give a person, or names the article treats as a person's:
     a lower-case role before them ("assistant trainer Denny Kellington"), or speech after."""
     if " " not in text:
-        return text in known
+        # "Bickerstaff said ...": a surname the article writes in full elsewhere as a person's.
+        full = {m.group() for m in re.finditer(rf"\b[A-Z][\w.'’-]* {re.escape(text)}\b", body)}
+        return text in known or any(person_shaped(f, known, body) for f in sorted(full)[:5])
     found = people(text)
     if len(found) != 1 or found[0].phrase != text:
         return False
