@@ -394,3 +394,46 @@ def test_the_name_of_something_is_a_name(entities: Entities, sentence: str, answ
     _, found = _cands(entities, question, sentence, sentence)
     good = [c.text for c in found if c.fit >= 0.5]
     assert all("Biden Center" in text for text in good) and bool(good) is answers
+
+
+@pytest.mark.parametrize(
+    "question, kind, head",
+    [
+        ("The Bulldogs romped past this opponent on Monday to win the title.", "org", "opponent"),
+        ("This four-time champion retired this week on live television.", "person", "champion"),
+        ("Shiffrin broke the record for World Cup wins, previously held by:", "person", ""),
+        ("It has been the world's most populous nation since at least:", "date", ""),
+        ("The storm hit this week. Which state was drenched?", "place", "state"),
+    ],
+)
+def test_a_quiz_statement_asks_with_this_or_a_blank(
+    entities: Entities, question: str, kind: str, head: str
+) -> None:
+    n = need(entities, question)
+    assert (n.kind, n.head) == (kind, head)
+
+
+def test_a_name_written_as_a_code_is_a_candidate(entities: Entities) -> None:
+    sentence = "In the US, the Omicron subvariants XBB.1.5 and BQ.1.1 cause most infections."
+    _, found = _cands(
+        entities, "Which Omicron subvariant causes most infections?", sentence, sentence
+    )
+    assert max(found, key=lambda c: c.fit).text == "XBB.1.5"
+
+
+def test_a_name_the_article_always_writes_with_s_keeps_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-e94114aece1f", "The brand said it didn")
+    _, found = _cands(entities, "Which candy brand changed its spokescandies?", body, sentence)
+    assert "M&M's" in [c.text for c in found if c.fit >= 0.5]
+
+
+def test_the_answer_sits_among_the_question_s_words(entities: Entities) -> None:
+    # One sentence, two places of the asked-for type: the one beside what the question says.
+    sentence = (
+        "Storms flooded towns and cut power across California this week, days before the "
+        "newly re-elected governor of neighbouring Oregon, on an unrelated trade visit, spoke."
+    )
+    _, draft = _answer(
+        entities, "Which state was flooded by storms that cut power?", sentence, sentence
+    )
+    assert draft.text == "California [1]."

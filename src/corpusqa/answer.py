@@ -33,7 +33,10 @@ from .tuning import (
     W_NEAR,
     W_RECENT,
     W_TIED,
+    W_TOPIC,
     W_VERB,
+    W_WINDOW,
+    WINDOW,
 )
 
 
@@ -78,7 +81,8 @@ def compose(
     for e, found in zip(evidence, entities, strict=True):
         said = predicate(need, e)
         # "Where was he born?": a sentence that does not report the birth is not evidence.
-        agree = agreement(need, e) if topic(need, e) >= MIN_TOPIC and said != 0 else 0.0
+        about = topic(need, e)
+        agree = agreement(need, e) if about >= MIN_TOPIC and said != 0 else 0.0
         verb = W_VERB * (said or 0.0)
         before = previous_sentences(e.article.body, e.span[0])
         for c in candidates(need, e.text, found, e.article.body, before, people):
@@ -88,6 +92,8 @@ def compose(
                 + W_AGREE * agree
                 + W_FIT * c.fit
                 + W_NEAR * near
+                + W_TOPIC * about
+                + W_WINDOW * _window(need, e.text, c)
                 + W_TIED * c.tied
                 + verb
             )
@@ -126,6 +132,22 @@ def _silent(need: Need, closest: Evidence) -> Draft:
     asked = f", but not {need.asked}" if len(need.asked.split()) > 1 else ""
     text = f"{REFUSAL} The closest the articles come: “{_strip_end(said)}” [1]{asked}."
     return Draft(text, (closest,), refused=True)
+
+
+def _window(need: Need, sentence: str, c: Candidate) -> float:
+    """The share of the question's words found within a dozen words either side of the
+    candidate: the answer sits among what the question says."""
+    words = [m for m in re.finditer(r"[\w'-]+", sentence)]
+    end = c.start + len(c.text)
+    near = [
+        t
+        for m in words
+        if (m.end() <= c.start and c.start - m.end() < WINDOW)
+        or (m.start() >= end and m.start() - end < WINDOW)
+        for t in terms(m.group())[:1]
+    ]
+    wanted = set(need.relation) | {t for n in need.names for t in terms(n)}
+    return len(wanted & set(near)) / len(wanted) if wanted else 0.0
 
 
 def _nearness(need: Need, sentence: str, at: int) -> float:

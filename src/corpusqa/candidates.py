@@ -10,7 +10,6 @@ from .keyword import terms
 from .lexicon import (
     AGE,
     AGE_OF,
-    CAPITALISED,
     CAUSAL,
     COLOURS,
     DURATION,
@@ -18,7 +17,6 @@ from .lexicon import (
     GEOGRAPHY,
     HEADS,
     MONEY_HEADS,
-    NAMES,
     SPECIFIC_DATE,
     TIME_UNITS,
     US_STATES,
@@ -28,18 +26,11 @@ from .lexicon import (
     YEAR,
     numbers,
 )
+from .names import codes, named_things, unlabelled_names, widened
 from .people import affiliations, person_candidates
 from .question import Need
 from .records import Candidate
-from .speakers import STARTERS
 
-_LEFT = re.compile(r"\b([A-Z][\w&'’.-]*|\d+)\s$")
-_RIGHT = re.compile(r"\s(?:[IVX]{2,5}|Jr\.?|&\s[A-Z]\w+)\b")
-_NAMED = re.compile(
-    r"\b(?:called|named|dubbed|titled|known as)\s+[\"“']?"
-    r"([A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w'’.-]*){0,5})"
-)
-_QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
 _REASON = re.compile(
     r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
     r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
@@ -47,7 +38,6 @@ _REASON = re.compile(
 )
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
-_PLACES = {"GPE", "LOC", "FAC"}  # "San Francisco" + "Bay Area" is one place
 
 
 def candidates(
@@ -69,7 +59,7 @@ def candidates(
     if need.asks_age:
         return _ages(need, sentence)
     found = []
-    for e in _widened(sentence, entities):
+    for e in widened(sentence, entities, body):
         fit = _fit(need, e, sentence)
         text = e.text
         if need.year_only:
@@ -91,9 +81,9 @@ def candidates(
             if m.group() in COLOURS and need.is_new(m.group())
         ]
     if need.kind == "thing":
-        found += _named_things(need, sentence)
+        found += named_things(need, sentence) + codes(need, sentence)
     if need.kind in {"org", "place", "thing"}:
-        found += _unlabelled_names(need, sentence, entities)
+        found += unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence)
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
@@ -129,44 +119,6 @@ def _written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidat
             e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
         )
     ]
-
-
-def _unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
-    """Capitalised names the small model missed ("Buffalo Bills player ..."): weak candidates."""
-    found = []
-    for m in CAPITALISED.finditer(sentence):
-        if m.start() == 0 or any(e.start < m.end() and m.start() < e.end for e in entities):
-            continue
-        if need.is_new(m.group()) and m.group().split()[0].lower() not in STARTERS:
-            found.append(Candidate(m.group(), m.start(), 0.5))
-    return found
-
-
-def _widened(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
-    """Entities with the capitalised words, numbers and numerals the small model left beside
-    them ("Three 6" + "Mafia", "Pope Benedict" + "XVI"), and neighbours joined ("San Francisco"
-    + "Bay Area")."""
-    out: list[Entity] = []
-    for e in entities:
-        start, end = e.start, e.end
-        while (
-            e.label in NAMES
-            and (m := _LEFT.search(sentence[:start]))
-            and m.group(1).lower() not in STARTERS
-        ):
-            start = m.start(1)
-        while m := _RIGHT.match(sentence[end:]):
-            end += m.end()
-        touching = (
-            out
-            and out[-1].end + 1 == start
-            and sentence[out[-1].end] == " "
-            and (out[-1].label == e.label or {out[-1].label, e.label} <= _PLACES)
-        )
-        if out and (touching or out[-1].end > start):  # overlapping after widening
-            start = out.pop().start
-        out.append(Entity(sentence[start:end], e.label, start, end))
-    return out
 
 
 def _fit(need: Need, e: Entity, sentence: str) -> float:
@@ -209,7 +161,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         # "the Fairmont Century Plaza hotel" for "which hotel"; but "the Washington office"
         # says where the office is, not what it is called.
         after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()
-        if need.head in after:
+        before = " ".join(sentence[: e.start].split()[-1:]).lower()  # "subvariants XBB.1.5"
+        if need.head in after or need.head in before:
             fit = max(fit, 1.0)
     return fit
 
@@ -225,26 +178,6 @@ def _reasons(sentence: str) -> list[Candidate]:
     ]
     causal = 0.5 if CAUSAL.search(sentence) else 0.3
     return found + [Candidate(sentence.strip(), 0, causal)]
-
-
-def _named_things(need: Need, sentence: str) -> list[Candidate]:
-    found = [Candidate(m.group(1).strip(), m.start(1), 1.0) for m in _NAMED.finditer(sentence)]
-    found += [Candidate(m.group(1).strip(), m.start(1), 0.8) for m in _QUOTED.finditer(sentence)]
-    if need.head:
-        # "sesame seeds" for "which seed": the words the sentence puts before the asked noun.
-        stem = terms(need.head)
-        pattern = rf"((?:[\w.-]+\s+){{1,2}})({re.escape(need.head)}\w*)\b"
-        for m in re.finditer(pattern, sentence, re.I):
-            words = [
-                w
-                for w in m.group(1).split()
-                if terms(w)
-                and terms(w)[0] not in need.terms
-                and not w.lower().endswith(("ed", "ing"))
-            ]  # "defined law" is no name
-            if words and stem:
-                found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
-    return [c for c in found if need.is_new(c.text)]
 
 
 def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:

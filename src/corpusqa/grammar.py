@@ -17,11 +17,29 @@ _COPULA = re.compile(r"^(is|was|are|were)\s+(the|a|an)\s+", re.I)
 
 
 def wh_token(parsed: Parsed) -> int | None:
-    """The wh-word of the asking clause: in the last sentence if it has one, else the first."""
+    """The wh-word of the asking clause: in the last sentence if it has one, else the first;
+    in a quiz's statement without one, the "this" of "romped past this opponent"."""
     start = last_start(parsed.text)
     found = [i for i, t in enumerate(parsed.tokens) if t.tag in _WH_TAGS]
     late = [i for i in found if parsed.tokens[i].start >= start]
-    return (late or found)[0] if found else None
+    return (late or found)[0] if found else _demonstrative(parsed.tokens)
+
+
+_NOT_ASKED = frozenset(
+    """week weekend year month season offseason morning afternoon evening night time
+    summer winter spring fall autumn decade century past""".split()
+)
+
+
+def _demonstrative(tokens: tuple[Token, ...]) -> int | None:
+    """ "This four-time WNBA champion stepped away ...": "this" before a noun that is not a
+    time ("this week") stands for "which"."""
+    for i, t in enumerate(tokens[:-1]):
+        if t.text.lower() == "this" and _nominal(tokens[i + 1]):
+            noun = _head_noun(tokens, i + 1)
+            if tokens[noun].text.lower() not in _NOT_ASKED:
+                return i
+    return None
 
 
 def last_start(text: str) -> int:
@@ -34,7 +52,7 @@ def last_start(text: str) -> int:
 def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
     """The noun a wh-word asks about: "which <noun>", or "what is the <noun> of"."""
     word = tokens[wh].text.lower()
-    if word not in {"what", "which", "whose"}:
+    if word not in {"what", "which", "whose", "this"}:
         return None
     rest = " ".join(t.text for t in tokens[wh + 1 : wh + 4])
     copula = _COPULA.match(rest)
@@ -121,6 +139,7 @@ def asked_words(noun: int | None, parsed: Parsed, wh: int | None) -> str:
     if wh is not None and noun is not None and noun > wh:
         t = parsed.tokens
         words = parsed.text[t[wh].start : t[noun].start + len(t[noun].text)]
+        words = re.sub(r"^this\b", "which", words, flags=re.I)
         return words[0].lower() + words[1:]
     if wh is None:
         return "that"

@@ -20,12 +20,13 @@ WORDS = {
         friend fan worker employee staffer aide adviser advisor consultant watcher manager
         commissioner deputy envoy ambassador diplomat general soldier trainer captain commander
         investor billionaire entrepreneur designer chef legend icon figure winner nominee
-        speaker representative justice historian assistant accountant attendant republican""",
+        speaker representative justice historian assistant accountant attendant republican
+        champion""",
     "org": """organisation organization company firm group publication newspaper magazine network
         outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
         startup department ministry committee body association federation league studio label
-        automaker insurer lender watchdog regulator""",
+        automaker insurer lender watchdog regulator opponent rival""",
     "place": """city town state country nation district county region province village hotel venue
         stadium arena airport hospital island neighborhood neighbourhood street area capital
         continent park building site location place resort lake river mountain ocean sea port

@@ -28,6 +28,8 @@ _NUMBER_Q = re.compile(
     re.I,
 )
 _DATE_Q = re.compile(r"when\b|(what|which)\s+(date|day|year|month|decade)\b", re.I)
+# A quiz's statement that leaves its answer blank at the end.
+_BLANK = re.compile(r"\b(?:(by)|since(?:\s+at\s+least)?)\s*(?::|…|\.\.\.|_+)\s*$", re.I)
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
 _DATED = re.compile(r"\b(1[89]\d\d|20\d\d)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _NAME_LABELS = {
@@ -130,7 +132,11 @@ _ALL = frozenset().union(*HEADS.values())
 
 def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
     word = parsed.tokens[wh].text.lower() if wh is not None else ""
+    word = "which" if word == "this" else word
     asking = parsed.text[parsed.tokens[wh].start :] if wh is not None else ""
+    blank = _BLANK.search(parsed.text) if wh is None else None
+    if blank:  # "..., previously held by:" asks for whoever; "since at least:" for a date
+        return "person" if blank.group(1) else "date"
     if _NUMBER_Q.match(asking):  # "how many years": a number of years, not a date
         return "number"
     if head in HEADS["date"] or _DATE_Q.match(asking):
