@@ -1,6 +1,7 @@
 """Answer typing, candidates and constraint checks, with the real entity model, on seed text."""
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 
 import pytest
@@ -437,3 +438,34 @@ def test_the_answer_sits_among_the_question_s_words(entities: Entities) -> None:
         entities, "Which state was flooded by storms that cut power?", sentence, sentence
     )
     assert draft.text == "California [1]."
+
+
+def test_a_purpose_after_the_question_s_verb_is_the_reason(entities: Entities) -> None:
+    sentence = (
+        "The first mayor to resign in a decade was Jo Smith, who in 2019 quit to care for "
+        "her father, the council said."
+    )
+    n = need(entities, "Why did Jo Smith quit in 2019?")
+    best = max(candidates(n, sentence, (), sentence, []), key=lambda c: c.fit)
+    assert best.text == "to care for her father"
+
+
+def test_a_law_s_name_is_whole(entities: Entities) -> None:
+    sentence = (
+        "The cut follows the Clean Water, Safe Rivers and Healthy Coasts Act, which Congress "
+        "passed in 2020."
+    )
+    _, found = _cands(entities, "Which 2020 law led to the cut?", sentence, sentence)
+    assert max(found, key=lambda c: c.fit).text == "Clean Water, Safe Rivers and Healthy Coasts Act"
+
+
+@pytest.mark.parametrize("score, refused", [(0.6, False), (0.1, True)])
+def test_a_weakly_backed_answer_is_refused(entities: Entities, score: float, refused: bool) -> None:
+    # A sentence with little of the question, once close to it in meaning and once far.
+    from corpusqa.answer import compose
+
+    sentence = "Storms and floods hit California."
+    n = need(entities, "Which state was flooded by storms that cut power to thousands of homes?")
+    e = replace(_evidence(sentence, sentence), score=score)
+    draft = compose(n, [e], entities.of([sentence]))
+    assert draft.refused is refused

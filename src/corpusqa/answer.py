@@ -26,6 +26,7 @@ from .tuning import (
     MARGIN,
     MIN_AGREE,
     MIN_FIT,
+    MIN_SUPPORT,
     MIN_TOPIC,
     POOL,
     W_AGREE,
@@ -99,9 +100,10 @@ def compose(
             )
             scored.append((value, agree, c, e))
     good = [x for x in scored if x[1] >= MIN_AGREE and x[2].fit >= MIN_FIT]
-    if not good:
+    best = max(good, key=lambda x: x[0], default=None)
+    if best is None or best[0] < MIN_SUPPORT:  # nothing, or too little backs the best one
         return _silent(need, evidence[0])
-    _, _, c, e = max(good, key=lambda x: x[0])
+    _, _, c, e = best
     used = [replace(e, speaker=c.key or None)]
     if c.key:  # the same person in other articles' sentences backs the answer too
         others = [x[3] for x in sorted(good, key=lambda x: -x[0]) if x[2].key == c.key]

@@ -33,7 +33,7 @@ from .records import Candidate
 
 _REASON = re.compile(
     r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
-    r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to\s+(?=[a-z]+\b))\s+"
+    r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to(?=\s+(?!(?:the|a|an|his|her|its|their|be|this|that)\b)[a-z]+\b))\s+"
     r"([^;.]{4,160})"
 )
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
@@ -53,7 +53,7 @@ def candidates(
     if need.kind in {"person", "identity"}:
         return person_candidates(need, sentence, entities, body, before, people)
     if need.kind == "reason":
-        return _reasons(sentence)
+        return _reasons(need, sentence)
     if need.kind == "description":
         return [Candidate(sentence.strip(), 0, _speaks_of(need.head, sentence))]
     if need.asks_age:
@@ -81,7 +81,7 @@ def candidates(
             if m.group() in COLOURS and need.is_new(m.group())
         ]
     if need.kind == "thing":
-        found += named_things(need, sentence) + codes(need, sentence)
+        found = _outermost(found + named_things(need, sentence) + codes(need, sentence))
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
@@ -89,6 +89,27 @@ def candidates(
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """A name inside a longer one that fits as well is a piece of it ("the Clean Water, Safe
+    Rivers" of "the Clean Water, Safe Rivers and Healthy Coasts Act")."""
+
+    def span(c: Candidate) -> tuple[int, int]:
+        skip = 4 if c.text.lower().startswith("the ") else 0  # "the X" holds what "X" holds
+        return c.start + skip, c.start + len(c.text)
+
+    return [
+        c
+        for c in found
+        if not any(
+            span(o)[0] <= span(c)[0]
+            and span(c)[1] <= span(o)[1]
+            and span(o) != span(c)
+            and o.fit >= c.fit
+            for o in found
+        )
+    ]
 
 
 def _speaks_of(head: str, sentence: str) -> float:
@@ -167,15 +188,20 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     return fit
 
 
-def _reasons(sentence: str) -> list[Candidate]:
-    """ "because ...", "due to ..." (1), "to <verb> ..." (0.7), else the sentence itself: 0.5
-    where it has a word of cause, 0.3 (not an answer) where it has none."""
-    found = [
-        Candidate(
-            m.group(0).strip().rstrip(",;"), m.start(), 0.7 if m.group(1).startswith("to") else 1.0
-        )
-        for m in _REASON.finditer(sentence)
-    ]
+def _reasons(need: Need, sentence: str) -> list[Candidate]:
+    """ "because ...", "due to ..." (1), "to <verb> ..." (1 after the question's verb: "quit to
+    end a civil war", else 0.7), else the sentence itself: 0.5 where it has a word of cause, 0.3
+    (not an answer) where it has none."""
+    found = []
+    at = 0
+    while m := _REASON.search(sentence, at):
+        at = m.end(1)  # a reason may hold another: "to resign ... quit to end a war"
+        fit, text = 1.0, m.group(0)
+        if m.group(1) == "to":  # a purpose: up to the clause's end
+            before = terms(" ".join(sentence[: m.start()].split()[-1:]))
+            fit = 1.0 if before and before[0] in need.verbs else 0.5
+            text = text.split(",")[0]
+        found.append(Candidate(text.strip().rstrip(",;"), m.start(), fit))
     causal = 0.5 if CAUSAL.search(sentence) else 0.3
     return found + [Candidate(sentence.strip(), 0, causal)]
 

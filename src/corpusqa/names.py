@@ -21,6 +21,11 @@ _NAMED = re.compile(
 )
 _QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
 _CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
+_LAW_HEADS = frozenset("law act bill legislation treaty measure".split())
+_LAW = re.compile(
+    r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|on|the|to)\s+)*){1,10}"
+    r"(?:Act|Law|Bill|Treaty|Accord|Agreement|Convention)\b"
+)
 _PLACES = {"GPE", "LOC", "FAC"}  # "San Francisco" + "Bay Area" is one place
 
 
@@ -73,6 +78,10 @@ def unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) ->
 
 def named_things(need: Need, sentence: str) -> list[Candidate]:
     found = [Candidate(m.group(1).strip(), m.start(1), 1.0) for m in _NAMED.finditer(sentence)]
+    if need.head in _LAW_HEADS:  # "the Food Allergy Safety, Treatment, ... and Research Act"
+        for m in _LAW.finditer(sentence):
+            name = m.group().removeprefix("The ")
+            found.append(Candidate(name, m.end() - len(name), 1.0))
     found += [Candidate(m.group(1).strip(), m.start(1), 0.8) for m in _QUOTED.finditer(sentence)]
     if need.head:
         # "sesame seeds" for "which seed": the words the sentence puts before the asked noun.

@@ -37,6 +37,7 @@ W_WINDOW, WINDOW = 0.4, 80  # the question's words within WINDOW characters of t
 W_TIED = 0.1  # a candidate written as what the question's person belongs to
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
+MIN_SUPPORT = 0.95  # below this score the best candidate is too weakly backed to give
 MIN_TOPIC = 0.2  # share of the question's other words the sentence and those before must have
 
 # Dense search (dense.py). Below ANN_ROWS chunk vectors the search is exact (a pass over 100k
