@@ -469,3 +469,25 @@ def test_a_weakly_backed_answer_is_refused(entities: Entities, score: float, ref
     e = replace(_evidence(sentence, sentence), score=score)
     draft = compose(n, [e], entities.of([sentence]))
     assert draft.refused is refused
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which state was flooded by storms this week?", "Oregon [1]."),
+        ("Which state was flooded by storms?", "Nevada [1]."),
+    ],
+)
+def test_this_week_wants_the_newest_reporting(
+    entities: Entities, question: str, expected: str
+) -> None:
+    from corpusqa.answer import compose
+
+    old = "Storms flooded towns across Nevada."
+    new = "Storms flooded towns across Oregon."
+    read = [
+        replace(_evidence(old, old), score=0.9, recent=0.75),
+        replace(_evidence(new, new), score=0.6, recent=1.0),
+    ]
+    draft = compose(need(entities, question), read, entities.of([old, new]))
+    assert draft.text == expected

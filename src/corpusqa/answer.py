@@ -33,6 +33,7 @@ from .tuning import (
     W_FIT,
     W_NEAR,
     W_RECENT,
+    W_RECENT_NOW,
     W_TIED,
     W_TOPIC,
     W_VERB,
@@ -89,7 +90,7 @@ def compose(
         for c in candidates(need, e.text, found, e.article.body, before, people):
             near = _nearness(need, e.text, c.start)
             value = (
-                e.score * e.recent**W_RECENT
+                e.score * e.recent ** (W_RECENT_NOW if need.now else W_RECENT)
                 + W_AGREE * agree
                 + W_FIT * c.fit
                 + W_NEAR * near

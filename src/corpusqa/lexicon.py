@@ -226,3 +226,11 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 def numbers(text: str) -> list[str]:
     """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept."""
     return [re.sub(r"[,.](?=\d{3}\b)", "", n) for n in _NUMBER.findall(text)]
+
+
+# A question about the latest news: the newest reporting should win more clearly.
+NOW = re.compile(
+    r"\bthis\s+(?:past\s+)?(?:week|weekend|month)\b|\brecent(?:ly)?\b|\blatest\b|\bnewest\b"
+    r"|\bupcoming\b|\bthis\s+(?:morning|afternoon|evening)\b",
+    re.I,
+)

@@ -16,7 +16,7 @@ from typing import Literal
 from .entities import Parsed, Token
 from .grammar import asked_words, counted_noun, main_verbs, noun_of, noun_phrase, wh_token
 from .keyword import terms
-from .lexicon import DESCRIPTION_HEADS, HEADS, MONTHS, NOT_PEOPLE, REASON_HEADS, YEAR, numbers
+from .lexicon import DESCRIPTION_HEADS, HEADS, MONTHS, NOT_PEOPLE, NOW, REASON_HEADS, YEAR, numbers
 
 Kind = Literal[
     "person", "org", "place", "date", "number", "thing", "reason", "description", "identity"
@@ -65,6 +65,7 @@ class Need:
     happened: str = ""  # "2023-03": the month (or year) it says something already happened in
     whole: float = 0.0  # "how many of the 10,000 layoffs": the answer is less than this
     money: bool = False  # it speaks of money ("how much of the $168 million"): so will the answer
+    now: bool = False  # it asks about the latest news ("this week", "recently")
 
     @property
     def year_only(self) -> bool:
@@ -124,6 +125,7 @@ def analyse(parsed: Parsed) -> Need:
         happened=_happened(parsed, verbs, stated.dated),
         whole=_whole(text),
         money=any(e.label == "MONEY" for e in parsed.entities),
+        now=bool(NOW.search(text)),
     )
 
 

@@ -34,6 +34,7 @@ MARGIN = 0.4  # ... that score within this of the best
 W_AGREE, W_FIT, W_NEAR, W_RECENT, W_VERB = 0.3, 0.2, 0.1, 1.0, 0.15
 W_TOPIC = 0.3  # the share of what the question says happened that the sentence says
 W_WINDOW, WINDOW = 0.4, 80  # the question's words within WINDOW characters of the candidate
+W_RECENT_NOW = 3.0  # ... the exponent for a question about the latest news ("this week")
 W_TIED = 0.1  # a candidate written as what the question's person belongs to
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
