@@ -491,3 +491,10 @@ def test_this_week_wants_the_newest_reporting(
     ]
     draft = compose(need(entities, question), read, entities.of([old, new]))
     assert draft.text == expected
+
+
+def test_a_country_before_a_leader_s_title_is_a_place(entities: Entities) -> None:
+    # The person's name does not reach back over "Prime Minister" to swallow the country.
+    sentence = "New Zealand Prime Minister Jacinda Ardern resigns: What happened?"
+    _, found = _cands(entities, "Which country's prime minister resigned?", sentence, sentence)
+    assert "New Zealand" in [c.text for c in found if c.fit >= 0.5]

@@ -11,7 +11,7 @@ from .keyword import terms
 from .lexicon import CAPITALISED, NAMES
 from .question import Need
 from .records import Candidate
-from .speakers import STARTERS
+from .speakers import ROLES, STARTERS
 
 _LEFT = re.compile(r"\b([A-Z][\w&'’.-]*|\d+)\s$")
 _RIGHT = re.compile(r"\s(?:[IVX]{2,5}|Jr\.?|&\s[A-Z]\w+)\b|(?:\.\d+)+\b")  # "XBB" + ".1.5"
@@ -40,6 +40,7 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             e.label in NAMES
             and (m := _LEFT.search(sentence[:start]))
             and m.group(1).lower() not in STARTERS
+            and not (e.label == "PERSON" and m.group(1).lower() in ROLES)  # a title, not a name
         ):
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
