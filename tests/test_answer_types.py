@@ -498,3 +498,13 @@ def test_a_country_before_a_leader_s_title_is_a_place(entities: Entities) -> Non
     sentence = "New Zealand Prime Minister Jacinda Ardern resigns: What happened?"
     _, found = _cands(entities, "Which country's prime minister resigned?", sentence, sentence)
     assert "New Zealand" in [c.text for c in found if c.fit >= 0.5]
+
+
+def test_a_place_is_named_as_fully_as_the_article_names_it(entities: Entities) -> None:
+    body = (
+        "Rain fell across the San Francisco Bay Area on Monday.\n\n"
+        "More Bay Area news: the Bay Area had six inches of rain by Tuesday."
+    )
+    sentence = "More Bay Area news: the Bay Area had six inches of rain by Tuesday."
+    _, draft = _answer(entities, "Which part of California had six inches of rain?", body, sentence)
+    assert draft.text == "San Francisco Bay Area [1]."  # not "More Bay Area"

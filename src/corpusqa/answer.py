@@ -21,7 +21,7 @@ from .keyword import terms
 from .lexicon import HONORIFIC
 from .question import Need, analyse
 from .records import REFUSAL, Article, Candidate, Citation, Draft, Evidence, Span
-from .speakers import Person, full_name
+from .speakers import ROLES, STARTERS, Person, full_name
 from .tuning import (
     MARGIN,
     MIN_AGREE,
@@ -116,7 +116,23 @@ def compose(
 def _form(need: Need, c: Candidate, e: Evidence) -> str:
     if need.kind in {"person", "identity"}:
         return _person(c, e)
+    if need.kind in {"place", "org"}:
+        return _fullest(_strip_end(c.text), e.article.body)
     return _strip_end(c.text)
+
+
+def _fullest(name: str, body: str) -> str:
+    """A place or organisation by the fullest name the article gives it mid-sentence (where a
+    capital starts a name, not a sentence): "San Francisco Bay Area" for a later "Bay Area"."""
+    the, name = ("the ", name[4:]) if name.startswith("the ") else ("", name)
+    if not name[:1].isupper():
+        return the + name
+    longer = [
+        m.group(1) + name
+        for m in re.finditer(rf"(?<=[a-z,] )((?:[A-Z][\w&-]* ){{1,3}}){re.escape(name)}\b", body)
+        if not {w.lower() for w in m.group(1).split()} & (STARTERS | ROLES)
+    ]
+    return max(longer, key=len) if longer else the + name
 
 
 def _person(c: Candidate, e: Evidence) -> str:
