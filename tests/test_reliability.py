@@ -168,7 +168,9 @@ def _two_versions(settings: Settings, embedder: CountingEmbedder) -> tuple[Path,
     return first, second
 
 
-@pytest.mark.parametrize("damage", ["truncate chunks", "remove vectors", "truncate manifest"])
+@pytest.mark.parametrize(
+    "damage", ["truncate chunks", "truncate articles", "remove vectors", "truncate manifest"]
+)
 def test_a_damaged_version_falls_back_and_index_repairs_it(
     settings: Settings, embedder: CountingEmbedder, caplog: pytest.LogCaptureFixture, damage: str
 ) -> None:
@@ -179,8 +181,8 @@ def test_a_damaged_version_falls_back_and_index_repairs_it(
     first, second = _two_versions(settings, embedder)
     # The update's own segment: the other is the first version's, hard-linked, shared.
     (own,) = {p.name for p in second.glob("seg-*")} - {p.name for p in first.glob("seg-*")}
-    if damage == "truncate chunks":
-        target = second / own / "chunks.jsonl"
+    if damage.startswith("truncate") and damage != "truncate manifest":
+        target = second / own / ("chunks.npz" if damage == "truncate chunks" else "articles.jsonl")
         target.write_bytes(target.read_bytes()[:-40])
     elif damage == "remove vectors":
         (second / own / "vectors.faiss").unlink()

@@ -10,7 +10,7 @@ from corpusqa.index import Index
 from corpusqa.qa import QA
 from corpusqa.settings import Settings
 from corpusqa.store import current, read_manifest
-from corpusqa.tuning import MAX_SEGMENTS
+from corpusqa.tuning import MAX_SEGMENTS, RERANK
 
 
 def _segments(settings: Settings) -> list[str]:
@@ -23,6 +23,24 @@ def _bytes(folder: object) -> int:
     from pathlib import Path
 
     return sum(p.stat().st_size for p in Path(str(folder)).rglob("*") if p.is_file())
+
+
+def _before_tables(folder: object) -> None:
+    """A segment folder as written before `tables.py`: chunks.jsonl, no catalog."""
+    import json
+    from pathlib import Path
+
+    from corpusqa import tables
+
+    folder = Path(str(folder))
+    _, _, chunks = tables.read(folder)
+    with (folder / "chunks.jsonl").open("w", encoding="utf-8") as f:
+        for c, srows in zip(chunks, chunks.srows, strict=True):
+            row = {"id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end}
+            row |= {"sentences": [list(s) for s in c.sentences], "srows": list(srows)}
+            f.write(json.dumps(row) + "\n")
+    (folder / tables.CHUNKS).unlink()
+    (folder / tables.CATALOG).unlink()
 
 
 def test_an_update_writes_a_segment_of_the_new_articles_and_links_the_rest(
@@ -38,12 +56,12 @@ def test_an_update_writes_a_segment_of_the_new_articles_and_links_the_rest(
     assert first is not None and second is not None
     old, new = read_manifest(first).segments, read_manifest(second).segments
     assert len(new) == 2 and new[0] == old[0]
-    for name in ("vectors.faiss", "sentences.npy", "chunks.jsonl"):  # the same file, not a copy
+    for name in ("vectors.faiss", "sentences.npy", "chunks.npz"):  # the same file, not a copy
         assert (first / old[0] / name).stat().st_ino == (second / old[0] / name).stat().st_ino
     own = second / new[1]
     assert _bytes(own) < _bytes(first / old[0]) / 4
-    (article,) = Index.load(settings).segments[1].articles
-    assert article.id == "geneva"
+    (article_id,) = Index.load(settings).segments[1].articles
+    assert article_id == "geneva"
 
 
 def test_changed_and_removed_articles_are_deleted_from_their_segment(
@@ -122,6 +140,7 @@ def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedd
     manifest = json.loads((version / "manifest.json").read_text())
     (name,) = manifest.pop("segments")
     info = json.loads((version / name / "segment.json").read_text())
+    _before_tables(version / name)
     for path in (version / name).iterdir():  # the layout before segments: files at the root
         shutil.move(str(path), str(version / path.name))
     (version / name).rmdir()
@@ -140,6 +159,55 @@ def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedd
     report = build_index(settings, embedder)
     assert report.written and sum(embedder.calls) == 0  # rewritten, nothing embedded again
     assert len(_segments(settings)) == 1 and not Index.load(settings).segments[0].legacy
+
+
+def test_a_segment_written_before_catalogs_loads_and_is_rewritten_without_embedding(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    import json
+
+    build_index(settings, embedder)
+    version = current(settings.index_dir)
+    assert version is not None
+    (name,) = read_manifest(version).segments
+    before = [(c.id, c.text, c.sentences) for c in Index.load(settings).chunks]
+    _before_tables(version / name)
+    manifest = json.loads((version / "manifest.json").read_text())
+    manifest["sizes"] = {
+        p.relative_to(version).as_posix(): p.stat().st_size
+        for p in version.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
+    (version / "manifest.json").write_text(json.dumps(manifest))
+
+    old = Index.load(settings)
+    assert old.folder == version and [(c.id, c.text, c.sentences) for c in old.chunks] == before
+    embedder.calls.clear()
+    report = build_index(settings, embedder)  # no article changed: the layout is upgraded
+    assert report.written and sum(embedder.calls) == 0
+    new = Index.load(settings)
+    assert new.folder != version and (new.folder / _segments(settings)[0] / "chunks.npz").exists()
+    assert [(c.id, c.text, c.sentences) for c in new.chunks] == before
+
+
+def test_a_loaded_index_reads_an_article_only_when_asked_for(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    from corpusqa.tables import ArticleFile
+
+    build_index(settings, embedder)
+    index = Index.load(settings)
+    (articles,) = [seg.articles for seg in index.segments]
+    assert isinstance(articles, ArticleFile) and not articles._cache  # the catalog only
+    qa = QA(settings, embedder=embedder)
+    lazy = qa.searcher.index.segments[0].articles
+    assert isinstance(lazy, ArticleFile) and not lazy._cache  # nor do search's arrays
+    passages = qa.retrieve("Who doubted the withdrawal?", k=1)
+    # The second stage reads the sentences of its candidates: their articles, no others.
+    assert passages[0].article_id in lazy._cache and len(lazy._cache) <= RERANK
+    assert index.row_of[passages[0].chunk_id] == index.chunks.index(
+        next(c for c in index.chunks if c.id == passages[0].chunk_id)
+    )
 
 
 def test_a_merge_joins_term_frequencies_as_tokenizing_again_would() -> None:

@@ -96,9 +96,12 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     previous, damaged, folder = (None, False, None) if rebuild else changes.previous(settings)
-    # A version written before segments (or sentence vectors) is rewritten once as one
-    # segment, no chunk embedded again.
-    upgrade = previous is not None and not previous.segments
+    # A version written before segments (or sentence vectors, or article catalogs) is
+    # rewritten once as one segment, no chunk embedded again.
+    upgrade = previous is not None and (
+        not previous.segments
+        or any(folder and not segment.has_tables(folder / n) for n in previous.segments)
+    )
     now = corpus_stats(settings.corpus_dir)  # before reading: a later change is seen next time
     same, all_same = changes.unchanged_files(settings, folder, now)
     if previous is not None and all_same and not damaged and not upgrade:
@@ -155,6 +158,8 @@ def _build(
     }
     incoming = sum(len(c) for c in new_chunks.values())
     merged = merge_set(layout, gone, incoming, upgrade) if layout else set()
+    if upgrade and previous:
+        merged = set(previous.segments)
     view = None  # the segments merged, loaded: their articles and vectors go into the new one
     if (upgrade or merged) and folder and previous:
         view = Index(folder, previous, store.read_segments(folder, previous, merged))

@@ -15,12 +15,6 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def write_jsonl(path: Path, rows: Any) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
 def replace_text(path: Path, text: str) -> None:
     """Write `path` whole or not at all: readers see the old text or the new one."""
     tmp = path.with_name(f".{path.name}.tmp")
@@ -41,29 +35,11 @@ def fsync(path: Path) -> None:
         os.close(fd)
 
 
-def write_chunks(path: Path, chunks: list[Chunk], srows: tuple[tuple[int, ...], ...]) -> None:
-    """One line a chunk: its place in its article (the text is the article's) and the rows of
-    its sentences' vectors."""
-    write_jsonl(
-        path,
-        (
-            {
-                "id": c.id,
-                "article_id": c.article_id,
-                "start": c.start,
-                "end": c.end,
-                "sentences": [list(s) for s in c.sentences],
-                "srows": list(r),
-            }
-            for c, r in zip(chunks, srows, strict=True)
-        ),
-    )
-
-
 def read_chunks(
     path: Path, bodies: dict[str, str]
 ) -> tuple[list[Chunk], tuple[tuple[int, ...], ...]]:
-    """The chunks `write_chunks` wrote, their text cut from `bodies` (article id -> body)."""
+    """The chunks of a segment written before `tables.py` (one JSON line a chunk), their text
+    cut from `bodies` (article id -> body)."""
     rows = read_jsonl(path)
     chunks = [
         Chunk(

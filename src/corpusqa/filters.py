@@ -15,7 +15,6 @@ from .tuning import RECENCY_FLOOR
 
 if TYPE_CHECKING:
     from .index import Index
-    from .records import Article
 
 
 @dataclass(frozen=True)
@@ -58,9 +57,9 @@ def combine(
 def chunk_days(index: Index) -> np.ndarray:
     """Each chunk's publication date as a day number; NaN where the article has no date."""
     days: list[float] = []
-    for article in index.articles.values():
+    for published in index.published:
         try:
-            days.append(date.fromisoformat((article.published or "")[:10]).toordinal())
+            days.append(date.fromisoformat((published or "")[:10]).toordinal())
         except ValueError:
             days.append(math.nan)
     return np.array(days, dtype=float)[index.chunk_article] if days else np.zeros(0)
@@ -90,11 +89,12 @@ class Catalog:
     published: np.ndarray  # per article: its ISO date, "" for none
 
     @classmethod
-    def of(cls, articles: Sequence[Article]) -> Catalog:
-        names = sorted({(a.outlet or "").lower() for a in articles if a.outlet})
+    def of(cls, outlets: Sequence[str | None], dates: Sequence[str | None]) -> Catalog:
+        """From each article's outlet and date, in the index's article order."""
+        names = sorted({o.lower() for o in outlets if o})
         where = {n: i for i, n in enumerate(names)}
-        outlet = np.array([where.get((a.outlet or "").lower(), -1) for a in articles], np.int64)
-        published = np.array([a.published or "" for a in articles], dtype=str)
+        outlet = np.array([where.get((o or "").lower(), -1) for o in outlets], np.int64)
+        published = np.array([d or "" for d in dates], dtype=str)
         return cls(tuple(names), outlet, published)
 
     def allowed(self, f: Filters) -> np.ndarray:

@@ -4,9 +4,10 @@ row space, their dense and BM25 search, and their sentence vectors (`build.py` w
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
@@ -24,36 +25,50 @@ __all__ = ["Index", "embed_text"]
 
 @dataclass
 class Index:
-    """One loaded version: every live chunk has a row; row order is segment order."""
+    """One loaded version: every live chunk has a row; row order is segment order. Articles
+    and chunks are read from their segments when asked for (`tables.py`)."""
 
     folder: Path
     manifest: store.Manifest
     segments: list[Segment]
-    articles: dict[str, Article] = field(init=False)
-    chunks: list[Chunk] = field(init=False)
+    articles: Mapping[str, Article] = field(init=False)
+    chunks: Sequence[Chunk] = field(init=False)
+    outlets: list[str | None] = field(init=False)  # per article, in `articles` order
+    published: list[str | None] = field(init=False)
     sentences: SentenceTable | None = field(init=False)  # None in versions before them
     stats: Stats = field(init=False)  # BM25's statistics over every segment
-    chunk_article: np.ndarray = field(init=False)
-    row_of: dict[str, int] = field(init=False)  # chunk id -> row
+    chunk_article: np.ndarray = field(init=False)  # per row: its article's place in order
+    row_of: Mapping[str, int] = field(init=False)  # chunk id -> row
     _live: list[np.ndarray] = field(init=False)  # per segment: its rows that are live
     _rows: list[np.ndarray] = field(init=False)  # per segment: each local row's row, or -1
 
     def __post_init__(self) -> None:
-        self.articles, self.chunks, self._live, self._rows = {}, [], [], []
-        for seg in self.segments:
+        self._live, self._rows, self.outlets, self.published = [], [], [], []
+        where: dict[str, tuple[int, int]] = {}  # article id -> (segment, place in it)
+        places, total = [], 0
+        for k, seg in enumerate(self.segments):
             gone = set(self.manifest.deleted.get(seg.name, ()))
-            self.articles.update((a.id, a) for a in seg.articles if a.id not in gone)
-            keep = [i for i, c in enumerate(seg.chunks) if c.article_id not in gone]
+            ids = seg.catalog["ids"]
+            alive = np.array([aid not in gone for aid in ids], dtype=bool)
+            place = np.full(len(ids), -1, dtype=np.int64)
+            place[alive] = np.arange(len(where), len(where) + int(alive.sum()))
+            for i in np.flatnonzero(alive):
+                where[ids[i]] = (k, int(i))
+                self.outlets.append(seg.catalog["outlets"][i])
+                self.published.append(seg.catalog["published"][i])
+            keep = np.flatnonzero(alive[seg.chunk_article]).astype(np.int64)
             rows = np.full(len(seg.chunks), -1, dtype=np.int64)
-            rows[keep] = np.arange(len(self.chunks), len(self.chunks) + len(keep))
-            self._live.append(np.array(keep, dtype=np.int64))
+            rows[keep] = np.arange(total, total + len(keep))
+            self._live.append(keep)
             self._rows.append(rows)
-            self.chunks += [seg.chunks[i] for i in keep]
+            places.append(place[seg.chunk_article[keep]])
+            total += len(keep)
+        self.articles = _Articles(self.segments, where)
+        self.chunks = _Joined([seg.chunks for seg in self.segments], self._live)
+        self.chunk_article = np.concatenate(places) if places else np.zeros(0, np.int64)
+        self.row_of = _RowOf(self.segments, self._rows, where)
         self.sentences = _sentences(self.segments, self._live, int(self.manifest.dim))
         self.stats = Stats.of([seg.keywords for seg in self.segments])
-        order = {aid: i for i, aid in enumerate(self.articles)}
-        self.chunk_article = np.array([order[c.article_id] for c in self.chunks], dtype=np.int64)
-        self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
 
     @classmethod
     def load(cls, settings: Settings) -> Index:
@@ -116,17 +131,92 @@ def _sentences(segments: list[Segment], live: list[np.ndarray], dim: int) -> Sen
     before, the vectors left where they are (memory-mapped)."""
     if any(seg.sentences is None for seg in segments):
         return None
-    rows: list[tuple[int, ...]] = []
-    arrays, offset = [], 0
-    for seg, keep in zip(segments, live, strict=True):
-        table = seg.sentences
-        assert table is not None
-        rows += [tuple(offset + r for r in table.rows[i]) for i in keep]
-        arrays.append(table.vectors)
-        offset += len(table.vectors)
+    tables = [seg.sentences for seg in segments if seg.sentences is not None]
+    offsets = np.cumsum([0] + [len(t.vectors) for t in tables])[:-1]
+    rows = _Joined([t.rows for t in tables], live, [int(o) for o in offsets])
+    arrays = [t.vectors for t in tables]
     if len(arrays) < 2:
-        return SentenceTable(tuple(rows), arrays[0] if arrays else np.zeros((0, dim), np.float16))
-    return SentenceTable(tuple(rows), Stacked(arrays))
+        return SentenceTable(rows, arrays[0] if arrays else np.zeros((0, dim), np.float16))
+    return SentenceTable(rows, Stacked(arrays))
+
+
+class _Joined(Sequence[Any]):
+    """The live rows of several segments' sequences read as one, row for row; with
+    `offsets`, each item (a tuple of sentence rows) is shifted past the segments before."""
+
+    def __init__(
+        self, parts: list[Sequence[Any]], live: list[np.ndarray], offsets: list[int] | None = None
+    ) -> None:
+        self.parts = parts
+        self.offsets = offsets
+        empty = np.zeros(0, dtype=np.int64)
+        self._part = np.concatenate(
+            [empty, *(np.full(len(keep), k, dtype=np.int64) for k, keep in enumerate(live))]
+        )
+        self._local = np.concatenate([empty, *live]).astype(np.int64)
+
+    def __len__(self) -> int:
+        return len(self._local)
+
+    @overload
+    def __getitem__(self, row: int) -> Any: ...
+    @overload
+    def __getitem__(self, row: slice) -> list[Any]: ...
+    def __getitem__(self, row: int | slice) -> Any:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        k = int(self._part[row])
+        item = self.parts[k][int(self._local[row])]
+        return item if self.offsets is None else tuple(self.offsets[k] + r for r in item)
+
+
+class _Articles(Mapping[str, Article]):
+    """The live articles of every segment, by id."""
+
+    def __init__(self, segments: list[Segment], where: dict[str, tuple[int, int]]) -> None:
+        self.segments = segments
+        self.where = where
+
+    def __getitem__(self, article_id: str) -> Article:
+        return self.segments[self.where[article_id][0]].articles[article_id]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.where)
+
+    def __len__(self) -> int:
+        return len(self.where)
+
+
+class _RowOf(Mapping[str, int]):
+    """A live chunk's row from its id ("<article id>#<n>": the article's n-th chunk)."""
+
+    def __init__(
+        self, segments: list[Segment], rows: list[np.ndarray], where: dict[str, tuple[int, int]]
+    ) -> None:
+        self.segments, self.rows, self.where = segments, rows, where
+
+    def __getitem__(self, chunk_id: str) -> int:
+        article_id, _, n = chunk_id.rpartition("#")
+        k, place = self.where[article_id]
+        owners = self.segments[k].chunk_article  # a segment holds an article's chunks together
+        local = int(np.searchsorted(owners, place)) + int(n)
+        if not n.isdigit() or local >= len(owners) or owners[local] != place:
+            raise KeyError(chunk_id)
+        return int(self.rows[k][local])
+
+    def __iter__(self) -> Iterator[str]:
+        return (
+            c.id
+            for seg, rows in zip(self.segments, self.rows, strict=True)
+            for c, r in zip(seg.chunks, rows, strict=True)
+            if r >= 0
+        )
+
+    def __len__(self) -> int:
+        return sum(int((rows >= 0).sum()) for rows in self.rows)
 
 
 class Stacked:

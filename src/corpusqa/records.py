@@ -6,6 +6,7 @@ a `Chunk.id` is `<article id>#<position>`, and passages and citations carry both
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,7 +135,7 @@ class SentenceTable:
     """Every distinct sentence of an index's chunks, embedded at build time and stored as
     float16, so that a question embeds only itself."""
 
-    rows: tuple[tuple[int, ...], ...]  # per chunk row: its sentences' rows in `vectors`
+    rows: Sequence[tuple[int, ...]]  # per chunk row: its sentences' rows in `vectors`
     vectors: Any  # (sentences, dim) float16 array, memory-mapped from disk when loaded
 
 

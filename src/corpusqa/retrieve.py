@@ -49,7 +49,7 @@ class Searcher:
         self.embedder = embedder
         self.recency_days = recency_days
         self._days = chunk_days(index)
-        self._catalog = Catalog.of(list(index.articles.values()))
+        self._catalog = Catalog.of(index.outlets, index.published)
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self.scorer = SentenceScorer(index, embedder, cache_size)
@@ -75,7 +75,7 @@ class Searcher:
         return mask
 
     def outlets(self) -> list[str]:
-        return sorted({a.outlet for a in self.index.articles.values() if a.outlet})
+        return sorted({o for o in self.index.outlets if o})
 
     def search(
         self,

@@ -12,14 +12,15 @@ import json
 import logging
 import os
 import shutil
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import dense, disk
+from . import dense, disk, tables
 from .chunk import embed_text
 from .embed import Embedder, Progress
 from .keyword import Keywords
@@ -35,11 +36,14 @@ INFO = "segment.json"  # its articles' content hashes, files and chunk counts
 
 @dataclass(frozen=True)
 class Segment:
-    """One segment as read from disk, row for row."""
+    """One segment as read from disk, row for row; its articles and chunks are read from
+    disk when asked for (`tables.py`), except in segments written before that."""
 
     name: str
-    articles: list[Article]
-    chunks: list[Chunk]
+    articles: Mapping[str, Article]
+    catalog: dict[str, list[Any]]  # its articles' "ids", "outlets" and "published", in order
+    chunks: Sequence[Chunk]
+    chunk_article: np.ndarray  # per chunk: its article's place in catalog["ids"]
     vectors: Any  # its faiss index (dense.py); row i is chunks[i]
     keywords: Keywords
     sentences: SentenceTable | None  # None in versions written before sentence vectors
@@ -71,8 +75,7 @@ class Contents:
 def read(folder: Path, name: str, legacy: bool = False) -> Segment:
     import faiss
 
-    articles = [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]
-    chunks, srows = disk.read_chunks(folder / "chunks.jsonl", {a.id: a.body for a in articles})
+    articles, catalog, chunks, srows, chunk_article = _rows(folder)
     vectors = faiss.read_index(str(folder / "vectors.faiss"))
     if vectors.ntotal != len(chunks):
         raise ValueError(f"{vectors.ntotal} vectors for {len(chunks)} chunks")
@@ -80,11 +83,33 @@ def read(folder: Path, name: str, legacy: bool = False) -> Segment:
     if (folder / "sentences.npy").exists():
         table = SentenceTable(srows, np.load(folder / "sentences.npy", mmap_mode="r"))
     if legacy:  # BM25 was bm25s' then: rebuilt in memory until the next build rewrites it
-        by_id = {a.id: a for a in articles}
-        keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in chunks])
+        keywords = Keywords.build([embed_text(articles[c.article_id], c) for c in chunks])
     else:
         keywords = Keywords.load(folder / "bm25", len(chunks))
-    return Segment(name, articles, chunks, vectors, keywords, table, legacy)
+    return Segment(name, articles, catalog, chunks, chunk_article, vectors, keywords, table, legacy)
+
+
+def has_tables(folder: Path) -> bool:
+    """Whether a segment keeps its chunks as arrays beside an article catalog (`tables.py`)."""
+    return (folder / tables.CHUNKS).exists()
+
+
+def _rows(
+    folder: Path,
+) -> tuple[
+    Mapping[str, Article], dict[str, list[Any]], Sequence[Chunk], Sequence[tuple[int, ...]], Any
+]:
+    """Articles, catalog, chunks, their sentence rows and their articles' places: from disk
+    as asked for, or all parsed now for a segment written before `tables.py`."""
+    if has_tables(folder):
+        lazy, catalog, table = tables.read(folder)
+        return lazy, catalog, table, table.srows, table.article
+    parsed = [Article(**row) for row in disk.read_jsonl(folder / "articles.jsonl")]
+    chunks, srows = disk.read_chunks(folder / "chunks.jsonl", {a.id: a.body for a in parsed})
+    catalog = tables.catalog_of(parsed)
+    place = {aid: i for i, aid in enumerate(catalog["ids"])}
+    chunk_article = np.array([place[c.article_id] for c in chunks], dtype=np.int64)
+    return {a.id: a for a in parsed}, catalog, chunks, srows, chunk_article
 
 
 def write(folder: Path, contents: Contents, dim: int) -> None:
@@ -92,8 +117,7 @@ def write(folder: Path, contents: Contents, dim: int) -> None:
 
     folder.mkdir(parents=True)
     c = contents
-    disk.write_jsonl(folder / "articles.jsonl", (asdict(a) for a in c.articles))
-    disk.write_chunks(folder / "chunks.jsonl", c.chunks, c.sentences.rows)
+    tables.write(folder, c.articles, c.chunks, c.sentences.rows)
     np.save(folder / "sentences.npy", np.asarray(c.sentences.vectors, dtype=np.float16))
     faiss.write_index(dense.build(c.vectors, dim), str(folder / "vectors.faiss"))
     c.keywords.save(folder / "bm25")

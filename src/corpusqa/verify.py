@@ -8,7 +8,7 @@ survivors renumbered.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .keyword import terms
 from .lexicon import numbers
@@ -18,7 +18,7 @@ MARKER = re.compile(r"\[(\d+)\]")
 
 
 def verify(
-    text: str, citations: Sequence[Citation], articles: dict[str, Article]
+    text: str, citations: Sequence[Citation], articles: Mapping[str, Article]
 ) -> tuple[str, list[Citation]]:
     """Drop every marker whose quote is not verbatim or does not support its clause; renumber."""
     by_n = {c.n: c for c in citations}
@@ -49,7 +49,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _supported(clause: str, c: Citation, articles: dict[str, Article]) -> bool:
+def _supported(clause: str, c: Citation, articles: Mapping[str, Article]) -> bool:
     article = articles.get(c.article_id)
     if article is None or article.body[c.start : c.end] != c.quote:
         return False
