@@ -1,6 +1,8 @@
 """The index at scale: synthetic news of 10k, 100k (and 1M) chunks, the model left out.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 10000 100000]
+    .venv/bin/python benchmarks/scale.py [--sizes 10000 100000] [--ann ...] [--keep]
+
+(`--sizes 1000000 --ann --keep` adds the million-chunk figures, about an hour here.)
 
 Articles are made of RealTime QA sentences (about two chunks each, five outlets, dates over
 three years) in JSONL shards of 500 articles. They are embedded by a stand-in model built here:
@@ -242,10 +244,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--ann", nargs="*", type=int, default=[200_000, 1_000_000])
+    parser.add_argument("--keep", action="store_true", help="keep the other sizes' figures")
     args = parser.parse_args()
     model = stand_in_model(WORK / "stand-in-model")
     pool = sentences()
     results: dict[str, Any] = {"sentences_in_pool": len(pool), "sizes": {}, "ann_real_vectors": []}
+    if args.keep:  # add these sizes to the figures of an earlier run
+        results = json.loads((HERE / "results" / "scale.json").read_text(encoding="utf-8"))
     for size in args.ann:
         results["ann_real_vectors"].append(ann_recall(size))
         print(results["ann_real_vectors"][-1], flush=True)
