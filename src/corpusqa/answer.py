@@ -85,20 +85,9 @@ def compose(
         # "Where was he born?": a sentence that does not report the birth is not evidence.
         about = topic(need, e)
         agree = agreement(need, e) if about >= MIN_TOPIC and said != 0 else 0.0
-        verb = W_VERB * (said or 0.0)
         before = previous_sentences(e.article.body, e.span[0])
         for c in candidates(need, e.text, found, e.article.body, before, people):
-            near = _nearness(need, e.text, c.start)
-            value = (
-                e.score * e.recent ** (W_RECENT_NOW if need.now else W_RECENT)
-                + W_AGREE * agree
-                + W_FIT * c.fit
-                + W_NEAR * near
-                + W_TOPIC * about
-                + W_WINDOW * _window(need, e.text, c)
-                + W_TIED * c.tied
-                + verb
-            )
+            value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
             scored.append((value, agree, c, e))
     good = [x for x in scored if x[1] >= MIN_AGREE and x[2].fit >= MIN_FIT]
     best = max(good, key=lambda x: x[0], default=None)
@@ -111,6 +100,20 @@ def compose(
         used += [replace(o, speaker=c.key) for o in _one_per_article([e, *others])[1:3]]
     marks = "".join(f"[{i}]" for i in range(1, len(used) + 1))
     return Draft(f"{_form(need, c, e)} {marks}.", tuple(used))
+
+
+def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) -> float:
+    """How well a candidate answers: its sentence's evidence score (recency counting more for
+    "this week"), the sentence's agreement and topic, the span's type fit and its place."""
+    return (
+        e.score * float(e.recent ** (W_RECENT_NOW if need.now else W_RECENT))
+        + W_AGREE * agree
+        + W_FIT * c.fit
+        + W_NEAR * _nearness(need, e.text, c.start)
+        + W_TOPIC * about
+        + W_WINDOW * _window(need, e.text, c)
+        + W_TIED * c.tied
+    )
 
 
 def _form(need: Need, c: Candidate, e: Evidence) -> str:
@@ -154,13 +157,12 @@ def _silent(need: Need, closest: Evidence) -> Draft:
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
-    """The share of the question's words found within a dozen words either side of the
-    candidate: the answer sits among what the question says."""
-    words = [m for m in re.finditer(r"[\w'-]+", sentence)]
+    """The share of the question's words (what it says happened, and its names) found within
+    WINDOW characters either side of the candidate: the answer sits among what is asked."""
     end = c.start + len(c.text)
     near = [
         t
-        for m in words
+        for m in re.finditer(r"[\w'-]+", sentence)
         if (m.end() <= c.start and c.start - m.end() < WINDOW)
         or (m.start() >= end and m.start() - end < WINDOW)
         for t in terms(m.group())[:1]

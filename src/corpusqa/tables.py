@@ -10,6 +10,7 @@ first asked for and kept in a small cache; a `Chunk` is made when its row is ask
 from __future__ import annotations
 
 import json
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
@@ -33,16 +34,19 @@ class ArticleFile(Mapping[str, Article]):
         self.ids = ids
         self._at = dict(zip(ids, offsets, strict=True))
         self._cache: OrderedDict[str, Article] = OrderedDict()
+        self._lock = threading.Lock()  # chat requests read concurrently
 
     def __getitem__(self, article_id: str) -> Article:
-        found = self._cache.get(article_id)
+        with self._lock:
+            found = self._cache.get(article_id)
         if found is None:
             with self.path.open("rb") as f:
                 f.seek(self._at[article_id])  # KeyError for an id not here, as a dict
                 found = Article(**json.loads(f.readline()))
-            self._cache[article_id] = found
-            while len(self._cache) > CACHED_ARTICLES:
-                self._cache.popitem(last=False)
+            with self._lock:
+                self._cache[article_id] = found
+                while len(self._cache) > CACHED_ARTICLES:
+                    self._cache.popitem(last=False)
         return found
 
     def __contains__(self, article_id: object) -> bool:
