@@ -4,6 +4,9 @@ import inspect
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
+
+import pytest
 
 import corpusqa
 from corpusqa.errors import CorpusQAError
@@ -78,3 +81,12 @@ def test_settings_with_a_fixed_set_of_values_are_checked_when_built() -> None:
     with pytest.raises(corpusqa.SettingsError, match="CORPUSQA_PRECISION"):
         corpusqa.Settings(precision="fp16")  # type: ignore[arg-type]
     assert corpusqa.Settings.from_env({"CORPUSQA_RETRIEVAL": "bm25"}).retrieval == "bm25"
+
+
+def test_the_cache_folder_follows_xdg_cache_home_when_settings_are_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "later"))
+    assert corpusqa.Settings().cache_dir == tmp_path / "later" / "corpusqa"
+    explicit = corpusqa.Settings.from_env({"CORPUSQA_CACHE_DIR": str(tmp_path / "mine")})
+    assert explicit.cache_dir == tmp_path / "mine"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -27,8 +27,9 @@ class Settings:
     precision: Precision = "auto"  # bf16 only where the CPU does it natively
     threads: int = 0  # 0: torch's default
     query_encoder: QueryEncoder = "auto"
-    # Made once and kept across runs: the query encoder's ONNX export.
-    cache_dir: Path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corpusqa"
+    # Made once and kept across runs: the query encoder's ONNX export. Read when the settings
+    # are made, not when this module is imported.
+    cache_dir: Path = field(default_factory=lambda: _user_cache() / "corpusqa")
     batch_size: int = 32
     chunk_words: int = 120
     chunk_overlap: int = 1  # sentences shared by neighbouring chunks
@@ -84,6 +85,10 @@ class Settings:
             "chunk_words": self.chunk_words,
             "chunk_overlap": self.chunk_overlap,
         }
+
+
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 
 
 def _convert(name: str, raw: str, kind: type) -> Any:
