@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,7 +50,6 @@ class Listener:
 
     def __init__(self) -> None:
         import http.server
-        import threading
 
         hits: list[str] = []
         self.hits = hits
@@ -304,3 +304,5 @@ def test_articles_dropped_in_are_answered_without_any_page_open(
         wait_for(lambda: answers("How many visitors came to the town fair?", "Evil Gazette"))
     finally:
         app.close()
+    # Closing the server ends its folder watch too.
+    wait_for(lambda: not any(t.name == "corpusqa-watch" for t in threading.enumerate()))

@@ -212,6 +212,13 @@ def serve(settings: Settings, block: bool = True) -> Any:
         footer_links=[],
     )
     add_article_view(app.app, qa)
+    close = app.close
+
+    def close_all(*args: Any, **kwargs: Any) -> Any:  # the folder watch ends with the server
+        updater.stop()
+        return close(*args, **kwargs)
+
+    app.close = close_all
     if block:
         app.block_thread()
     return app
