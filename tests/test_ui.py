@@ -305,4 +305,5 @@ def test_articles_dropped_in_are_answered_without_any_page_open(
     finally:
         app.close()
     # Closing the server ends its folder watch too.
-    wait_for(lambda: not any(t.name == "corpusqa-watch" for t in threading.enumerate()))
+    watch = f"corpusqa-watch {settings.corpus_dir}"
+    wait_for(lambda: not any(t.name == watch for t in threading.enumerate()))

@@ -52,7 +52,8 @@ class Updater:
                 except OSError as e:  # a folder changing under the scan; the next look retries
                     log.info("corpus scan: %s", e)
 
-        threading.Thread(target=loop, name="corpusqa-watch", daemon=True).start()
+        name = f"corpusqa-watch {self.qa.settings.corpus_dir}"
+        threading.Thread(target=loop, name=name, daemon=True).start()
 
     def stop(self) -> None:
         self._stop.set()
