@@ -86,3 +86,13 @@ def test_an_index_built_as_an_inverted_file_answers_and_updates(
     report = qa.build()
     assert report.added == 1 and report.chunks_embedded == 1  # the others read back from the IVF
     assert "Geneva" in qa.retrieve("Where did diplomats meet?", k=1)[0].text
+
+
+def test_the_best_rows_are_those_a_stable_sort_gives_ties_and_all() -> None:
+    from corpusqa.dense import best
+
+    rng = np.random.default_rng(0)
+    for _ in range(500):
+        scores = rng.integers(0, 4, int(rng.integers(1, 300))).astype(np.float32)  # many ties
+        n = int(rng.integers(1, 50))
+        assert best(scores, n).tolist() == np.argsort(-scores, kind="stable")[:n].tolist()

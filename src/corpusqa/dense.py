@@ -73,5 +73,16 @@ def _exact_subset(
         return []
     vectors = index.reconstruct_batch(rows.astype(np.int64))
     scores = vectors @ qvec
-    top = np.argsort(-scores, kind="stable")[:n]
-    return [(int(rows[i]), float(scores[i])) for i in top]
+    return [(int(rows[i]), float(scores[i])) for i in best(scores, n)]
+
+
+def best(scores: np.ndarray, n: int) -> np.ndarray:
+    """The places of the `n` highest scores, highest first, ties in place order: what a stable
+    sort gives, without sorting everything (a sort of 1M scores is ~30 ms here)."""
+    if n >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    if n <= 0:
+        return np.zeros(0, dtype=np.int64)
+    cut = np.partition(scores, len(scores) - n)[len(scores) - n]  # the n-th highest
+    keep = np.flatnonzero(scores >= cut)  # every tie at the cut, in place order
+    return keep[np.argsort(-scores[keep], kind="stable")][:n]

@@ -25,6 +25,7 @@ from typing import get_args
 
 import numpy as np
 
+from . import dense
 from .embed import Embedder
 from .errors import FilterError
 from .filters import NONE, Catalog, Filters, check_filters, chunk_days, recency
@@ -144,8 +145,8 @@ class Searcher:
         scores = self.index.bm25(query)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:n]
-        return [int(i) for i in top if scores[i] > 0]
+        hit = np.flatnonzero(scores > 0)  # most chunks share no term with the question
+        return [int(hit[i]) for i in dense.best(scores[hit], n)]
 
     def passage(self, row: int, score: float) -> Passage:
         c = self.index.chunks[row]
