@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from conftest import CountingEmbedder
 
 from corpusqa.build import build_index
@@ -223,3 +224,18 @@ def test_a_merge_joins_term_frequencies_as_tokenizing_again_would() -> None:
     for query in ("NATO border", "floating library withdrawal", "troops"):
         assert np.allclose(joined.scores(query), again.scores(query))
     assert joined.df("border") == again.df("border") == 1  # the dropped chunk's word is gone
+
+
+def test_a_run_with_nothing_changed_reads_no_segment_catalogue(
+    settings: Settings, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corpusqa import segment
+
+    build_index(settings, embedder)
+
+    def unread(folder: object) -> None:
+        raise AssertionError(f"{folder}/segment.json read on a no-op run")
+
+    monkeypatch.setattr(segment, "info", unread)
+    report = build_index(settings, embedder)  # a million chunks' hashes took 2.5 s to read
+    assert not report.written and report.unchanged == 2

@@ -112,6 +112,8 @@ def _build(
             chunks_total=previous.counts["chunks"],
             seconds=time.perf_counter() - started,
         )
+    if previous is not None and folder is not None:  # something changed: who is indexed
+        previous = store.catalogue(folder, previous)
     reuse = changes.unchanged_articles(previous, same)
     corpus = read_corpus(settings.corpus_dir, settings.max_article_mb, reuse, now)
     problems = tuple(str(p) for p in corpus.problems)

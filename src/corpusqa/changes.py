@@ -45,7 +45,8 @@ def hash_with_path(article: Article, settings: Settings) -> str:
 def previous(settings: Settings) -> tuple[store.Manifest | None, bool, Path | None]:
     """The manifest to update from, refused if built with other settings, and whether it is
     an earlier version standing in for a damaged current one (then a new version is written
-    even when nothing changed), and its folder."""
+    even when nothing changed), and its folder. The manifest's hashes and files are not read
+    from its segments yet (`store.catalogue`): a run with nothing changed needs neither."""
     folder, warning = store.usable(Path(settings.index_dir))
     if folder is None:
         return None, False, None
@@ -53,7 +54,7 @@ def previous(settings: Settings) -> tuple[store.Manifest | None, bool, Path | No
         log.warning(warning)
     manifest = store.read_manifest(folder)
     store.check(manifest, settings.fingerprint(), folder)
-    return store.catalogue(folder, manifest), warning is not None, folder
+    return manifest, warning is not None, folder
 
 
 def unchanged_files(
