@@ -159,9 +159,8 @@ def _build(
         a.id: chunk_article(a, settings.chunk_words, settings.chunk_overlap) for a in fresh
     }
     incoming = sum(len(c) for c in new_chunks.values())
-    merged = merge_set(layout, gone, incoming, upgrade) if layout else set()
-    if upgrade and previous:
-        merged = set(previous.segments)
+    # An upgrade rewrites every segment; otherwise the merge policy picks.
+    merged = set(previous.segments) if upgrade and previous else merge_set(layout, gone, incoming)
     view = None  # the segments merged, loaded: their articles and vectors go into the new one
     if (upgrade or merged) and folder and previous:
         view = Index(folder, previous, store.read_segments(folder, previous, merged))

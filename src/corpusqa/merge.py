@@ -35,7 +35,7 @@ class Layout:
         return sum(n for a, n in self.chunks[name].items() if a not in dead)
 
 
-def merge_set(old: Layout | None, gone: set[str], incoming: int, upgrade: bool) -> set[str]:
+def merge_set(old: Layout | None, gone: set[str], incoming: int) -> set[str]:
     """The segments rewritten into the new one. Newest first, each no larger than what has been
     gathered so far joins it (so segment sizes grow like a binary counter, and a chunk is
     rewritten about log2(updates) times); so does one with most of its chunks deleted; and
@@ -43,8 +43,6 @@ def merge_set(old: Layout | None, gone: set[str], incoming: int, upgrade: bool) 
     if old is None:
         return set()
     names = old.manifest.segments
-    if upgrade:
-        return set(names)
     merged: set[str] = set()
     gathered, chain = incoming, True
     for name in reversed(names):

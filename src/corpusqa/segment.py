@@ -158,15 +158,19 @@ def make(
     files: dict[str, str | None],
 ) -> tuple[Contents, tuple[int, int]]:
     """The new segment: fresh articles embedded, those of merged segments read back from them."""
-    chunks = _ordered(articles, new_chunks, view)
-    vectors, sentences, embedded = _embed(articles, chunks, new_chunks, view, embedder, progress)
+    # The merged segments' chunks, made once: each is cut from its article, read from disk.
+    old_chunks = list(view.chunks) if view else []
+    chunks = _ordered(articles, new_chunks, old_chunks)
+    vectors, sentences, embedded = _embed(
+        articles, chunks, new_chunks, (view, old_chunks), embedder, progress
+    )
     by_id = {a.id: a for a in articles}
     fresh = [c for c in chunks if c.article_id in new_chunks]  # after the merged ones
     keywords = Keywords.build([embed_text(by_id[c.article_id], c) for c in fresh])
     if view is not None and len(fresh) < len(chunks):
         kept = {a.id for a in articles if a.id not in new_chunks}
         parts = [
-            (seg.keywords, np.array([r for r in live if seg.chunks[r].article_id in kept], int))
+            (seg.keywords, live[[seg.catalog["ids"][a] in kept for a in seg.chunk_article[live]]])
             for seg, live in view.parts()
         ]
         keywords = Keywords.join([*parts, (keywords, np.arange(keywords.size))])
@@ -176,11 +180,11 @@ def make(
 
 
 def _ordered(
-    articles: list[Article], new_chunks: dict[str, list[Chunk]], old: Index | None
+    articles: list[Article], new_chunks: dict[str, list[Chunk]], old: list[Chunk]
 ) -> list[Chunk]:
     """Every article's chunks in corpus order: new ones for fresh articles, else the old."""
     by_article: dict[str, list[Chunk]] = {}
-    for c in old.chunks if old else []:
+    for c in old:
         by_article.setdefault(c.article_id, []).append(c)
     return [c for a in articles for c in new_chunks.get(a.id, by_article.get(a.id, []))]
 
@@ -189,12 +193,13 @@ def _embed(
     articles: list[Article],
     chunks: list[Chunk],
     new_chunks: dict[str, list[Chunk]],
-    old: Index | None,
+    merged: tuple[Index | None, list[Chunk]],
     embedder: Embedder,
     progress: Progress | None,
 ) -> tuple[np.ndarray, SentenceTable, tuple[int, int]]:
     """Chunk and sentence vectors for the new version: the fresh articles' embedded, the rest
     reused; with how many chunks and sentences were embedded."""
+    old, old_chunks = merged
     by_id = {a.id: a for a in articles}
     texts = [embed_text(by_id[aid], c) for aid, new in new_chunks.items() for c in new]
     plan = SentencePlan.of(chunks, set(new_chunks), old)
@@ -206,7 +211,7 @@ def _embed(
         len(new_chunks),
     )
     fresh = embedder.encode_document(texts, progress=_offset(progress, 0, total))
-    rows = _assemble(chunks, new_chunks, fresh, old)
+    rows = _assemble(chunks, new_chunks, fresh, old, old_chunks)
     vectors = np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
     sentences = plan.table(
         {a.id: a.body for a in articles},
@@ -221,10 +226,11 @@ def _assemble(
     new_chunks: dict[str, list[Chunk]],
     new_vectors: np.ndarray,
     old: Index | None,
+    old_chunks: list[Chunk],
 ) -> list[np.ndarray]:
     """The vector of every chunk, in order: new for fresh articles, the old ones reused."""
     fresh = iter(new_vectors)
-    reuse = {c.id: vec for c, vec in zip(old.chunks, old.vectors(), strict=True)} if old else {}
+    reuse = {c.id: v for c, v in zip(old_chunks, old.vectors(), strict=True)} if old else {}
     return [next(fresh) if c.article_id in new_chunks else reuse[c.id] for c in chunks]
 
 

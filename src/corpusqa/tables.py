@@ -123,12 +123,7 @@ def write(folder: Path, articles: list[Article], chunks: list[Chunk], srows: Any
             line = (json.dumps(asdict(a), ensure_ascii=False) + "\n").encode("utf-8")
             offsets.append(at)
             at += f.write(line)
-    catalog = {
-        "ids": [a.id for a in articles],
-        "outlets": [a.outlet for a in articles],
-        "published": [a.published for a in articles],
-        "offsets": offsets,
-    }
+    catalog = catalog_of(articles) | {"offsets": offsets}
     (folder / CATALOG).write_text(json.dumps(catalog), encoding="utf-8")
     place = {a.id: i for i, a in enumerate(articles)}
     spans = [c.sentences for c in chunks]
@@ -155,7 +150,8 @@ def read(folder: Path) -> tuple[ArticleFile, dict[str, list[Any]], ChunkTable]:
 
 
 def catalog_of(articles: Sequence[Article]) -> dict[str, list[Any]]:
-    """The catalog columns of articles held in memory (segments written before catalogs)."""
+    """The catalog columns of articles in memory: for a new segment's catalog, and for a
+    segment written before catalogs."""
     return {
         "ids": [a.id for a in articles],
         "outlets": [a.outlet for a in articles],
