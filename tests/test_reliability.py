@@ -182,7 +182,9 @@ def test_a_damaged_version_falls_back_and_index_repairs_it(
     # The update's own segment: the other is the first version's, hard-linked, shared.
     (own,) = {p.name for p in second.glob("seg-*")} - {p.name for p in first.glob("seg-*")}
     if damage.startswith("truncate") and damage != "truncate manifest":
-        target = second / own / ("chunks.npz" if damage == "truncate chunks" else "articles.jsonl")
+        target = (
+            second / own / ("chunks/start.npy" if damage == "truncate chunks" else "articles.jsonl")
+        )
         target.write_bytes(target.read_bytes()[:-40])
     elif damage == "remove vectors":
         (second / own / "vectors.faiss").unlink()

@@ -40,8 +40,34 @@ def _before_tables(folder: object) -> None:
             row = {"id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end}
             row |= {"sentences": [list(s) for s in c.sentences], "srows": list(srows)}
             f.write(json.dumps(row) + "\n")
-    (folder / tables.CHUNKS).unlink()
+    _as_npz(folder)
+    (folder / "chunks.npz").unlink()
     (folder / tables.CATALOG).unlink()
+
+
+def _as_npz(folder: object) -> None:
+    """A segment folder's arrays as written before plain `.npy` files: one `.npz` each."""
+    import shutil
+    from pathlib import Path
+
+    for arrays in (Path(str(folder)) / "chunks", Path(str(folder)) / "bm25" / "tf"):
+        np.savez(arrays.with_suffix(".npz"), **{p.stem: np.load(p) for p in arrays.glob("*.npy")})
+        shutil.rmtree(arrays)
+
+
+def _resize(version: object) -> None:
+    """Record a hand-changed version's file sizes in its manifest, as a build would have."""
+    import json
+    from pathlib import Path
+
+    version = Path(str(version))
+    manifest = json.loads((version / "manifest.json").read_text())
+    manifest["sizes"] = {
+        p.relative_to(version).as_posix(): p.stat().st_size
+        for p in version.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
+    (version / "manifest.json").write_text(json.dumps(manifest))
 
 
 def test_an_update_writes_a_segment_of_the_new_articles_and_links_the_rest(
@@ -57,7 +83,7 @@ def test_an_update_writes_a_segment_of_the_new_articles_and_links_the_rest(
     assert first is not None and second is not None
     old, new = read_manifest(first).segments, read_manifest(second).segments
     assert len(new) == 2 and new[0] == old[0]
-    for name in ("vectors.faiss", "sentences.npy", "chunks.npz"):  # the same file, not a copy
+    for name in ("vectors.faiss", "sentences.npy", "chunks/article.npy"):  # the same file
         assert (first / old[0] / name).stat().st_ino == (second / old[0] / name).stat().st_ino
     own = second / new[1]
     assert _bytes(own) < _bytes(first / old[0]) / 4
@@ -173,13 +199,7 @@ def test_a_segment_written_before_catalogs_loads_and_is_rewritten_without_embedd
     (name,) = read_manifest(version).segments
     before = [(c.id, c.text, c.sentences) for c in Index.load(settings).chunks]
     _before_tables(version / name)
-    manifest = json.loads((version / "manifest.json").read_text())
-    manifest["sizes"] = {
-        p.relative_to(version).as_posix(): p.stat().st_size
-        for p in version.rglob("*")
-        if p.is_file() and p.name != "manifest.json"
-    }
-    (version / "manifest.json").write_text(json.dumps(manifest))
+    _resize(version)
 
     old = Index.load(settings)
     assert old.folder == version and [(c.id, c.text, c.sentences) for c in old.chunks] == before
@@ -187,8 +207,36 @@ def test_a_segment_written_before_catalogs_loads_and_is_rewritten_without_embedd
     report = build_index(settings, embedder)  # no article changed: the layout is upgraded
     assert report.written and sum(embedder.calls) == 0
     new = Index.load(settings)
-    assert new.folder != version and (new.folder / _segments(settings)[0] / "chunks.npz").exists()
+    assert new.folder != version and (new.folder / _segments(settings)[0] / "chunks").is_dir()
     assert [(c.id, c.text, c.sentences) for c in new.chunks] == before
+
+
+def test_a_segment_with_npz_arrays_loads_the_same_and_is_rewritten_as_npy_files(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    build_index(settings, embedder)
+    version = current(settings.index_dir)
+    assert version is not None
+    (name,) = read_manifest(version).segments
+    index = Index.load(settings)
+    before = [(c.id, c.text, c.sentences) for c in index.chunks], index.bm25("NATO withdrawal")
+    _as_npz(version / name)
+    _resize(version)
+
+    old = Index.load(settings)
+    assert old.folder == version and [(c.id, c.text, c.sentences) for c in old.chunks] == before[0]
+    assert np.array_equal(old.bm25("NATO withdrawal"), before[1])
+    embedder.calls.clear()
+    report = build_index(settings, embedder)  # no article changed: the arrays are rewritten
+    assert report.written and sum(embedder.calls) == 0
+    new = Index.load(settings)
+    seg = new.folder / _segments(settings)[0]
+    assert (seg / "chunks" / "article.npy").is_file() and (
+        seg / "bm25" / "tf" / "data.npy"
+    ).is_file()
+    assert not (seg / "chunks.npz").exists() and not (seg / "bm25" / "tf.npz").exists()
+    assert [(c.id, c.text, c.sentences) for c in new.chunks] == before[0]
+    assert np.array_equal(new.bm25("NATO withdrawal"), before[1])
 
 
 def test_a_loaded_index_reads_an_article_only_when_asked_for(

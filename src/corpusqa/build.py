@@ -96,11 +96,11 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     previous, damaged, folder = (None, False, None) if rebuild else changes.previous(settings)
-    # A version written before segments (or sentence vectors, or article catalogs) is
+    # A version written before segments (or sentence vectors, catalogs, .npy arrays) is
     # rewritten once as one segment, no chunk embedded again.
     upgrade = previous is not None and (
         not previous.segments
-        or any(folder and not segment.has_tables(folder / n) for n in previous.segments)
+        or any(folder and not segment.is_current(folder / n) for n in previous.segments)
     )
     now = corpus_stats(settings.corpus_dir)  # before reading: a later change is seen next time
     same, all_same = changes.unchanged_files(settings, folder, now)

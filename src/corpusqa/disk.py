@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .records import Chunk
 
@@ -33,6 +36,22 @@ def fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def save_arrays(folder: Path, arrays: Mapping[str, np.ndarray]) -> None:
+    """Each array as a plain `.npy` file in `folder`, so that a reader can memory-map it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", array)
+
+
+def load_arrays(folder: Path) -> dict[str, np.ndarray]:
+    """`save_arrays`' arrays, memory-mapped: loading reads their headers, a search the pages
+    it touches. Those of `<folder>.npz`, as written before, are read whole (a zip)."""
+    if folder.is_dir():
+        return {p.stem: np.load(p, mmap_mode="r") for p in sorted(folder.glob("*.npy"))}
+    with np.load(folder.with_suffix(".npz")) as npz:
+        return {name: npz[name] for name in npz.files}
 
 
 def read_chunks(

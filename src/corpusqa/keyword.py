@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from . import disk
+
 K1, B = 1.5, 0.75
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 STOPWORDS = frozenset(
@@ -33,6 +35,7 @@ STOPWORDS = frozenset(
     where which while who whom why will with would you your yours yourself yourselves s t said
     says say according""".split()
 )
+TF = "tf"  # the folder of the term-frequency arrays, "tf.npz" in segments written before
 EMPTY = "\u2205"  # the one term of a chunk with none, so that every chunk has a length
 
 
@@ -128,8 +131,8 @@ class Keywords:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         m = self.matrix
-        np.savez(folder / "tf.npz", data=m.data, indices=m.indices, indptr=m.indptr,
-                 lengths=self.lengths)  # fmt: skip
+        arrays = {"data": m.data, "indices": m.indices, "indptr": m.indptr}
+        disk.save_arrays(folder / TF, arrays | {"lengths": self.lengths})
         words = sorted(self.vocab, key=self.vocab.__getitem__)
         (folder / "vocab.json").write_text(json.dumps(words, ensure_ascii=False), "utf-8")
 
@@ -137,7 +140,7 @@ class Keywords:
     def load(cls, folder: Path, size: int) -> Keywords:
         from scipy.sparse import csr_matrix
 
-        arrays = np.load(folder / "tf.npz")
+        arrays = disk.load_arrays(folder / TF)
         words = json.loads((folder / "vocab.json").read_text("utf-8"))
         if len(arrays["lengths"]) != size:
             raise ValueError(f"keywords for {len(arrays['lengths'])} chunks, not {size}")

@@ -23,7 +23,7 @@ import numpy as np
 from . import dense, disk, tables
 from .chunk import embed_text
 from .embed import Embedder, Progress
-from .keyword import Keywords
+from .keyword import TF, Keywords
 from .records import Article, Chunk, SentenceTable
 from .sentences import SentencePlan
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 INFO = "segment.json"  # its articles' content hashes, files and chunk counts
+BM25 = "bm25"  # its term frequencies (`keyword.py`)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def read(folder: Path, name: str, legacy: bool = False) -> Segment:
     import faiss
 
     articles, catalog, chunks, srows, chunk_article = _rows(folder)
-    vectors = faiss.read_index(str(folder / "vectors.faiss"))
+    # Memory-mapped: loading reads no vector; a search reads the lists it scans.
+    vectors = faiss.read_index(str(folder / "vectors.faiss"), faiss.IO_FLAG_MMAP_IFC)
     if vectors.ntotal != len(chunks):
         raise ValueError(f"{vectors.ntotal} vectors for {len(chunks)} chunks")
     table = None
@@ -85,13 +87,19 @@ def read(folder: Path, name: str, legacy: bool = False) -> Segment:
     if legacy:  # BM25 was bm25s' then: rebuilt in memory until the next build rewrites it
         keywords = Keywords.build([embed_text(articles[c.article_id], c) for c in chunks])
     else:
-        keywords = Keywords.load(folder / "bm25", len(chunks))
+        keywords = Keywords.load(folder / BM25, len(chunks))
     return Segment(name, articles, catalog, chunks, chunk_article, vectors, keywords, table, legacy)
 
 
 def has_tables(folder: Path) -> bool:
     """Whether a segment keeps its chunks as arrays beside an article catalog (`tables.py`)."""
-    return (folder / tables.CHUNKS).exists()
+    return (folder / tables.CATALOG).exists()
+
+
+def is_current(folder: Path) -> bool:
+    """Whether a segment is in today's layout, its arrays in `.npy` files to memory-map; the
+    next build rewrites an older one."""
+    return (folder / tables.CHUNKS).is_dir() and (folder / BM25 / TF).is_dir()
 
 
 def _rows(
@@ -120,7 +128,7 @@ def write(folder: Path, contents: Contents, dim: int) -> None:
     tables.write(folder, c.articles, c.chunks, c.sentences.rows)
     np.save(folder / "sentences.npy", np.asarray(c.sentences.vectors, dtype=np.float16))
     faiss.write_index(dense.build(c.vectors, dim), str(folder / "vectors.faiss"))
-    c.keywords.save(folder / "bm25")
+    c.keywords.save(folder / BM25)
     counts: dict[str, int] = {}
     for chunk in c.chunks:
         counts[chunk.article_id] = counts.get(chunk.article_id, 0) + 1

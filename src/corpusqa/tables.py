@@ -2,9 +2,10 @@
 
 `articles.jsonl` keeps one article a line; `catalog.json` beside it holds each line's byte
 offset with the article's id, outlet and date, so loading reads the catalog and not the
-bodies. `chunks.npz` holds the chunks as arrays (their article, span, sentence spans and
-sentence-vector rows), read in one go and kept as arrays. An article is parsed when it is
-first asked for and kept in a small cache; a `Chunk` is made when its row is asked for.
+bodies. `chunks/` holds the chunks as arrays (their article, span, sentence spans and
+sentence-vector rows), one memory-mapped `.npy` file each (`chunks.npz` before). An article
+is parsed when it is first asked for and kept in a small cache; a `Chunk` is made when its
+row is asked for.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import Any, overload
 
 import numpy as np
 
+from . import disk
 from .records import Article, Chunk
 
 CATALOG = "catalog.json"
-CHUNKS = "chunks.npz"
+CHUNKS = "chunks"  # a folder of .npy files; "chunks.npz" in segments written before
 CACHED_ARTICLES = 2048  # bodies kept parsed: a question reads a few dozen articles
 
 
@@ -128,25 +130,23 @@ def write(folder: Path, articles: list[Article], chunks: list[Chunk], srows: Any
     place = {a.id: i for i, a in enumerate(articles)}
     spans = [c.sentences for c in chunks]
     rows = [tuple(r) for r in srows]
-    np.savez(
-        folder / CHUNKS,
-        article=np.array([place[c.article_id] for c in chunks], dtype=np.int32),
-        start=np.array([c.start for c in chunks], dtype=np.int64),
-        end=np.array([c.end for c in chunks], dtype=np.int64),
-        sent_ptr=np.cumsum([0] + [len(s) for s in spans], dtype=np.int64),
-        sent=np.array([p for s in spans for p in s], dtype=np.int64).reshape(-1, 2),
-        srow_ptr=np.cumsum([0] + [len(r) for r in rows], dtype=np.int64),
-        srow=np.array([x for r in rows for x in r], dtype=np.int64),
-    )
+    arrays: dict[str, np.ndarray] = {
+        "article": np.array([place[c.article_id] for c in chunks], dtype=np.int32),
+        "start": np.array([c.start for c in chunks], dtype=np.int64),
+        "end": np.array([c.end for c in chunks], dtype=np.int64),
+        "sent_ptr": np.cumsum([0] + [len(s) for s in spans], dtype=np.int64),
+        "sent": np.array([p for s in spans for p in s], dtype=np.int64).reshape(-1, 2),
+        "srow_ptr": np.cumsum([0] + [len(r) for r in rows], dtype=np.int64),
+        "srow": np.array([x for r in rows for x in r], dtype=np.int64),
+    }
+    disk.save_arrays(folder / CHUNKS, arrays)
 
 
 def read(folder: Path) -> tuple[ArticleFile, dict[str, list[Any]], ChunkTable]:
     """A segment's articles (lazy), their catalog columns and its chunks (lazy)."""
     catalog = json.loads((folder / CATALOG).read_text(encoding="utf-8"))
     articles = ArticleFile(folder / "articles.jsonl", catalog["ids"], catalog["offsets"])
-    with np.load(folder / CHUNKS) as npz:
-        arrays = {k: npz[k] for k in npz.files}
-    return articles, catalog, ChunkTable(arrays, articles)
+    return articles, catalog, ChunkTable(disk.load_arrays(folder / CHUNKS), articles)
 
 
 def catalog_of(articles: Sequence[Article]) -> dict[str, list[Any]]:
