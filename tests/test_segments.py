@@ -191,7 +191,6 @@ def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedd
 def test_a_segment_written_before_catalogs_loads_and_is_rewritten_without_embedding(
     settings: Settings, embedder: CountingEmbedder
 ) -> None:
-    import json
 
     build_index(settings, embedder)
     version = current(settings.index_dir)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import math
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .errors import FilterError
 from .tuning import RECENCY_FLOOR
-
-if TYPE_CHECKING:
-    from .index import Index
 
 
 @dataclass(frozen=True)
@@ -54,15 +50,13 @@ def combine(
     )
 
 
-def chunk_days(index: Index) -> np.ndarray:
-    """Each chunk's publication date as a day number; NaN where the article has no date."""
-    days: list[float] = []
-    for published in index.published:
-        try:
-            days.append(date.fromisoformat((published or "")[:10]).toordinal())
-        except ValueError:
-            days.append(math.nan)
-    return np.array(days, dtype=float)[index.chunk_article] if days else np.zeros(0)
+def day_numbers(dates: Sequence[str | None]) -> np.ndarray:
+    """Each ISO date (a time may follow it) as a day number; NaN where there is none."""
+    days = np.full(len(dates), np.nan)
+    for i, published in enumerate(dates):
+        with contextlib.suppress(ValueError):  # no date, or not one: NaN
+            days[i] = date.fromisoformat((published or "")[:10]).toordinal()
+    return days
 
 
 def recency(
@@ -86,7 +80,7 @@ class Catalog:
 
     names: tuple[str, ...]  # the outlets, lower case
     outlet: np.ndarray  # per article: its outlet's place in `names`, -1 for none
-    published: np.ndarray  # per article: its ISO date, "" for none
+    day: np.ndarray  # per article: its date's day number, NaN for none
 
     @classmethod
     def of(cls, outlets: Sequence[str | None], dates: Sequence[str | None]) -> Catalog:
@@ -94,22 +88,23 @@ class Catalog:
         names = sorted({o.lower() for o in outlets if o})
         where = {n: i for i, n in enumerate(names)}
         outlet = np.array([where.get((o or "").lower(), -1) for o in outlets], np.int64)
-        published = np.array([d or "" for d in dates], dtype=str)
-        return cls(tuple(names), outlet, published)
+        return cls(tuple(names), outlet, day_numbers(dates))
 
     def allowed(self, f: Filters) -> np.ndarray:
         """Which articles pass `f`: an outlet whose name contains one of `f.outlets` (any
-        case), and a date within `f.since`..`f.until` (an undated article passes no date
-        filter)."""
+        case), and a date within `f.since`..`f.until`, whole days (an undated article passes
+        no date filter)."""
         keep = np.ones(len(self.outlet), dtype=bool)
         if f.outlets:
-            wanted = [i for i, n in enumerate(self.names) if any(o.lower() in n for o in f.outlets)]
-            keep &= np.isin(self.outlet, wanted)
-        dated = self.published != ""
-        if f.since:
-            keep &= dated & (self.published >= f.since)
+            wanted = np.zeros(len(self.names) + 1, dtype=bool)  # the last: no outlet (-1)
+            wanted[
+                [i for i, n in enumerate(self.names) if any(o.lower() in n for o in f.outlets)]
+            ] = True
+            keep &= wanted[self.outlet]
+        if f.since:  # NaN compares false: undated articles drop out
+            keep &= self.day >= date.fromisoformat(f.since).toordinal()
         if f.until:
-            keep &= dated & (self.published <= f.until)
+            keep &= self.day <= date.fromisoformat(f.until).toordinal()
         return keep
 
 

@@ -28,7 +28,7 @@ import numpy as np
 from . import dense
 from .embed import Embedder
 from .errors import FilterError
-from .filters import NONE, Catalog, Filters, check_filters, chunk_days, recency
+from .filters import NONE, Catalog, Filters, check_filters, recency
 from .index import Index
 from .records import Chunk, Evidence, Passage, Span
 from .sentences import Ranked, Reranker, SentenceScorer
@@ -49,8 +49,9 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self.recency_days = recency_days
-        self._days = chunk_days(index)
         self._catalog = Catalog.of(index.outlets, index.published)
+        self._days = self._catalog.day[index.chunk_article]  # per chunk, for the recency prior
+        self._outlets = sorted({o for o in index.outlets if o})
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self.scorer = SentenceScorer(index, embedder, cache_size)
@@ -76,7 +77,7 @@ class Searcher:
         return mask
 
     def outlets(self) -> list[str]:
-        return sorted({o for o in self.index.outlets if o})
+        return list(self._outlets)
 
     def search(
         self,
