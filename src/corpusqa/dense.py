@@ -60,7 +60,8 @@ def search(
         params.sel = faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(bits))
         share = len(allowed) / index.ntotal
     if ivf:
-        params.nprobe = min(index.nlist, math.ceil(index.nlist * NPROBE_SHARE / max(share, 1e-9)))
+        wider = 1 / math.sqrt(max(share, 1e-9))  # the fewer rows allowed, the more lists
+        params.nprobe = min(index.nlist, math.ceil(index.nlist * NPROBE_SHARE * wider))
     scores, ids = index.search(query, n, params=params)
     return [(int(i), float(d)) for i, d in zip(ids[0], scores[0], strict=True) if i >= 0]
 

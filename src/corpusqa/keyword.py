@@ -82,6 +82,7 @@ class Keywords:
         self.matrix = matrix  # scipy CSR, terms x chunks, term frequencies
         self.lengths = lengths  # terms per chunk
         self.size = len(lengths)
+        self._norms: tuple[float, np.ndarray] | None = None
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> Keywords:
@@ -149,6 +150,13 @@ class Keywords:
         )
         return cls({w: i for i, w in enumerate(words)}, matrix, arrays["lengths"])
 
+    def _norm(self, mean_length: float) -> np.ndarray:
+        """Each chunk's length normalisation; kept, as the mean length changes only with the
+        index (a pass over a million lengths is ~5 ms a question)."""
+        if self._norms is None or self._norms[0] != mean_length:
+            self._norms = (mean_length, K1 * (1 - B + B * self.lengths / mean_length))
+        return self._norms[1]
+
     def df(self, term: str) -> int:
         row = self.vocab.get(term)
         return 0 if row is None else int(self.matrix.indptr[row + 1] - self.matrix.indptr[row])
@@ -158,7 +166,7 @@ class Keywords:
         whole index's statistics."""
         stats = stats or Stats.of([self])
         out = np.zeros(self.size, dtype=np.float64)
-        norm = K1 * (1 - B + B * self.lengths / stats.mean_length)
+        norm = self._norm(stats.mean_length)
         for term in terms(query):  # a repeated word counts again, as in bm25s
             row = self.vocab.get(term)
             if row is None:

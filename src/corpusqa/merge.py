@@ -28,7 +28,8 @@ class Layout:
         return cls(folder, manifest, counts)
 
     def dead(self, name: str, gone: set[str]) -> set[str]:
-        return (set(self.manifest.deleted.get(name, ())) | gone) & set(self.chunks[name])
+        held = self.chunks[name]
+        return {a for a in (*self.manifest.deleted.get(name, ()), *gone) if a in held}
 
     def live(self, name: str, gone: set[str]) -> int:
         dead = self.dead(name, gone)

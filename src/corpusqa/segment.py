@@ -139,9 +139,13 @@ def write(folder: Path, contents: Contents, dim: int) -> None:
 @lru_cache(maxsize=16)  # more than the segments of one version (MAX_SEGMENTS + 1)
 def info(folder: Path) -> Info:
     """A segment's `segment.json`, read once per process: its files never change."""
-    data = json.loads((folder / INFO).read_text(encoding="utf-8"))
-    counts = data.get("chunks", {})  # absent in segments written before it was recorded
-    return Info(data["hashes"], data["files"], {a: int(counts.get(a, 0)) for a in data["hashes"]})
+    import orjson  # twice as fast as json here: at 500k articles the file is 69 MB
+
+    data = orjson.loads((folder / INFO).read_bytes())
+    hashes, counts = data["hashes"], data.get("chunks", {})  # counts: absent before recorded
+    if len(counts) != len(hashes):
+        counts = {a: int(counts.get(a, 0)) for a in hashes}
+    return Info(hashes, data["files"], counts)
 
 
 def link(source: Path, target: Path, names: list[str]) -> None:
