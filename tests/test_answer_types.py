@@ -508,3 +508,15 @@ def test_a_place_is_named_as_fully_as_the_article_names_it(entities: Entities) -
     sentence = "More Bay Area news: the Bay Area had six inches of rain by Tuesday."
     _, draft = _answer(entities, "Which part of California had six inches of rain?", body, sentence)
     assert draft.text == "San Francisco Bay Area [1]."  # not "More Bay Area"
+
+
+def test_the_nation_a_question_names_by_its_people_is_not_the_answer(entities: Entities) -> None:
+    sentence = (
+        "Supporters of Arema FC and rival Persebaya Surabaya, two of Indonesia’s biggest soccer "
+        "teams, clashed in the stands after home team Arema FC was defeated 3-2 at a match in "
+        "the city of Malang in East Java, police said."
+    )
+    question = "In which Indonesian city did soccer fans clash in the stands?"
+    _, found = _cands(entities, question, sentence, sentence)
+    texts = [c.text for c in found]
+    assert "Malang" in texts and not any("Indonesia" in t for t in texts)

@@ -66,6 +66,7 @@ class Need:
     whole: float = 0.0  # "how many of the 10,000 layoffs": the answer is less than this
     money: bool = False  # it speaks of money ("how much of the $168 million"): so will the answer
     now: bool = False  # it asks about the latest news ("this week", "recently")
+    peoples: tuple[str, ...] = ()  # stems of the nationalities it names ("chines", "european")
 
     @property
     def year_only(self) -> bool:
@@ -76,9 +77,14 @@ class Need:
         return self.kind == "number" and (self.head == "age" or self.asked == "how old")
 
     def is_new(self, text: str) -> bool:
-        """Whether `text` says something the question does not already name."""
+        """Whether `text` says something the question does not already name, itself or as
+        its people ("China" for "which Chinese city")."""
         words = terms(text)
-        return bool(words) and not set(words) <= self.terms
+        return bool(words) and not all(w in self.terms or self._of_peoples(w) for w in words)
+
+    def _of_peoples(self, word: str) -> bool:
+        stem = word if len(word) < 5 else word[:-1]  # "china" / "chines", "germani" / "german"
+        return any(p.startswith(stem) for p in self.peoples)
 
 
 def analyse(parsed: Parsed) -> Need:
@@ -91,6 +97,7 @@ def analyse(parsed: Parsed) -> Need:
         "description",
         names=names,
         people=tuple(e.text for e in parsed.entities if e.label == "PERSON"),
+        peoples=tuple(t for e in parsed.entities if e.label == "NORP" for t in terms(e.text)),
         numbers=tuple(numbers(text)),
         years=tuple(YEAR.findall(text)),
         terms=frozenset(terms(text)),
