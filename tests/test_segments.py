@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from conftest import CountingEmbedder
@@ -188,54 +190,32 @@ def test_a_version_written_before_segments_loads_and_is_rewritten_without_embedd
     assert len(_segments(settings)) == 1 and not Index.load(settings).segments[0].legacy
 
 
-def test_a_segment_written_before_catalogs_loads_and_is_rewritten_without_embedding(
-    settings: Settings, embedder: CountingEmbedder
-) -> None:
-
-    build_index(settings, embedder)
-    version = current(settings.index_dir)
-    assert version is not None
-    (name,) = read_manifest(version).segments
-    before = [(c.id, c.text, c.sentences) for c in Index.load(settings).chunks]
-    _before_tables(version / name)
-    _resize(version)
-
-    old = Index.load(settings)
-    assert old.folder == version and [(c.id, c.text, c.sentences) for c in old.chunks] == before
-    embedder.calls.clear()
-    report = build_index(settings, embedder)  # no article changed: the layout is upgraded
-    assert report.written and sum(embedder.calls) == 0
-    new = Index.load(settings)
-    assert new.folder != version and (new.folder / _segments(settings)[0] / "chunks").is_dir()
-    assert [(c.id, c.text, c.sentences) for c in new.chunks] == before
-
-
-def test_a_segment_with_npz_arrays_loads_the_same_and_is_rewritten_as_npy_files(
-    settings: Settings, embedder: CountingEmbedder
+@pytest.mark.parametrize("older", [_before_tables, _as_npz], ids=["no catalog", "npz arrays"])
+def test_a_segment_in_an_older_layout_loads_the_same_and_is_rewritten_without_embedding(
+    settings: Settings, embedder: CountingEmbedder, older: Any
 ) -> None:
     build_index(settings, embedder)
     version = current(settings.index_dir)
     assert version is not None
     (name,) = read_manifest(version).segments
     index = Index.load(settings)
-    before = [(c.id, c.text, c.sentences) for c in index.chunks], index.bm25("NATO withdrawal")
-    _as_npz(version / name)
+    chunks = [(c.id, c.text, c.sentences) for c in index.chunks]
+    scores = index.bm25("NATO withdrawal")
+    older(version / name)
     _resize(version)
 
-    old = Index.load(settings)
-    assert old.folder == version and [(c.id, c.text, c.sentences) for c in old.chunks] == before[0]
-    assert np.array_equal(old.bm25("NATO withdrawal"), before[1])
-    embedder.calls.clear()
-    report = build_index(settings, embedder)  # no article changed: the arrays are rewritten
-    assert report.written and sum(embedder.calls) == 0
-    new = Index.load(settings)
-    seg = new.folder / _segments(settings)[0]
-    assert (seg / "chunks" / "article.npy").is_file() and (
-        seg / "bm25" / "tf" / "data.npy"
-    ).is_file()
-    assert not (seg / "chunks.npz").exists() and not (seg / "bm25" / "tf.npz").exists()
-    assert [(c.id, c.text, c.sentences) for c in new.chunks] == before[0]
-    assert np.array_equal(new.bm25("NATO withdrawal"), before[1])
+    for loaded in (Index.load(settings), None):  # as it is, then after the next build
+        if loaded is None:
+            embedder.calls.clear()
+            report = build_index(settings, embedder)  # no article changed: the layout is
+            assert report.written and sum(embedder.calls) == 0  # rewritten, nothing embedded
+            loaded = Index.load(settings)
+            seg = loaded.folder / _segments(settings)[0]
+            assert loaded.folder != version and (seg / "chunks" / "article.npy").is_file()
+            assert (seg / "bm25" / "tf" / "data.npy").is_file()
+            assert not (seg / "chunks.npz").exists() and not (seg / "bm25" / "tf.npz").exists()
+        assert [(c.id, c.text, c.sentences) for c in loaded.chunks] == chunks
+        assert np.array_equal(loaded.bm25("NATO withdrawal"), scores)
 
 
 def test_a_loaded_index_reads_an_article_only_when_asked_for(
