@@ -520,3 +520,18 @@ def test_the_nation_a_question_names_by_its_people_is_not_the_answer(entities: E
     _, found = _cands(entities, question, sentence, sentence)
     texts = [c.text for c in found]
     assert "Malang" in texts and not any("Indonesia" in t for t in texts)
+
+
+def test_a_speaker_the_entity_model_calls_a_title_is_no_thing(entities: Entities) -> None:
+    # The small model labels "Julia Rosenbloom" a WORK_OF_ART here; "X, <role>, said" says
+    # she is a person, so she is no answer to a question asking for a thing.
+    sentence = (
+        '“The Most Oreo Oreo cookie gives fans a whole new way to playfully engage with us," '
+        "Julia Rosenbloom, Oreo's senior brand manager, said in a statement."
+    )
+    n, found = _cands(
+        entities, "What kind of cookie engages fans in a new way?", sentence, sentence
+    )
+    assert n.kind == "thing"
+    assert "Julia Rosenbloom" in [e.text for e in entities.of([sentence])[0]]
+    assert "Julia Rosenbloom" not in [c.text for c in found]

@@ -30,6 +30,7 @@ from .names import codes, named_things, unlabelled_names, widened
 from .people import affiliations, person_candidates
 from .question import Need
 from .records import Candidate
+from .speakers import person_shaped
 
 _REASON = re.compile(
     r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
@@ -38,6 +39,7 @@ _REASON = re.compile(
 )
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
+_WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 
 
 def candidates(
@@ -61,6 +63,8 @@ def candidates(
     found = []
     for e in widened(sentence, entities, body):
         fit = _fit(need, e, sentence)
+        if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
+            continue  # a person the small model took for a title or a product
         text = e.text
         if need.year_only:
             year = YEAR.search(text)

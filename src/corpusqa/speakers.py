@@ -177,7 +177,8 @@ _BEFORE = re.compile(r"((?:[A-Za-z][\w'’.-]*\s+){1,4})$")
 
 def person_shaped(text: str, known: frozenset[str], body: str) -> bool:
     """A surname other sentences give a person, or names the article treats as a person's:
-    a lower-case role before them ("assistant trainer Denny Kellington"), or speech after."""
+    a lower-case role before them ("assistant trainer Denny Kellington"), or speech after
+    ("X said", "X, the brand's director, said")."""
     if " " not in text:
         # "Bickerstaff said ...": a surname the article writes in full elsewhere as a person's.
         full = {m.group() for m in re.finditer(rf"\b[A-Z][\w.'’-]* {re.escape(text)}\b", body)}
@@ -187,8 +188,9 @@ def person_shaped(text: str, known: frozenset[str], body: str) -> bool:
         return False
     name = re.escape(text)
     roles = [m.group(1) for m in re.finditer(rf"\b([a-z]{{3,}}) {name}\b", body)]
+    speech = rf"{name}(,? who\b|,? said\b| told\b|, [^,.;\"“”]{{3,90}}, (?:said|says|told)\b)"
     return any(r in ROLES or r.endswith(("er", "or", "ist", "ant", "ian")) for r in roles) or bool(
-        re.search(rf"{name}(,? who\b|,? said\b| told\b)", body)
+        re.search(speech, body)
     )
 
 
