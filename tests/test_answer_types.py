@@ -547,3 +547,11 @@ def test_a_name_before_a_comma_is_not_the_asked_noun_s_name(entities: Entities) 
     _, found = _cands(entities, "Which holiday is observed in September?", sentence, sentence)
     labor = [c.fit for c in found if "Department of Labor" in c.text]
     assert labor and max(labor) < 1.0
+
+
+def test_a_us_state_is_no_country(entities: Entities) -> None:
+    sentence = (
+        "North Carolina and Maine reported the highest number of power outages Saturday afternoon."
+    )
+    _, found = _cands(entities, "Which country reported power outages?", sentence, sentence)
+    assert found and all(c.fit < 0.5 for c in found)

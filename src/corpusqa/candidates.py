@@ -173,6 +173,12 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             return 1.0  # "the Apollo Theater" for "which venue"
     if need.kind == "place" and need.head == "state" and e.label == "GPE":
         return 1.0 if e.text.removeprefix("the ") in US_STATES else 0.5  # not "the U.S."
+    if (
+        need.kind == "place"
+        and need.head in {"country", "nation"}
+        and e.text in US_STATES - {"Georgia"}
+    ):
+        return 0.3  # "Maine" is no country (Georgia is both)
     fit = fits.get(e.label, 0.0)
     if need.kind == "date" and AGE.search(e.text):
         return 0.0  # "29-year-old" is an age
