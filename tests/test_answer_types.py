@@ -555,3 +555,22 @@ def test_a_us_state_is_no_country(entities: Entities) -> None:
     )
     _, found = _cands(entities, "Which country reported power outages?", sentence, sentence)
     assert found and all(c.fit < 0.5 for c in found)
+
+
+@pytest.mark.parametrize(
+    "question, counts",
+    [
+        ("How many mortgages are outstanding in the United Kingdom?", True),
+        ("How many families could lose their homes over their mortgages?", False),
+    ],
+)
+def test_a_count_of_another_noun_of_the_question_is_not_the_asked_count(
+    entities: Entities, question: str, counts: bool
+) -> None:
+    sentence = (
+        "There are 9 million outstanding residential mortgages in the United Kingdom, according "
+        "to UK Finance, an association of banks and financial services firms."
+    )
+    _, found = _cands(entities, question, sentence, sentence)
+    fits = [c.fit for c in found if c.text.startswith("9 million")]
+    assert fits and (max(fits) == 1.0) == counts

@@ -226,8 +226,9 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
         return 1.0
     head = terms(need.head)[0]
     words = [w for w in terms(counted) if not any(ch.isdigit() for ch in w)]  # not "000"
-    if words:  # "26 universities" for "how many universities and colleges"
-        return 1.0 if head in words or set(words) & (set(need.role) | need.terms) else 0.4
+    if words:  # "26 universities" for "how many universities and colleges"; not "9 million
+        # mortgages" for "how many households are at risk of defaulting on their mortgages"
+        return 1.0 if head in words or set(words) & set(terms(need.asked)) else 0.4
     return 0.8 if head in terms(sentence) else 0.4
 
 
