@@ -574,3 +574,12 @@ def test_a_count_of_another_noun_of_the_question_is_not_the_asked_count(
     _, found = _cands(entities, question, sentence, sentence)
     fits = [c.fit for c in found if c.text.startswith("9 million")]
     assert fits and (max(fits) == 1.0) == counts
+
+
+def test_a_quoted_title_is_no_place(entities: Entities) -> None:
+    sentence = (
+        'Drake highlighted the various eras of his career, performing "Marvin\'s Room," "Best I '
+        'Ever Had," "Hold On, We\'re Going Home," "One Dance," "God\'s Plan" and more.'
+    )
+    _, found = _cands(entities, "In which venue did the rapper sing his hits?", sentence, sentence)
+    assert not any("Room" in c.text or "Dance" in c.text for c in found)

@@ -20,6 +20,7 @@ _NAMED = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w'’.-]*){0,5})"
 )
 _QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
+_QUOTES = "\"“‘'"
 _CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
 _LAW_HEADS = frozenset("law act bill legislation treaty measure".split())
 _LAW = re.compile(
@@ -72,6 +73,8 @@ def unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) ->
     for m in CAPITALISED.finditer(sentence):
         if m.start() == 0 or any(e.start < m.end() and m.start() < e.end for e in entities):
             continue
+        if need.kind in {"place", "org"} and sentence[m.start() - 1] in _QUOTES:
+            continue  # performing "Marvin's Room": a title, not a venue
         if need.is_new(m.group()) and m.group().split()[0].lower() not in STARTERS:
             found.append(Candidate(m.group(), m.start(), 0.5))
     return found
