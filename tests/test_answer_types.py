@@ -537,18 +537,6 @@ def test_a_speaker_the_entity_model_calls_a_title_is_no_thing(entities: Entities
     assert "Julia Rosenbloom" not in [c.text for c in found]
 
 
-def test_a_name_before_a_comma_is_not_the_asked_noun_s_name(entities: Entities) -> None:
-    # "the Fairmont Century Plaza hotel" names a hotel; "the U.S. Department of Labor, the
-    # holiday is ..." does not name a holiday.
-    sentence = (
-        "According to the U.S. Department of Labor, the holiday is observed the first Monday "
-        "in September to celebrate the contributions of American workers."
-    )
-    _, found = _cands(entities, "Which holiday is observed in September?", sentence, sentence)
-    labor = [c.fit for c in found if "Department of Labor" in c.text]
-    assert labor and max(labor) < 1.0
-
-
 def test_a_us_state_is_no_country(entities: Entities) -> None:
     sentence = (
         "North Carolina and Maine reported the highest number of power outages Saturday afternoon."

@@ -39,7 +39,6 @@ _REASON = re.compile(
 )
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 
 
@@ -192,9 +191,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     ):
         # "the Fairmont Century Plaza hotel" for "which hotel"; but "the Washington office"
         # says where the office is, not what it is called.
-        # ... and not past a comma: "the U.S. Department of Labor, the holiday" is no holiday.
-        tail = _CLAUSE_BREAK.split(sentence[e.end :], maxsplit=1)[0].split()[:2]
-        after = " ".join([*e.text.split(), *tail]).lower()
+        after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()
         before = " ".join(sentence[: e.start].split()[-1:]).lower()  # "subvariants XBB.1.5"
         if need.head in after or need.head in before:
             fit = max(fit, 1.0)
