@@ -188,9 +188,16 @@ def diversify(ranked: Ranked, chunks: Sequence[Chunk], k: int, per_article: int)
     chosen: Ranked = []
     skipped: Ranked = []
     count: dict[str, int] = {}
+    made: dict[int, Chunk] = {}  # each chunk made once: a row of the index is made when read
+
+    def chunk(row: int) -> Chunk:
+        if row not in made:
+            made[row] = chunks[row]
+        return made[row]
+
     for row, score in ranked:
-        article = chunks[row].article_id
-        if any(_overlaps(chunks[row], chunks[other]) for other, _ in chosen):
+        article = chunk(row).article_id
+        if any(_overlaps(chunk(row), chunk(other)) for other, _ in chosen):
             continue
         if count.get(article, 0) >= per_article:
             skipped.append((row, score))
@@ -204,7 +211,7 @@ def diversify(ranked: Ranked, chunks: Sequence[Chunk], k: int, per_article: int)
     for row, score in skipped:
         if len(chosen) + len(extra) >= k:
             break
-        if not any(_overlaps(chunks[row], chunks[other]) for other, _ in chosen + extra):
+        if not any(_overlaps(chunk(row), chunk(other)) for other, _ in chosen + extra):
             extra.append((row, score))
     return chosen + extra
 
