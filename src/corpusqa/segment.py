@@ -214,7 +214,7 @@ def _embed(
     old, old_chunks = merged
     by_id = {a.id: a for a in articles}
     texts = [embed_text(by_id[aid], c) for aid, new in new_chunks.items() for c in new]
-    plan = SentencePlan.of(chunks, set(new_chunks), old)
+    plan = SentencePlan.of(chunks, set(new_chunks), old_chunks, old.sentences if old else None)
     total = len(texts) + len(plan.missing)
     log.info(
         "embedding %d chunks and %d sentences of %d articles",

@@ -164,19 +164,26 @@ class SentencePlan:
     missing: tuple[int, ...]  # the rows to embed: no vector to reuse
 
     @classmethod
-    def of(cls, chunks: Sequence[Chunk], fresh: set[str], old: Index | None) -> SentencePlan:
+    def of(
+        cls,
+        chunks: Sequence[Chunk],
+        fresh: set[str],
+        old_chunks: Sequence[Chunk],
+        table: SentenceTable | None,
+    ) -> SentencePlan:
+        """`old_chunks` are the merged segments' chunks as the build already made them, row
+        for row with `table`, their sentence vectors."""
         order: dict[Key, int] = {}
         rows = tuple(
             tuple(order.setdefault((c.article_id, s, e), len(order)) for s, e in c.sentences)
             for c in chunks
         )
-        table = old.sentences if old is not None else None
         known = (
             {}
-            if table is None or old is None
+            if table is None
             else {
                 (c.article_id, s, e): r
-                for c, srows in zip(old.chunks, table.rows, strict=True)
+                for c, srows in zip(old_chunks, table.rows, strict=True)
                 for (s, e), r in zip(c.sentences, srows, strict=True)
             }
         )
