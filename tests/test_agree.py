@@ -164,3 +164,17 @@ def test_a_birthplace_comes_only_from_a_sentence_that_reports_the_birth(entities
     assert "born" in n.verbs
     read = [evidence(DYSON, s, "2019-12-29") for s in sentences(DYSON)]
     assert compose(n, read, entities.of([e.text for e in read])).refused
+
+
+def test_us_and_u_s_are_one_name_and_a_name_s_digits_no_number(entities: Entities) -> None:
+    sentence = (
+        "US health officials announced Wednesday that, starting January 5, travelers from China "
+        "will be required to show a negative Covid-19 test result before flying to the country."
+    )
+    n = need(
+        entities, "Travelers from which country need a negative COVID-19 test to enter the U.S.?"
+    )
+    assert n.numbers == ()  # the 19 of COVID-19 is no number the sentence must have
+    assert agreement(n, evidence(sentence, sentence)) == 1.0  # "US" is the question's "U.S."
+    tanks = need(entities, "How many M1 Abrams tanks is the US sending to Ukraine?")
+    assert tanks.numbers == ()  # nor the 1 of M1

@@ -266,3 +266,41 @@ def test_a_run_with_nothing_changed_reads_no_segment_catalogue(
     monkeypatch.setattr(segment, "info", unread)
     report = build_index(settings, embedder)  # a million chunks' hashes took 2.5 s to read
     assert not report.written and report.unchanged == 2
+
+
+def test_term_frequencies_made_by_an_older_tokenizer_are_made_again_without_embedding(
+    settings: Settings, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+    import shutil
+
+    from corpusqa import keyword
+
+    (settings.corpus_dir / "tariffs.txt").write_text(
+        "Tariffs on steel\n\nThe U.S. raised tariffs on steel from the E.U. on Monday.\n"
+    )
+    build_index(settings, embedder)
+    version = current(settings.index_dir)
+    assert version is not None
+    (name,) = read_manifest(version).segments
+    index = Index.load(settings)
+    joined = index.bm25("US tariffs")
+    # As the tokenizer before acronyms were joined wrote them: "U.S." was the term "u.".
+    monkeypatch.setattr(keyword, "_ACRONYM", re.compile(r"(?!)"))
+    texts = [f"{index.articles[c.article_id].title}\n{c.text}" for c in index.chunks]
+    old = keyword.Keywords.build(texts)
+    monkeypatch.undo()
+    shutil.rmtree(version / name / "bm25")
+    old.save(version / name / "bm25")
+    (version / name / "bm25" / keyword.ANALYZED).unlink()
+    _resize(version)
+    tariffs = index.row_of["tariffs#0"]
+    assert Index.load(settings).bm25("US tariffs")[tariffs] < joined[tariffs]  # "us" unmatched
+
+    embedder.calls.clear()
+    report = build_index(settings, embedder)  # no article changed
+    assert report.written and sum(embedder.calls) == 0
+    loaded = Index.load(settings)
+    assert keyword.analyzer(loaded.folder / _segments(settings)[0] / "bm25") == keyword.ANALYZER
+    assert np.allclose(loaded.bm25("US tariffs"), joined)
+    assert loaded.bm25("U.S. tariffs")[tariffs] == pytest.approx(joined[tariffs])

@@ -35,6 +35,12 @@ STOPWORDS = frozenset(
     where which while who whom why will with would you your yours yourself yourselves s t said
     says say according""".split()
 )
+# "U.S." and "US", "U.K." and "UK" are one term.
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+# The version of `terms`: a segment's term frequencies made by another one are made again from
+# its chunks' text at the next build (nothing embedded); 1 is before acronyms were joined.
+ANALYZER = 2
+ANALYZED = "analyzer.json"
 TF = "tf"  # the folder of the term-frequency arrays, "tf.npz" in segments written before
 EMPTY = "\u2205"  # the one term of a chunk with none, so that every chunk has a length
 
@@ -47,7 +53,9 @@ def _stemmer() -> Any:
 
 
 def terms(text: str) -> list[str]:
-    """Lower-cased, stemmed content words; names, numbers and dates survive whole."""
+    """Lower-cased, stemmed content words; names, numbers and dates survive whole, and a
+    dotted acronym is its letters ("U.S." is "us", as "US" is)."""
+    text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     words = [w.replace("’", "'").lower() for w in _TOKEN.findall(text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     return list(_stemmer().stemWords([w for w in words if w not in STOPWORDS]))
@@ -74,14 +82,23 @@ class Stats:
         return math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
 
 
+def analyzer(folder: Path) -> int:
+    """The version of `terms` that made a segment's term frequencies (1 when unsaid)."""
+    path = folder / ANALYZED
+    return int(json.loads(path.read_text("utf-8"))["analyzer"]) if path.exists() else 1
+
+
 class Keywords:
     """The term frequencies of one segment's chunks, row for row with its vectors."""
 
-    def __init__(self, vocab: dict[str, int], matrix: Any, lengths: np.ndarray) -> None:
+    def __init__(
+        self, vocab: dict[str, int], matrix: Any, lengths: np.ndarray, analyzer: int = ANALYZER
+    ) -> None:
         self.vocab = vocab  # term -> row of `matrix`
         self.matrix = matrix  # scipy CSR, terms x chunks, term frequencies
         self.lengths = lengths  # terms per chunk
         self.size = len(lengths)
+        self.analyzer = analyzer  # the version of `terms` that made them
         self._norms: tuple[float, np.ndarray] | None = None
 
     @classmethod
@@ -136,6 +153,7 @@ class Keywords:
         disk.save_arrays(folder / TF, arrays | {"lengths": self.lengths})
         words = sorted(self.vocab, key=self.vocab.__getitem__)
         (folder / "vocab.json").write_text(json.dumps(words, ensure_ascii=False), "utf-8")
+        (folder / ANALYZED).write_text(json.dumps({"analyzer": self.analyzer}), "utf-8")
 
     @classmethod
     def load(cls, folder: Path, size: int) -> Keywords:
@@ -148,7 +166,7 @@ class Keywords:
         matrix = csr_matrix(
             (arrays["data"], arrays["indices"], arrays["indptr"]), shape=(len(words), size)
         )
-        return cls({w: i for i, w in enumerate(words)}, matrix, arrays["lengths"])
+        return cls({w: i for i, w in enumerate(words)}, matrix, arrays["lengths"], analyzer(folder))
 
     def _norm(self, mean_length: float) -> np.ndarray:
         """Each chunk's length normalisation; kept, as the mean length changes only with the

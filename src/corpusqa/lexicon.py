@@ -220,12 +220,20 @@ WRITTEN_DATE = re.compile(
 )
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)")
+# What a number is glued to when it is part of a name: "M1", "G7", "COVID-19", "F-16",
+# "C/2022", "XBB.1.5"; not "mid-2022" or "pre-2020".
+_NAMED = re.compile(r"(?:[A-Za-z]|[A-Za-z]*[A-Z][A-Za-z]*[-/]|[A-Z]\.)$")
 
 
 def numbers(text: str) -> list[str]:
-    """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept."""
-    return [re.sub(r"[,.](?=\d{3}\b)", "", n) for n in _NUMBER.findall(text)]
+    """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept; the
+    digits of a name ("M1 Abrams", "COVID-19", "comet C/2022 E3") are no number."""
+    return [
+        re.sub(r"[,.](?=\d{3}\b)", "", m.group())
+        for m in _NUMBER.finditer(text)
+        if not _NAMED.search(text[max(0, m.start() - 12) : m.start()])
+    ]
 
 
 # A question about the latest news: the newest reporting should win more clearly.

@@ -99,7 +99,7 @@ def analyse(parsed: Parsed) -> Need:
         people=tuple(e.text for e in parsed.entities if e.label == "PERSON"),
         peoples=tuple(t for e in parsed.entities if e.label == "NORP" for t in terms(e.text)),
         numbers=tuple(numbers(text)),
-        years=tuple(YEAR.findall(text)),
+        years=tuple(n for n in numbers(text) if YEAR.fullmatch(n)),
         terms=frozenset(terms(text)),
         dated=tuple(_DATED.findall(text)),
     )

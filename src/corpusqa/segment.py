@@ -23,7 +23,7 @@ import numpy as np
 from . import dense, disk, tables
 from .chunk import embed_text
 from .embed import Embedder, Progress
-from .keyword import TF, Keywords
+from .keyword import ANALYZER, TF, Keywords, analyzer
 from .records import Article, Chunk, SentenceTable
 from .sentences import SentencePlan
 
@@ -97,9 +97,10 @@ def has_tables(folder: Path) -> bool:
 
 
 def is_current(folder: Path) -> bool:
-    """Whether a segment is in today's layout, its arrays in `.npy` files to memory-map; the
-    next build rewrites an older one."""
-    return (folder / tables.CHUNKS).is_dir() and (folder / BM25 / TF).is_dir()
+    """Whether a segment is in today's layout, its arrays in `.npy` files to memory-map and its
+    term frequencies made by today's `terms`; the next build rewrites an older one."""
+    bm25 = folder / BM25
+    return (folder / tables.CHUNKS).is_dir() and (bm25 / TF).is_dir() and analyzer(bm25) == ANALYZER
 
 
 def _rows(
@@ -182,13 +183,23 @@ def make(
     if view is not None and len(fresh) < len(chunks):
         kept = {a.id for a in articles if a.id not in new_chunks}
         parts = [
-            (seg.keywords, live[[seg.catalog["ids"][a] in kept for a in seg.chunk_article[live]]])
+            _current(seg, live[[seg.catalog["ids"][a] in kept for a in seg.chunk_article[live]]])
             for seg, live in view.parts()
         ]
         keywords = Keywords.join([*parts, (keywords, np.arange(keywords.size))])
         if keywords.size != len(chunks):
             raise RuntimeError(f"merged keywords for {keywords.size} of {len(chunks)} chunks")
     return Contents(articles, chunks, vectors, keywords, sentences, hashes, files), embedded
+
+
+def _current(seg: Segment, rows: np.ndarray) -> tuple[Keywords, np.ndarray]:
+    """The term frequencies of a segment's `rows`, made again from their text when another
+    version of `terms` made them."""
+    if seg.keywords.analyzer == ANALYZER:
+        return seg.keywords, rows
+    chunks = [seg.chunks[int(r)] for r in rows]
+    fresh = Keywords.build([embed_text(seg.articles[c.article_id], c) for c in chunks])
+    return fresh, np.arange(fresh.size)
 
 
 def _ordered(
