@@ -249,3 +249,13 @@ def test_status_and_outlets_for_the_shells(seed_qa: QA) -> None:
     assert (st.articles, st.chunks > 0) == (2, True)
     assert st.outlets == tuple(seed_qa.outlets())
     assert "London Loves Business (LLB)" in st.outlets
+
+
+def test_evidence_is_what_an_answer_is_chosen_from(seed_qa: QA) -> None:
+    question = "Who doubted the withdrawal?"
+    evidence = seed_qa.evidence(question)
+    scores = [e.score for e in evidence]
+    assert scores == sorted(scores, reverse=True) and len(evidence) > 5
+    quoted = {c.quote for c in seed_qa.ask(question).citations}
+    assert quoted & {e.text for e in evidence}  # the answer quotes a sentence read
+    assert seed_qa.evidence(question, until="2022-02-14") == []  # no article that early

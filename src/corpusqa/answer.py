@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .agree import agreement, predicate, previous_sentences, topic
@@ -71,11 +71,26 @@ def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [e for e in evidence[:POOL] if e.score >= best - MARGIN]
 
 
-def compose(
+@dataclass(frozen=True)
+class Scored:
+    """A candidate with how well it answers (`_value`) and how well its sentence agrees."""
+
+    value: float
+    agree: float
+    candidate: Candidate
+    evidence: Evidence
+
+    @property
+    def checked(self) -> bool:
+        """Whether it passes the constraint check: its sentence agrees with the question and
+        the span is of the asked-for type."""
+        return self.agree >= MIN_AGREE and self.candidate.fit >= MIN_FIT
+
+
+def rank(
     need: Need, evidence: Sequence[Evidence], entities: Sequence[tuple[Entity, ...]]
-) -> Draft:
-    """The best candidate of the asked-for type, from a sentence that agrees with the question,
-    or a refusal that says what the closest sentence does report."""
+) -> list[Scored]:
+    """Every candidate of the asked-for type in the evidence sentences, best first."""
     scored = []
     people = frozenset(
         x.text.split()[-1] for found in entities for x in found if x.label == "PERSON"
@@ -88,15 +103,22 @@ def compose(
         before = previous_sentences(e.article.body, e.span[0])
         for c in candidates(need, e.text, found, e.article.body, before, people):
             value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
-            scored.append((value, agree, c, e))
-    good = [x for x in scored if x[1] >= MIN_AGREE and x[2].fit >= MIN_FIT]
-    best = max(good, key=lambda x: x[0], default=None)
-    if best is None or best[0] < MIN_SUPPORT:  # nothing, or too little backs the best one
+            scored.append(Scored(value, agree, c, e))
+    return sorted(scored, key=lambda x: -x.value)
+
+
+def compose(
+    need: Need, evidence: Sequence[Evidence], entities: Sequence[tuple[Entity, ...]]
+) -> Draft:
+    """The best candidate of the asked-for type, from a sentence that agrees with the question,
+    or a refusal that says what the closest sentence does report."""
+    good = [x for x in rank(need, evidence, entities) if x.checked]
+    if not good or good[0].value < MIN_SUPPORT:  # nothing, or too little backs the best one
         return _silent(need, evidence[0])
-    _, _, c, e = best
+    c, e = good[0].candidate, good[0].evidence
     used = [replace(e, speaker=c.key or None)]
     if c.key:  # the same person in other articles' sentences backs the answer too
-        others = [x[3] for x in sorted(good, key=lambda x: -x[0]) if x[2].key == c.key]
+        others = [x.evidence for x in good if x.candidate.key == c.key]
         used += [replace(o, speaker=c.key) for o in _one_per_article([e, *others])[1:3]]
     marks = "".join(f"[{i}]" for i in range(1, len(used) + 1))
     return Draft(f"{_form(need, c, e)} {marks}.", tuple(used))

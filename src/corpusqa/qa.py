@@ -159,11 +159,10 @@ class QA:
         query = standalone(question, history or [])
         searcher = self.searcher  # one index version for the whole question
         chosen = combine(filters, outlets, since, until, as_of)
-        passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
+        passages, evidence = self._evidence(searcher, query, chosen)
         if not passages:
             note = "No article matches the filters." if chosen else ""
             return Answer.refusal(question, query, notes=(note,) if note else ())
-        evidence = searcher.evidence(query, passages, chosen.today)
         if not evidence or evidence[0].score < self.settings.refuse_below:
             return Answer.refusal(question, query, tuple(passages))
         draft = self.writer.write(query, evidence)
@@ -173,6 +172,27 @@ class QA:
         if self._llm is None:
             return extractive
         return self._written(self._llm, question, query, evidence, passages, searcher, extractive)
+
+    def evidence(
+        self,
+        question: str,
+        *,
+        filters: Filters | None = None,
+        outlets: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
+        as_of: str | None = None,
+    ) -> list[Evidence]:
+        """The sentences `ask` reads for a question, each scored as an answer to it, best
+        first: to see what an answer (or a refusal) was chosen from."""
+        chosen = combine(filters, outlets, since, until, as_of)
+        return self._evidence(self.searcher, self.check(question), chosen)[1]
+
+    def _evidence(
+        self, searcher: Searcher, query: str, chosen: Filters
+    ) -> tuple[list[Passage], list[Evidence]]:
+        passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
+        return passages, searcher.evidence(query, passages, chosen.today) if passages else []
 
     def _written(
         self,
