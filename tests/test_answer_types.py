@@ -56,6 +56,9 @@ def need(entities: Entities, question: str) -> Need:
             "org",
             "team",
         ),
+        ("Which Bank of England official warned about prices?", "person", "official"),
+        ("Which University of Michigan Medical School professor led it?", "person", "professor"),
+        ("Which relative of the Bills safety spoke to reporters?", "person", "relative"),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(
@@ -571,3 +574,79 @@ def test_a_quoted_title_is_no_place(entities: Entities) -> None:
     )
     _, found = _cands(entities, "In which venue did the rapper sing his hits?", sentence, sentence)
     assert not any("Room" in c.text or "Dance" in c.text for c in found)
+
+
+WALL = (
+    "The comparison has drawn criticisms, however. Dr Helen Wall, a GP in Bolton, told the BBC "
+    "that \u201cif somebody's smoking next to you, you can't help but inhale that\u201d."
+)
+GLENN = (
+    "Hamlin's uncle Dorrian Glenn shared a health update on Tuesday evening, marking the first "
+    "time a family member has spoken about Hamlin's condition to the media."
+)
+
+
+@pytest.mark.parametrize(
+    "question, body, name",
+    [
+        ("Which physician told the BBC that nobody has to eat a cake?", WALL, "Helen Wall"),
+        ("Which relative of the Bills safety shared a health update on Tuesday?", GLENN, "Glenn"),
+    ],
+)
+def test_a_role_written_another_way_is_the_asked_role(
+    entities: Entities, question: str, body: str, name: str
+) -> None:
+    # "Dr" and "GP" are doctors, an uncle a relative (RealTime QA sentences).
+    sentence = body[body.index("Dr Helen") :] if name == "Helen Wall" else body
+    _, found = _cands(entities, question, body, sentence)
+    assert any(name in c.text and c.fit >= 0.5 for c in found)
+
+
+def test_a_name_in_the_asked_role_may_be_where_the_article_is() -> None:
+    from corpusqa.speakers import role_fit
+
+    body = (
+        "Buffalo Bills safety Damar Hamlin is making a comeback, according to University of "
+        "Cincinnati Medical Center physicians. Dr. Timothy Pritts and Dr. William Knight "
+        "described the care he got. Knight called the last 24 hours a turning point."
+    )
+    n = Need(
+        "person",
+        head="doctor",
+        role=("cincinnati", "medic", "center", "doctor"),
+        role_names=("cincinnati", "medic", "center"),
+    )
+    alone = role_fit(n, "Dr. William Knight")
+    assert role_fit(n, "Dr. William Knight", body) > max(alone, 0.7)
+    assert role_fit(n, "Dr. William Knight", "A story on another hospital.") == alone
+
+
+def test_how_many_people_is_counted_by_any_word_for_people(entities: Entities) -> None:
+    sentence = (
+        "Meta had more than 87,000 employees as of the end of September, according to a "
+        "securities filing."
+    )
+    _, found = _cands(entities, "How many people did Meta employ in September?", sentence, sentence)
+    assert [c.fit for c in found if "87,000" in c.text] == [1.0]
+
+
+def test_a_name_given_as_another_for_the_asked_thing_is_its_name(entities: Entities) -> None:
+    sentence = (
+        "The new deal will likely include the supply of guidance kits, or Joint Direct Attack "
+        "Munitions (JDAMs), which Ukraine can bolt on to their unguided missiles or bombs."
+    )
+    question = "Which guidance kits does the new deal include?"
+    _, found = _cands(entities, question, sentence, sentence)
+    best = max(found, key=lambda c: c.fit)
+    assert best.text.endswith("Joint Direct Attack Munitions") and best.fit == 1.0
+
+
+def test_what_name_is_answered_by_a_name_not_a_place(entities: Entities) -> None:
+    sentence = (
+        "It's what's known as an atmospheric river or, to use the term more common a few years "
+        "ago, a Pineapple Express, flowing from near Hawaii."
+    )
+    question = "What is the older term for this kind of storm?"
+    _, found = _cands(entities, question, sentence, sentence)
+    fit = {c.text: c.fit for c in found}
+    assert fit.get("Pineapple Express", 0) >= 0.8 and fit.get("Hawaii", 0) < 0.5

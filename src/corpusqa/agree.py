@@ -29,7 +29,7 @@ def previous_sentences(body: str, start: int, n: int = 3) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def _article_terms(body: str) -> frozenset[str]:
+def article_terms(body: str) -> frozenset[str]:
     return frozenset(terms(body))
 
 
@@ -49,7 +49,7 @@ def agreement(need: Need, e: Evidence) -> float:
     checks = []
     sentence = set(terms(e.text))
     nearby = _nearby(e.article.title, e.article.body, e.span[0])
-    article = _article_terms(e.article.body)
+    article = article_terms(e.article.body)
     for name in need.names:
         words = set(terms(name))
         # A person the question names must be in the sentence or just before it.

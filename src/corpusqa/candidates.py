@@ -40,6 +40,15 @@ _REASON = re.compile(
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+_PEOPLE = frozenset(terms("people persons individuals"))
+_PERSON_NOUNS = frozenset(
+    terms(" ".join(HEADS["person"]) + " residents passengers visitors customers")
+)
+# "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
+# thing ("what are the guidance kits called?").
+_ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
+_NAME_HEADS = frozenset({"name", "term", "nickname"})
+_NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 
 
 def candidates(
@@ -193,9 +202,18 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         # says where the office is, not what it is called.
         after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()
         before = " ".join(sentence[: e.start].split()[-1:]).lower()  # "subvariants XBB.1.5"
-        if need.head in after or need.head in before:
+        if need.head in after or need.head in before or _called(need.head, sentence, e.start):
             fit = max(fit, 1.0)
+    if need.kind == "thing" and need.head in _NAME_HEADS and e.label in _NAMED_LABELS:
+        fit = max(fit, 0.8)  # "what older name for an atmospheric river": a name, not a place
     return fit
+
+
+def _called(head: str, sentence: str, start: int) -> bool:
+    """Whether the name at `start` is given as another name for `head`."""
+    return bool(
+        re.search(rf"\b{re.escape(head)}{_ALSO_CALLED}", sentence[max(0, start - 60) : start], re.I)
+    )
 
 
 def _reasons(need: Need, sentence: str) -> list[Candidate]:
@@ -223,6 +241,8 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
         return 1.0
     head = terms(need.head)[0]
     words = [w for w in terms(counted) if not any(ch.isdigit() for ch in w)]  # not "000"
+    if head in _PEOPLE and set(words) & _PERSON_NOUNS:
+        return 1.0  # "how many people worked for Meta": "87,000 employees"
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
         # mortgages" for "how many households are at risk of defaulting on their mortgages"
         return 1.0 if head in words or set(words) & set(terms(need.asked)) else 0.4

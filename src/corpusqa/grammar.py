@@ -93,12 +93,29 @@ def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
         if tokens[j].tag in {"NN", "NNS"}:
             last = j
         j += 1
+    after = _named_of(tokens, i, j)
+    if after is not None:
+        return _head_noun(tokens, after)
     # "which country's prime minister" asks for the country: the possessive ends the phrase.
     if tokens[i].tag in {"NN", "NNS"} and last is None:
         last = i
     if tokens[j - 1].tag in {"NNP", "NNPS"} and j - 1 > i:
         return j - 1  # "which high-profile Republican"
     return last if last is not None else j - 1
+
+
+def _named_of(tokens: tuple[Token, ...], i: int, j: int) -> int | None:
+    """ "which University of Cincinnati Medical Center doctor", "which Bank of England
+    official": a name with "of" in it before the noun asked about; that noun's place."""
+    proper = {"NNP", "NNPS"}
+    if j >= len(tokens) or tokens[j].text.lower() != "of":
+        return None
+    if not all(tokens[k].tag in proper for k in range(i, j)):
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].tag in proper:
+        k += 1
+    return k if k > j + 1 and k < len(tokens) and tokens[k].tag in {"NN", "NNS"} else None
 
 
 def _noun_after_of(tokens: tuple[Token, ...], i: int) -> int | None:

@@ -21,7 +21,8 @@ WORDS = {
         commissioner deputy envoy ambassador diplomat general soldier trainer captain commander
         investor billionaire entrepreneur designer chef legend icon figure winner nominee
         speaker representative justice historian assistant accountant attendant republican
-        champion""",
+        champion relative uncle aunt cousin nephew niece grandmother grandfather parent
+        broadcaster announcer commentator anchor meteorologist forecaster""",
     "org": """organisation organization company firm group publication newspaper magazine network
         outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
@@ -80,6 +81,40 @@ VAGUE_COUNT = frozenset(
     """thousands hundreds dozens millions billions tens scores several few
     many some numerous of a""".split()
 )
+# A role the article writes one way and a question asks another: the words on the left also
+# count as those on the right (a title's abbreviation, a synonym, the wider word for a kind).
+_KIN = """uncle aunt mother father brother sister cousin son daughter nephew niece grandmother
+grandfather grandson granddaughter wife husband parent"""
+ROLE_ALSO = {
+    **{k: "relative family member" for k in _KIN.split()},
+    "dr": "doctor physician",
+    "gp": "doctor physician",
+    "physician": "doctor",
+    "surgeon": "doctor",
+    "sen": "senator lawmaker",
+    "senator": "lawmaker",
+    "rep": "representative congressman congresswoman lawmaker",
+    "representative": "congressman congresswoman lawmaker",
+    "congressman": "representative lawmaker",
+    "congresswoman": "representative lawmaker",
+    "mp": "lawmaker",
+    "gov": "governor",
+    "gen": "general",
+    "prof": "professor",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "det": "detective",
+    "spokesman": "spokesperson spokeswoman",
+    "spokeswoman": "spokesperson spokesman",
+    "spokesperson": "spokesman spokeswoman",
+    "press secretary": "spokesman spokeswoman spokesperson",
+    "ceo": "chief executive head",
+    "chief executive": "ceo head",
+    "announcer": "broadcaster commentator",
+    "commentator": "broadcaster",
+    "anchor": "broadcaster",
+}
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
 DEMONYMS = {
     "UK": "British",

@@ -48,7 +48,7 @@ def person_candidates(
             continue
         appos = apposition(sentence, e)
         role = f"{appos} {titles(sentence, e, body)}"
-        fit *= max(role_fit(need, role), role_fit(need, sentence) * 0.8)
+        fit *= max(role_fit(need, role, body), role_fit(need, sentence) * 0.8)
         found.append(Candidate(e.text, e.start, fit, surname[0], role, appos))
     if need.asked.startswith("whose") and need.head:
         found += _possessors(need, sentence)

@@ -53,6 +53,7 @@ class Need:
     kind: Kind
     head: str = ""  # the noun a "which"/"what" modifies, lower case ("astronomer")
     role: tuple[str, ...] = ()  # stemmed words of that noun phrase ("royal", "observ", ...)
+    role_names: tuple[str, ...] = ()  # those of them written as a name ("royal", "greenwich")
     asked: str = ""  # the asked-for phrase, for saying what the articles do not report
     names: tuple[str, ...] = ()  # the question's named entities, as written
     people: tuple[str, ...] = ()  # those of them that are people
@@ -125,6 +126,7 @@ def analyse(parsed: Parsed) -> Need:
         kind=_kind(parsed, wh, head),
         head=head,
         role=role,
+        role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
         asked=asked_words(noun, parsed, wh),
         names=tuple(n for n in names if n not in phrase),
         relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()),
