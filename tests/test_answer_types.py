@@ -650,3 +650,33 @@ def test_what_name_is_answered_by_a_name_not_a_place(entities: Entities) -> None
     _, found = _cands(entities, question, sentence, sentence)
     fit = {c.text: c.fit for c in found}
     assert fit.get("Pineapple Express", 0) >= 0.8 and fit.get("Hawaii", 0) < 0.5
+
+
+def test_the_answer_follows_the_question_s_preposition(entities: Entities) -> None:
+    sentence = (
+        "Rishi Sunak faced a backlash in December after announcing that the ban was being "
+        "pushed back from 2023 to 2025, The Guardian reported."
+    )
+    n, found = _cands(
+        entities, "To which year was the advertising ban pushed back?", sentence, sentence
+    )
+    assert n.prep == "to" and {"2023", "2025"} <= {c.text for c in found}  # each year apart
+    _, draft = _answer(
+        entities, "To which year was the advertising ban pushed back?", sentence, sentence
+    )
+    assert draft.text.startswith("2025")
+    _, draft = _answer(
+        entities, "From which year was the advertising ban pushed back?", sentence, sentence
+    )
+    assert draft.text.startswith("2023")
+
+
+def test_a_name_before_a_us_state_is_a_town_and_an_outlet_is_none(entities: Entities) -> None:
+    sentence = (
+        "A spokesperson for the Los Angeles County Sheriff’s Department told CNN they responded "
+        "to a call for help at Carter’s Lancaster, California home on Saturday morning."
+    )
+    _, found = _cands(entities, "In which city did deputies find the singer?", sentence, sentence)
+    fit = {c.text: c.fit for c in found}
+    assert fit.get("Lancaster") == 1.0
+    assert all(f < 0.5 for text, f in fit.items() if "CNN" in text or "Sheriff" in text)

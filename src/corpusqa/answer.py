@@ -32,6 +32,7 @@ from .tuning import (
     W_AGREE,
     W_FIT,
     W_NEAR,
+    W_PREP,
     W_RECENT,
     W_RECENT_NOW,
     W_TIED,
@@ -135,6 +136,7 @@ def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) ->
         + W_TOPIC * about
         + W_WINDOW * _window(need, e.text, c)
         + W_TIED * c.tied
+        + W_PREP * _after_prep(need, e.text, c.start)
     )
 
 
@@ -191,6 +193,17 @@ def _window(need: Need, sentence: str, c: Candidate) -> float:
     ]
     wanted = set(need.relation) | {t for n in need.names for t in terms(n)}
     return len(wanted & set(near)) / len(wanted) if wanted else 0.0
+
+
+def _after_prep(need: Need, sentence: str, at: int) -> float:
+    """1 when the candidate follows the preposition the question puts before its wh-word
+    ("pushed back from 2023 to 2025" for "to what year"), an article between them or not."""
+    if not need.prep:
+        return 0.0
+    before = [w.lower() for w in sentence[:at].split()[-2:]]
+    if before[-1:] and before[-1] in {"the", "a", "an"}:
+        before = before[:-1]
+    return 1.0 if before[-1:] == [need.prep] else 0.0
 
 
 def _nearness(need: Need, sentence: str, at: int) -> float:

@@ -75,11 +75,13 @@ def candidates(
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
             continue  # a person the small model took for a title or a product
         text = e.text
-        if need.year_only:
-            year = YEAR.search(text)
-            if not year:
-                continue
-            text = year.group()
+        if need.year_only:  # each year of "from 2023 to 2025" at its own place
+            found += [
+                Candidate(y.group(), e.start + y.start(), fit)
+                for y in YEAR.finditer(text)
+                if fit and need.is_new(y.group())
+            ]
+            continue
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE"}:
             text = _counted(sentence, e.start, e.end)
             fit *= _counts_what_is_asked(need, text, sentence)
@@ -99,8 +101,31 @@ def candidates(
         found += unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence)
+    if need.kind == "place":
+        found += _towns(need, sentence)
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
+    return found
+
+
+_TOWN = re.compile(
+    rf"((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*),\s+({'|'.join(sorted(US_STATES))})\b"
+)
+_TOWN_HEADS = frozenset({"city", "town", "village", "community", "suburb"})
+
+
+def _towns(need: Need, sentence: str) -> list[Candidate]:
+    """ "at Carter's Lancaster, California home": a name before a comma and a US state is a
+    town, whatever the entity model made of it."""
+    found = []
+    for m in _TOWN.finditer(sentence):
+        words = m.group(1).split()
+        while words and (words[0].endswith(("'s", "’s")) or words[0].lower() in {"the", "in"}):
+            words = words[1:]  # "Carter's Lancaster": the town is what follows the owner
+        town = " ".join(words)
+        if town and need.is_new(town):
+            fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
+            found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
     return found
 
 
@@ -175,6 +200,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # the question's own number
         if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):
             return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
+    if need.kind == "place" and need.head in GEOGRAPHY:
+        fits["ORG"] = 0.3  # "which city": CNN or a sheriff's department is none
     if need.kind == "place" and need.head and need.head not in GEOGRAPHY:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if VENUE.search(e.text):

@@ -68,6 +68,7 @@ class Need:
     money: bool = False  # it speaks of money ("how much of the $168 million"): so will the answer
     now: bool = False  # it asks about the latest news ("this week", "recently")
     peoples: tuple[str, ...] = ()  # stems of the nationalities it names ("chines", "european")
+    prep: str = ""  # the preposition before the wh-word: "to" in "to what year ..."
 
     @property
     def year_only(self) -> bool:
@@ -135,6 +136,7 @@ def analyse(parsed: Parsed) -> Need:
         whole=_whole(text),
         money=any(e.label == "MONEY" for e in parsed.entities),
         now=bool(NOW.search(text)),
+        prep=_prep(parsed, wh),
     )
 
 
@@ -170,6 +172,13 @@ def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
     if head and word in {"which", "what"}:
         return "thing"
     return "description"
+
+
+def _prep(parsed: Parsed, wh: int | None) -> str:
+    """ "To what year ...", "In which state ...": the answer follows the same word."""
+    if not wh or parsed.tokens[wh - 1].tag not in {"IN", "TO"}:
+        return ""
+    return parsed.tokens[wh - 1].text.lower()
 
 
 def _last_question(text: str) -> str:
