@@ -178,3 +178,14 @@ def test_us_and_u_s_are_one_name_and_a_name_s_digits_no_number(entities: Entitie
     assert agreement(n, evidence(sentence, sentence)) == 1.0  # "US" is the question's "U.S."
     tanks = need(entities, "How many M1 Abrams tanks is the US sending to Ukraine?")
     assert tanks.numbers == ()  # nor the 1 of M1
+
+
+def test_a_number_the_sentence_spells_out_agrees(entities: Entities) -> None:
+    sentence = (
+        '"They got THE @MichaelJackson way down at EIGHTY-SIX?! and no @CelineDion at ALL?!" '
+        "actress Yvette Nicole Brown tweeted."
+    )
+    n = need(entities, "Which actress mocked the list for ranking Michael Jackson 86th?")
+    assert "86" in n.numbers and agreement(n, evidence(sentence, sentence)) == 1.0
+    day = need(entities, "What did the governor say on January 4?")
+    assert agreement(day, evidence("Four people were rescued.", "Four people were rescued.")) < 1

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .chunk import sentence_spans
 from .keyword import terms
-from .lexicon import VERB_FORMS, YEAR, numbers
+from .lexicon import VERB_FORMS, YEAR, numbers, spelled
 from .question import Need
 from .records import Evidence, Span
 
@@ -63,7 +63,9 @@ def agreement(need: Need, e: Evidence) -> float:
             if words & article
             else 0.0
         )
-    digits = set(numbers(e.text))
+    # "86th" is met by "EIGHTY-SIX"; not "January 4" by "four", as news spells out every
+    # number under ten.
+    digits = set(numbers(e.text)) | {n for n in spelled(e.text) if int(n) >= 10}
     body_digits = e.article.body.replace(",", "")
     for n in need.numbers:
         if n in need.years and need.kind != "date":  # a date question's years may be answers

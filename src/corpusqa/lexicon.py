@@ -261,6 +261,29 @@ _NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)")
 _NAMED = re.compile(r"(?:[A-Za-z]|[A-Za-z]*[A-Z][A-Za-z]*[-/]|[A-Z]\.)$")
 
 
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+_SPELLED = re.compile(
+    rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_UNITS)}))?|({'|'.join(_WORDS)}))\b", re.I
+)
+
+
+def spelled(text: str) -> list[str]:
+    """The numbers a text writes in words, as digits: "EIGHTY-SIX" is 86, "twelve" 12."""
+    out = []
+    for m in _SPELLED.finditer(text):
+        tens, unit, word = (g.lower() if g else "" for g in m.groups())
+        n = (
+            (_TENS.index(tens) + 2) * 10 + (_UNITS.index(unit) + 1 if unit else 0)
+            if tens
+            else _WORDS[word]
+        )
+        out.append(str(n))
+    return out
+
+
 def numbers(text: str) -> list[str]:
     """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept; the
     digits of a name ("M1 Abrams", "COVID-19", "comet C/2022 E3") are no number."""
