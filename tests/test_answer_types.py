@@ -59,6 +59,10 @@ def need(entities: Entities, question: str) -> Need:
         ("Which Bank of England official warned about prices?", "person", "official"),
         ("Which University of Michigan Medical School professor led it?", "person", "professor"),
         ("Which relative of the Bills safety spoke to reporters?", "person", "relative"),
+        ("Who was Jacinda Ardern's successor?", "person", "successor"),
+        ("Who is the mother of the singer's son?", "person", "mother"),
+        ("Who is Pope Francis?", "identity", ""),
+        ("What annual salary does the speaker of the House earn?", "number", "salary"),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(
@@ -680,3 +684,14 @@ def test_a_name_before_a_us_state_is_a_town_and_an_outlet_is_none(entities: Enti
     fit = {c.text: c.fit for c in found}
     assert fit.get("Lancaster") == 1.0
     assert all(f < 0.5 for text, f in fit.items() if "CNN" in text or "Sheriff" in text)
+
+
+def test_a_salary_is_a_sum_of_money_not_a_share(entities: Entities) -> None:
+    sentence = (
+        "The $3,000 raise, if approved, would boost the minimum teacher salary in the state to "
+        "$38,000 \u2013 a 9% increase over this year."
+    )
+    question = "What minimum salary would teachers in the state earn?"
+    _, found = _cands(entities, question, sentence, sentence)
+    fit = {c.text: c.fit for c in found}
+    assert fit.get("38,000") == 1.0 and fit.get("9%", 0) < 0.5

@@ -34,7 +34,8 @@ WORDS = {
         base prison campus church cathedral part""",
     "date": "year date day month decade century season",
     "number": """number percentage percent share proportion amount age odds price cost rate total
-        sum count toll""",
+        sum count toll salary pay wage wages fee fine bonus severance compensation budget
+        revenue income earnings profit settlement""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 # Nouns whose answer is a clause, not a name: "what motive", "what verdict".
@@ -137,7 +138,25 @@ DEMONYMS = {
     "EU": "European",
     "Brussels": "European",
 }
-MONEY_HEADS = {"price", "cost"}
+MONEY_HEADS = {
+    "price",
+    "cost",
+    "salary",
+    "pay",
+    "wage",
+    "wages",
+    "fee",
+    "fine",
+    "bonus",
+    "severance",
+    "compensation",
+    "budget",
+    "revenue",
+    "income",
+    "earnings",
+    "profit",
+    "settlement",
+}
 # Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
 # Not "General": "Attorney General X" would become "General X".
 HONORIFIC = re.compile(

@@ -31,6 +31,11 @@ _DATE_Q = re.compile(r"when\b|(what|which)\s+(date|day|year|month|decade)\b", re
 # A quiz's statement that leaves its answer blank at the end.
 _BLANK = re.compile(r"\b(?:(by)|since(?:\s+at\s+least)?)\s*(?::|…|\.\.\.|_+)\s*$", re.I)
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
+_WHO_ROLE = re.compile(
+    r"^\W*who\s+(is|was|are|were)\s+(?:(?:the|a|an)\s+(?P<role>[a-z][a-z -]*?)\s+(?:of|for|to)\b"
+    r"|[^?]*?['’]s\s+(?P<owned>[a-z][a-z -]*?)\s*\?*$)",
+    re.I,
+)
 _DATED = re.compile(r"\b(1[89]\d\d|20\d\d)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _NAME_LABELS = {
     "PERSON",
@@ -106,9 +111,22 @@ def analyse(parsed: Parsed) -> Need:
         dated=tuple(_DATED.findall(text)),
     )
     who_is = _WHO_IS.match(_last_question(text))
-    if who_is and any(e.label == "PERSON" and e.text in who_is.group(2) for e in parsed.entities):
+    if who_is and any(
+        e.label == "PERSON" and _is_name(e.text, who_is.group(2)) for e in parsed.entities
+    ):
         return replace(
             stated, kind="identity", asked=f"who {who_is.group(2)} is", people=(who_is.group(2),)
+        )
+    role_of = _WHO_ROLE.match(_last_question(text))
+    if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
+        words = role_of.group("role") or role_of.group("owned")
+        return replace(
+            stated,
+            kind="person",
+            head=words.split()[-1].lower(),
+            role=tuple(terms(words)),
+            asked=f"who {role_of.group(1).lower()} the {words}",
+            relation=tuple(t for t in terms(text) if t not in terms(words) and not t.isdigit()),
         )
     wh = wh_token(parsed)
     noun = noun_of(parsed.tokens, wh) if wh is not None else None
@@ -179,6 +197,13 @@ def _prep(parsed: Parsed, wh: int | None) -> str:
     if not wh or parsed.tokens[wh - 1].tag not in {"IN", "TO"}:
         return ""
     return parsed.tokens[wh - 1].text.lower()
+
+
+def _is_name(name: str, asked: str) -> bool:
+    """Whether "who is X" asks who a person named X is ("Pope Francis"), not who stands in
+    relation to them ("the mother of X's son", "X's successor")."""
+    words = asked.strip(" ?.,").removeprefix("the ").split()
+    return name in asked and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def _last_question(text: str) -> str:
