@@ -3,10 +3,10 @@ choice among checked candidates.
 
     .venv/bin/python benchmarks/answer_loss.py
 
-For every answerable question of newsqa-dev (even and odd ids apart) and of RealTime QA asked
-free-form on its quiz date, `ask`'s answer is scored as `answers.py` scores it, and a question
-it gets wrong is put in the first stage that loses the gold answer (`freeform.right` decides
-whether a text holds it):
+For every answerable question of newsqa-dev (even and odd ids apart), newsqa-extra,
+newsqa-heldout and RealTime QA asked free-form on its quiz date, `ask`'s answer is scored as
+`answers.py` scores it, and a question it gets wrong is put in the first stage that loses the
+gold answer (`freeform.right` decides whether a text holds it):
 
 - off-topic refusal: the best sentence scores below `CORPUSQA_REFUSE_BELOW`;
 - not in the sentences read: no sentence of the passages `ask` reads holds the answer;
@@ -21,8 +21,9 @@ whether a text holds it):
 - other: it is the best, yet the shown answer misses the gold (its form, or a citation that
   did not verify).
 
-For unanswerable questions (newsqa-dev's, and RealTime QA's whose answer is in no article) the
-count is of those answered anyway: the best candidate passed every check.
+For unanswerable questions (newsqa-dev's, newsqa-extra's and newsqa-heldout's, and RealTime
+QA's whose answer is in no article) the count is of those answered anyway: the best candidate
+passed every check.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from _shared import RTQA, SHARED, indexed, rows, save
+from _shared import HERE, RTQA, SHARED, indexed, rows, save
 from freeform import right
 
 from corpusqa import QA
@@ -38,6 +39,8 @@ from corpusqa.answer import pool, rank
 from corpusqa.question import analyse
 from corpusqa.tuning import MIN_FIT, MIN_SUPPORT
 
+EXTRA = HERE / "data" / "newsqa-extra.json"
+HELDOUT = HERE / "data" / "newsqa-heldout.json"
 STAGES = (
     "right",
     "off-topic refusal",
@@ -89,14 +92,26 @@ def main() -> None:
         counts.setdefault(group, Counter())[where] += 1
         found.append({"id": qid, "group": group, "stage": where})
 
-    for q in data["questions"]:
-        add(f"newsqa-dev {_half(q['id'])}", q["id"], stage(qa, q["q"], q["answer_any"], None))
+    extra = json.loads(EXTRA.read_text(encoding="utf-8"))
+    heldout = json.loads(HELDOUT.read_text(encoding="utf-8"))
+    for name, questions in (
+        ("newsqa-dev", data["questions"]),
+        ("newsqa-extra", extra["questions"]),
+        ("newsqa-heldout", heldout["questions"]),
+    ):
+        for q in questions:
+            group = f"{name} {_half(q['id'])}" if name == "newsqa-dev" else name
+            add(group, q["id"], stage(qa, q["q"], q["answer_any"], None))
     everything = " ".join(a["title"] + " " + a["text"] for a in rows(RTQA / "articles.jsonl"))
     everything = everything.lower()
     unanswered = [
         (f"newsqa-dev {_half(q['id'])} unanswerable", q["id"], q["q"], None)
         for q in data["unanswerable"]
     ]
+    for name, more in (("newsqa-extra", extra), ("newsqa-heldout", heldout)):
+        unanswered += [
+            (f"{name} unanswerable", q["id"], q["q"], None) for q in more["unanswerable"]
+        ]
     for q in rows(RTQA / "questions.jsonl"):
         if any(a.lower() in everything for a in q["answers"]):
             add("RealTime QA", q["id"], stage(qa, q["question"], q["answers"], q["date"]))

@@ -6,8 +6,10 @@ Free-form (what `ask` shows, scored by `freeform.py`):
 - newsqa-dev: 90 answerable questions with gold answers and 30 in-topic unanswerable ones over
   the RealTime QA articles. Even ids were used for tuning; the odd ids are reported apart.
 - newsqa-extra (`data/newsqa-extra.json`): 33 answerable and 8 unanswerable questions of the
-  same form over 22 other articles, written for this project before corpusqa saw them; a
-  second held-out set, never tuned on.
+  same form over 22 other articles, written for this project before corpusqa saw them, scored
+  blind once (18/33, commit 3ce9240) and tuned on since.
+- newsqa-heldout (`data/newsqa-heldout.json`): 29 and 8 more over 14 other articles, written
+  the same way; held out, like newsqa-dev's odd ids.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
@@ -43,8 +45,10 @@ from corpusqa import QA, Settings
 from corpusqa.filters import Filters
 
 NEWSQA = SHARED / "newsqa-dev" / "questions.json"
-# A second held-out set in newsqa-dev's form, written for this project (its "about" says how).
+# Sets in newsqa-dev's form written for this project (each file's "about" says how): extra was
+# scored blind once and then tuned on; heldout is the held-out set beside newsqa-dev's odd ids.
 EXTRA = HERE / "data" / "newsqa-extra.json"
+HELDOUT = HERE / "data" / "newsqa-heldout.json"
 SEED_QUESTIONS = [  # (question, an accepted answer); written for the two seed articles
     ("Who doubted the withdrawal?", "Stoltenberg"),
     ("Which British official saw no evidence of a withdrawal?", "Ben Wallace"),
@@ -205,6 +209,7 @@ def freeform(qa: QA) -> None:
     for name, run in (
         ("newsqa_dev", lambda t: newsqa(qa, t)),
         ("newsqa_extra", lambda t: newsqa(qa, t, EXTRA)),
+        ("newsqa_heldout", lambda t: newsqa(qa, t, HELDOUT)),
         ("realtimeqa_freeform", lambda t: rtqa_freeform(qa, t)),
         ("seed", seed),
     ):

@@ -20,7 +20,7 @@ from .entities import Entities, Entity
 from .keyword import terms
 from .lexicon import HONORIFIC
 from .question import Need, analyse
-from .records import REFUSAL, Article, Candidate, Citation, Draft, Evidence, Span
+from .records import REFUSAL, Candidate, Draft, Evidence
 from .speakers import ROLES, STARTERS, Person, full_name
 from .tuning import (
     MARGIN,
@@ -231,36 +231,3 @@ def _one_per_article(items: list[Evidence]) -> list[Evidence]:
 
 def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(".")
-
-
-def quote_span(e: Evidence) -> Span:
-    """The cited span: the sentence, reaching back to the one naming the speaker if needed."""
-    start, end = e.span
-    surname = e.speaker  # in lower case
-    if surname and surname not in e.text.lower():
-        body = e.article.body
-        for sentence in reversed(previous_sentences(body, start)):
-            if surname in sentence.lower():
-                return body.rfind(sentence, 0, start), end
-    return start, end
-
-
-def cite(n: int, article: Article, span: Span) -> Citation:
-    body = article.body
-    start, end = span
-    para_start = body.rfind("\n\n", 0, start) + 2 if "\n\n" in body[:start] else 0
-    para_end = body.find("\n\n", end)
-    para_end = len(body) if para_end < 0 else para_end
-    return Citation(
-        n=n,
-        article_id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        published=article.published,
-        source=article.source,
-        quote=body[start:end],
-        start=start,
-        end=end,
-        context=body[para_start:para_end],
-        context_start=para_start,
-    )

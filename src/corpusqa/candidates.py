@@ -22,11 +22,10 @@ from .lexicon import (
     US_STATES,
     VAGUE_COUNT,
     VENUE,
-    WRITTEN_DATE,
     YEAR,
     numbers,
 )
-from .names import codes, named_things, unlabelled_names, widened
+from .names import codes, named_things, towns, unlabelled_names, widened, written_dates
 from .people import affiliations, person_candidates
 from .question import Need
 from .records import Candidate
@@ -88,7 +87,7 @@ def candidates(
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
-        found += _written_dates(sentence, entities)
+        found += written_dates(sentence, entities)
     if need.kind == "thing" and need.head in {"color", "colour"}:
         return [
             Candidate(m.group(), m.start(), 1.0)
@@ -102,30 +101,9 @@ def candidates(
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence)
     if need.kind == "place":
-        found += _towns(need, sentence)
+        found += towns(need, sentence)
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
-    return found
-
-
-_TOWN = re.compile(
-    rf"((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*),\s+({'|'.join(sorted(US_STATES))})\b"
-)
-_TOWN_HEADS = frozenset({"city", "town", "village", "community", "suburb"})
-
-
-def _towns(need: Need, sentence: str) -> list[Candidate]:
-    """ "at Carter's Lancaster, California home": a name before a comma and a US state is a
-    town, whatever the entity model made of it."""
-    found = []
-    for m in _TOWN.finditer(sentence):
-        words = m.group(1).split()
-        while words and (words[0].endswith(("'s", "’s")) or words[0].lower() in {"the", "in"}):
-            words = words[1:]  # "Carter's Lancaster": the town is what follows the owner
-        town = " ".join(words)
-        if town and need.is_new(town):
-            fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
-            found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
     return found
 
 
@@ -167,17 +145,6 @@ def _ages(need: Need, sentence: str) -> list[Candidate]:
         if number not in need.numbers:
             found.append(Candidate(number, m.start(), 1.0))
     return found
-
-
-def _written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
-    """Dates the small model missed, as news writes them: "Jan.10", "Aug. 29, 2006"."""
-    return [
-        Candidate(m.group(), m.start(), 1.0)
-        for m in WRITTEN_DATE.finditer(sentence)
-        if not any(
-            e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
-        )
-    ]
 
 
 def _fit(need: Need, e: Entity, sentence: str) -> float:

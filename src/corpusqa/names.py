@@ -1,6 +1,7 @@
 """Names as news writes them, where the small entity model misses or cuts them short: an entity
 widened to the words beside it, codes ("XBB.1.5"), quoted and "called ..." titles, brand names
-ending in "'s", and capitalised words it did not label."""
+ending in "'s", capitalised words it did not label, towns before a US state and dates
+written as news writes them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import CAPITALISED, NAMES
+from .lexicon import CAPITALISED, NAMES, US_STATES, WRITTEN_DATE
 from .question import Need
 from .records import Candidate
 from .speakers import ROLES, STARTERS
@@ -114,3 +115,35 @@ def codes(need: Need, sentence: str) -> list[Candidate]:
         if need.is_new(m.group()):
             found.append(Candidate(m.group(), m.start(), fit))
     return found
+
+
+_TOWN = re.compile(
+    rf"((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*),\s+({'|'.join(sorted(US_STATES))})\b"
+)
+_TOWN_HEADS = frozenset({"city", "town", "village", "community", "suburb"})
+
+
+def towns(need: Need, sentence: str) -> list[Candidate]:
+    """ "at Carter's Lancaster, California home": a name before a comma and a US state is a
+    town, whatever the entity model made of it."""
+    found = []
+    for m in _TOWN.finditer(sentence):
+        words = m.group(1).split()
+        while words and (words[0].endswith(("'s", "’s")) or words[0].lower() in {"the", "in"}):
+            words = words[1:]  # "Carter's Lancaster": the town is what follows the owner
+        town = " ".join(words)
+        if town and need.is_new(town):
+            fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
+            found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
+    return found
+
+
+def written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
+    """Dates the small model missed, as news writes them: "Jan.10", "Aug. 29, 2006"."""
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in WRITTEN_DATE.finditer(sentence)
+        if not any(
+            e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
+        )
+    ]

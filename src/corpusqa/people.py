@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .agree import article_terms
 from .entities import Entity
 from .keyword import terms
-from .lexicon import FIT
+from .lexicon import DEMONYMS, FIT, GENERIC_ROLES, ROLE_ALSO
 from .question import Need
 from .records import Candidate
 from .speakers import (
@@ -20,7 +21,6 @@ from .speakers import (
     apposition,
     full_name,
     person_shaped,
-    role_fit,
     speaker,
     surnames,
     titles,
@@ -100,3 +100,45 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
             if name and need.is_new(name):
                 found.append(Candidate(name, m.start(1), 1.0, tied=True))
     return found
+
+
+def role_fit(need: Need, role: str, body: str = "") -> float:
+    """1 for the asked role, 0.3 for a person whose role the article gives otherwise or not at
+    all ("which biographer" is not answered by a president); 0.75 when no role is asked."""
+    if not need.role:
+        return 0.75
+    return 0.3 + 0.7 * _role_match(need, role, body)
+
+
+def _role_match(need: Need, role: str, body: str = "") -> float:
+    """The share of the question's role words in the person's role; its head counts double,
+    and a generic head ("which British official") is met by any role the article gives. A
+    name of the asked role that the person's article has elsewhere counts half: "which
+    University of Cincinnati Medical Center doctor" for "Dr. William Knight" in a story on
+    that hospital."""
+    have = set(terms(_also(_demonyms(role))))
+    if need.head in GENERIC_ROLES and have:
+        have |= set(terms(need.head))
+    head = terms(need.head)[0] if need.head and terms(need.head) else ""
+    weights = {t: 2.0 if t == head else 1.0 for t in need.role}
+    around = article_terms(body) if body else frozenset()
+    met = sum(
+        w if t in have else w / 2 if t in need.role_names and t in around else 0.0
+        for t, w in weights.items()
+    )
+    return met / sum(weights.values())
+
+
+def _also(text: str) -> str:
+    """ "Dr. Helen Wall, a GP" is also a doctor, an uncle a relative (`ROLE_ALSO`)."""
+    lower = text.lower()
+    return text + "".join(
+        f" {more}" for word, more in ROLE_ALSO.items() if re.search(rf"\b{word}\b", lower)
+    )
+
+
+def _demonyms(text: str) -> str:
+    """ "UK Defence Secretary" is British: countries add their adjective for role matching."""
+    return text + "".join(
+        f" {adj}" for country, adj in DEMONYMS.items() if re.search(rf"\b{country}\b", text)
+    )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
-from .answer import Extractive, cite, quote_span
+from .answer import Extractive
 from .build import BuildReport, Progress, build_index
 from .clean import dominant_script
 from .embed import Embedder
@@ -26,7 +26,7 @@ from .llm import LLM, load_llm
 from .records import Answer, Draft, Evidence, IndexStatus, Passage
 from .retrieve import Searcher
 from .settings import Settings
-from .verify import verify
+from .verify import cite, quote_span, verify
 
 log = logging.getLogger(__name__)
 # Function words of the languages people most often ask in instead; matched in lower case only

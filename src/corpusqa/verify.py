@@ -2,7 +2,8 @@
 
 A marker stays only if its quote is verbatim at its span in the article and shares content, and
 any person or place the clause names, with the clause it supports; the rest are dropped and the
-survivors renumbered.
+survivors renumbered. `cite` makes a citation from an evidence sentence: its quote reaches
+back to the sentence naming the speaker, and its context is the paragraph.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from .agree import previous_sentences
 from .keyword import terms
 from .lexicon import numbers
-from .records import Article, Citation
+from .records import Article, Citation, Evidence, Span
 
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -63,4 +65,37 @@ def _supported(clause: str, c: Citation, articles: Mapping[str, Article]) -> boo
     # Titles do not count: "Secretary" would let a quote about one secretary back another.
     return not names or bool(
         {n.lower() for n in names} & {w.lower() for w in re.findall(r"\w+", c.quote)}
+    )
+
+
+def quote_span(e: Evidence) -> Span:
+    """The cited span: the sentence, reaching back to the one naming the speaker if needed."""
+    start, end = e.span
+    surname = e.speaker  # in lower case
+    if surname and surname not in e.text.lower():
+        body = e.article.body
+        for sentence in reversed(previous_sentences(body, start)):
+            if surname in sentence.lower():
+                return body.rfind(sentence, 0, start), end
+    return start, end
+
+
+def cite(n: int, article: Article, span: Span) -> Citation:
+    body = article.body
+    start, end = span
+    para_start = body.rfind("\n\n", 0, start) + 2 if "\n\n" in body[:start] else 0
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end < 0 else para_end
+    return Citation(
+        n=n,
+        article_id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        source=article.source,
+        quote=body[start:end],
+        start=start,
+        end=end,
+        context=body[para_start:para_end],
+        context_start=para_start,
     )
