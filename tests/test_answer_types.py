@@ -702,3 +702,8 @@ def test_a_span_of_the_asked_kind_fits_and_another_does_not(
     _, found = _cands(entities, question, sentence, sentence)
     assert max(c.fit for c in found if c.text == good) >= 0.8
     assert all(c.fit < 0.5 for c in found if bad in c.text)
+
+
+def test_a_role_of_question_keeps_what_else_it_says(entities: Entities) -> None:
+    n = need(entities, "Who is the new chief of the agency this week?")
+    assert (n.kind, n.head, n.now) == ("person", "chief", True)

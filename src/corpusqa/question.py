@@ -117,17 +117,6 @@ def analyse(parsed: Parsed) -> Need:
         return replace(
             stated, kind="identity", asked=f"who {who_is.group(2)} is", people=(who_is.group(2),)
         )
-    role_of = _WHO_ROLE.match(_last_question(text))
-    if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
-        words = role_of.group("role") or role_of.group("owned")
-        return replace(
-            stated,
-            kind="person",
-            head=words.split()[-1].lower(),
-            role=tuple(terms(words)),
-            asked=f"who {role_of.group(1).lower()} the {words}",
-            relation=tuple(t for t in terms(text) if t not in terms(words) and not t.isdigit()),
-        )
     wh = wh_token(parsed)
     noun = noun_of(parsed.tokens, wh) if wh is not None else None
     if noun is None and wh is not None:
@@ -140,7 +129,7 @@ def analyse(parsed: Parsed) -> Need:
     # are matched against it, not required of the sentence.
     named = {t for n in names for t in terms(n)} | set(role)
     verbs = main_verbs(parsed)
-    return replace(
+    need = replace(
         stated,
         kind=_kind(parsed, wh, head),
         head=head,
@@ -156,6 +145,18 @@ def analyse(parsed: Parsed) -> Need:
         now=bool(NOW.search(text)),
         prep=_prep(parsed, wh),
     )
+    role_of = _WHO_ROLE.match(_last_question(text))
+    if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
+        words = role_of.group("role") or role_of.group("owned")
+        return replace(
+            need,
+            kind="person",
+            head=words.split()[-1].lower(),
+            role=tuple(terms(words)),
+            asked=f"who {role_of.group(1).lower()} the {words}",
+            relation=tuple(t for t in terms(text) if t not in terms(words) and not t.isdigit()),
+        )
+    return need
 
 
 _ALL = frozenset().union(*HEADS.values())
