@@ -36,6 +36,7 @@ def person_candidates(
     known: frozenset[str],
 ) -> list[Candidate]:
     found = []
+    in_sentence = role_fit(need, sentence) * 0.8  # the same for every name of the sentence
     for e in entities:
         fit = FIT[need.kind].get(e.label, 0.0)
         if e.label == "ORG" and person_shaped(e.text, known, body):
@@ -48,7 +49,7 @@ def person_candidates(
             continue
         appos = apposition(sentence, e)
         role = f"{appos} {titles(sentence, e, body)}"
-        fit *= max(role_fit(need, role, body), role_fit(need, sentence) * 0.8)
+        fit *= max(role_fit(need, role, body), in_sentence)
         found.append(Candidate(e.text, e.start, fit, surname[0], role, appos))
     if need.asked.startswith("whose") and need.head:
         found += _possessors(need, sentence)
@@ -116,7 +117,7 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     name of the asked role that the person's article has elsewhere counts half: "which
     University of Cincinnati Medical Center doctor" for "Dr. William Knight" in a story on
     that hospital."""
-    have = set(terms(_also(_demonyms(role))))
+    have = set(terms(_widened(role)))
     if need.head in GENERIC_ROLES and have:
         have |= set(terms(need.head))
     head = terms(need.head)[0] if need.head and terms(need.head) else ""
@@ -129,16 +130,17 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     return met / sum(weights.values())
 
 
-def _also(text: str) -> str:
-    """ "Dr. Helen Wall, a GP" is also a doctor, an uncle a relative (`ROLE_ALSO`)."""
-    lower = text.lower()
-    return text + "".join(
-        f" {more}" for word, more in ROLE_ALSO.items() if re.search(rf"\b{word}\b", lower)
-    )
+# A country adds its adjective ("UK Defence Secretary" is British), a role word the roles it
+# also counts as ("Dr" a doctor, an uncle a relative: `ROLE_ALSO`); made once, not per call.
+_COUNTRIES = [(re.compile(rf"\b{country}\b"), adj) for country, adj in DEMONYMS.items()]
+_ALSO = [(re.compile(rf"\b{word}\b"), more) for word, more in ROLE_ALSO.items()]
 
 
-def _demonyms(text: str) -> str:
-    """ "UK Defence Secretary" is British: countries add their adjective for role matching."""
-    return text + "".join(
-        f" {adj}" for country, adj in DEMONYMS.items() if re.search(rf"\b{country}\b", text)
+def _widened(role: str) -> str:
+    """A role with the words it also counts as, for matching the asked role."""
+    lower = role.lower()
+    return (
+        role
+        + "".join(f" {adj}" for country, adj in _COUNTRIES if country.search(role))
+        + "".join(f" {more}" for word, more in _ALSO if word.search(lower))
     )

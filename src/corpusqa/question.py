@@ -110,7 +110,8 @@ def analyse(parsed: Parsed) -> Need:
         terms=frozenset(terms(text)),
         dated=tuple(_DATED.findall(text)),
     )
-    who_is = _WHO_IS.match(_last_question(text))
+    last = _last_question(text)
+    who_is = _WHO_IS.match(last)
     if who_is and any(
         e.label == "PERSON" and _is_name(e.text, who_is.group(2)) for e in parsed.entities
     ):
@@ -145,7 +146,7 @@ def analyse(parsed: Parsed) -> Need:
         now=bool(NOW.search(text)),
         prep=_prep(parsed, wh),
     )
-    role_of = _WHO_ROLE.match(_last_question(text))
+    role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
         words = role_of.group("role") or role_of.group("owned")
         return replace(
