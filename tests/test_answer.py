@@ -3,7 +3,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LLB, SPUTNIK
+from conftest import LLB, SPUTNIK, CountingEmbedder
 
 from corpusqa.errors import LLMError, QuestionError
 from corpusqa.followup import standalone
@@ -259,3 +259,50 @@ def test_evidence_is_what_an_answer_is_chosen_from(seed_qa: QA) -> None:
     quoted = {c.quote for c in seed_qa.ask(question).citations}
     assert quoted & {e.text for e in evidence}  # the answer quotes a sentence read
     assert seed_qa.evidence(question, until="2022-02-14") == []  # no article that early
+
+
+def test_this_week_reads_that_weeks_articles_first(
+    tmp_path: Path, embedder: CountingEmbedder
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # The older report words it as the question does, so without the week it answers.
+    (corpus / "old.txt").write_text(
+        "Harbour Gazette\nPellworth ferry strike\n1 December 2022\n"
+        "Union leader Mara Quint spoke about the Pellworth ferry strike on Monday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "new.txt").write_text(
+        "Harbour Gazette\nCrews stop the boats again\n20 January 2023\n"
+        "The stoppage on the Pellworth ferries went on, said Tomas Brand, who leads the crews' "
+        "union. No boat sailed on Thursday.\n",
+        encoding="utf-8",
+    )
+    qa = QA(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder=embedder)
+    qa.build()
+    asked = "Which union leader spoke about the Pellworth ferry strike"
+    assert "Quint" in qa.ask(f"{asked}?", as_of="2023-01-22").text
+    week = qa.ask(f"{asked} this week?", as_of="2023-01-22")
+    assert "Brand" in week.text and cited_articles(week) == {"new"} and not week.notes
+    assert_verbatim(qa, week)
+    # Nothing that week: every article is read, and the answer says so.
+    later = qa.ask(f"{asked} this week?", as_of="2023-03-30")
+    assert not later.refused and later.notes == (
+        "No article dated 2023-03-23 to 2023-03-30 is on this question; "
+        "the answer draws on articles of other dates.",
+    )
+
+
+def test_which_questions_are_narrowed_to_the_latest_news() -> None:
+    from corpusqa.filters import Filters, latest
+
+    asked = Filters(outlets=("Sputnik",), as_of="2023-01-27")
+    assert latest("Which film led the Oscar nominations this week?", asked, None) == Filters(
+        ("Sputnik",), "2023-01-20", "2023-01-27", "2023-01-27"
+    )
+    assert latest("Who resigned this month?", Filters(), "2023-01-27") == Filters(
+        (), "2022-12-27", "2023-01-27", None
+    )  # no date given: the newest article's day is "today"
+    assert latest("Who resigned?", asked, "2023-01-27") is None
+    assert latest("Who resigned recently?", Filters(since="2023-01-01"), None) is None
+    assert latest("Who resigned recently?", Filters(), None) is None  # no dated article

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
 from .errors import FilterError
+from .lexicon import NOW, THIS_MONTH
 from .tuning import RECENCY_FLOOR
 
 
@@ -48,6 +49,23 @@ def combine(
         until or base.until,
         as_of or base.as_of,
     )
+
+
+def latest(question: str, filters: Filters, newest: str | None) -> Filters | None:
+    """For a question about the latest news ("this week", "recently") with no start date of
+    its own: the same filters narrowed to the week (for "this month", the 31 days) up to the
+    day it is asked on, or the newest article's day. None for any other question."""
+    today = filters.today or newest
+    if filters.since or not today or not NOW.search(question):
+        return None
+    days = 31 if THIS_MONTH.search(question) else 7
+    since = (date.fromisoformat(today[:10]) - timedelta(days=days)).isoformat()
+    return Filters(filters.outlets, since, filters.until or today[:10], filters.as_of)
+
+
+def undated(question: str) -> str:
+    """The question without its words for "now" ("this week", "recently")."""
+    return " ".join(NOW.sub(" ", question).split()) or question
 
 
 def day_numbers(dates: Sequence[str | None]) -> np.ndarray:

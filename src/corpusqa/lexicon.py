@@ -319,3 +319,4 @@ NOW = re.compile(
     r"|\bupcoming\b|\bthis\s+(?:morning|afternoon|evening)\b",
     re.I,
 )
+THIS_MONTH = re.compile(r"\bthis\s+month\b", re.I)

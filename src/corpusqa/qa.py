@@ -19,7 +19,7 @@ from .clean import dominant_script
 from .embed import Embedder
 from .entities import Entities
 from .errors import QuestionError
-from .filters import Filters, combine
+from .filters import Filters, combine, latest, undated
 from .followup import History, standalone
 from .index import Index
 from .llm import LLM, load_llm
@@ -159,7 +159,19 @@ class QA:
         query = standalone(question, history or [])
         searcher = self.searcher  # one index version for the whole question
         chosen = combine(filters, outlets, since, until, as_of)
-        passages, evidence = self._evidence(searcher, query, chosen)
+        passages, evidence, older = self._evidence(searcher, query, chosen)
+        answer = self._answer(question, query, searcher, chosen, passages, evidence)
+        return replace(answer, notes=(*answer.notes, older)) if older else answer
+
+    def _answer(
+        self,
+        question: str,
+        query: str,
+        searcher: Searcher,
+        chosen: Filters,
+        passages: list[Passage],
+        evidence: list[Evidence],
+    ) -> Answer:
         if not passages:
             note = "No article matches the filters." if chosen else ""
             return Answer.refusal(question, query, notes=(note,) if note else ())
@@ -190,7 +202,28 @@ class QA:
 
     def _evidence(
         self, searcher: Searcher, query: str, chosen: Filters
+    ) -> tuple[list[Passage], list[Evidence], str]:
+        """The passages and sentences read, and a note when a question about "this week" is
+        answered from older articles: that week's articles are read first, and when none of
+        them is on the question's topic at all, every article the filters allow."""
+        week = latest(query, chosen, searcher.newest)
+        if week is None:
+            return *self._read(searcher, query, chosen), ""
+        passages, evidence = self._read(searcher, query, week)
+        if evidence and evidence[0].score >= self.settings.refuse_below:
+            return passages, evidence, ""
+        note = (
+            f"No article dated {week.since} to {week.until} is on this question; "
+            "the answer draws on articles of other dates."
+        )
+        return *self._read(searcher, query, chosen), note
+
+    def _read(
+        self, searcher: Searcher, query: str, chosen: Filters
     ) -> tuple[list[Passage], list[Evidence]]:
+        # "This week" is a date, read as one by `latest` and the recency prior; as words it
+        # only pulls the question's vector away from the sentences that answer it.
+        query = undated(query)
         passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
         return passages, searcher.evidence(query, passages, chosen.today) if passages else []
 

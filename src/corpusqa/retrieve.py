@@ -21,6 +21,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from datetime import date
 from typing import get_args
 
 import numpy as np
@@ -51,6 +52,9 @@ class Searcher:
         self.recency_days = recency_days
         self._catalog = Catalog.of(index.outlets, index.published)
         self._days = self._catalog.day[index.chunk_article]  # per chunk, for the recency prior
+        days = self._catalog.day[~np.isnan(self._catalog.day)]
+        # The corpus's own "today", for a question about "this week" asked without a date.
+        self.newest = date.fromordinal(int(days.max())).isoformat() if len(days) else None
         self._outlets = sorted({o for o in index.outlets if o})
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
