@@ -63,6 +63,7 @@ def need(entities: Entities, question: str) -> Need:
         ("Who is the mother of the singer's son?", "person", "mother"),
         ("Who is Pope Francis?", "identity", ""),
         ("What annual salary does the speaker of the House earn?", "number", "salary"),
+        ("The winning tickets were bought in which states?", "place", "state"),  # not a verb
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(

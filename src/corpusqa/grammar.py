@@ -57,8 +57,13 @@ def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
     rest = " ".join(t.text for t in tokens[wh + 1 : wh + 4])
     copula = _COPULA.match(rest)
     first = wh + 1 + (len(copula.group().split()) if copula else 0)
+    if first >= len(tokens):
+        return None
     retired = tokens[first].tag == "VBD" and tokens[first].text.lower() not in _AUX
-    if first >= len(tokens) or not (_nominal(tokens[first]) or retired):
+    # "... sold in which states?": the word ending the question is its noun, whatever the
+    # tagger says (it reads "states" as a verb there).
+    last = all(t.tag == "." for t in tokens[first + 1 :]) and tokens[first].text.isalpha()
+    if not (_nominal(tokens[first]) or retired or last):
         return None
     noun = _head_noun(tokens, first)
     # "the name of the gunman", "the title of the series": the noun after "of".
