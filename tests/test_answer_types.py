@@ -157,6 +157,15 @@ def test_the_2022_met_gala_is_no_evidence_for_the_2023_one(entities: Entities) -
     assert agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0)) == 0.0
 
 
+def test_neither_a_lower_case_word_nor_the_question_s_own_company_is_a_person(
+    entities: Entities,
+) -> None:
+    body, sentence = _sentence("rtqa-e477f75eeb61", "Virgin Galactic also announced a logo")
+    # The small model calls "iris" a person; "Galactic" is "galact" among the question's terms.
+    _, found = _cands(entities, "Who drew the old Virgin Galactic emblem?", body, sentence)
+    assert found == []
+
+
 def test_organisations_are_not_taken_for_people(entities: Entities) -> None:
     body = "The Republican-controlled Legislature passed the bill, What's Russia said."
     _, found = _cands(entities, "Who passed the bill?", body, body)
