@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpusqa.agree import agreement, predicate
+from corpusqa.agree import agreement, predicate, wrong_tense
 from corpusqa.answer import compose
 from corpusqa.candidates import candidates
 from corpusqa.entities import Entities
@@ -189,3 +189,23 @@ def test_a_number_the_sentence_spells_out_agrees(entities: Entities) -> None:
     assert "86" in n.numbers and agreement(n, evidence(sentence, sentence)) == 1.0
     day = need(entities, "What did the governor say on January 4?")
     assert agreement(day, evidence("Four people were rescued.", "Four people were rescued.")) < 1
+
+
+GALACTIC = (  # rtqa-e477f75eeb61, 15 Feb 2022
+    "It isn’t expected to fly paying customers before this October. At the time Virgin "
+    "Galactic went public in 2019, it had been touting plans to start commercial service in "
+    "2020."
+)
+
+
+def test_what_will_happen_is_not_dated_before_the_article(entities: Entities) -> None:
+    n = need(entities, "When will Virgin Galactic start its commercial service?")
+    assert (n.kind, n.tense) == ("date", "future")
+    read = [evidence(GALACTIC, s, "2022-02-15") for s in sentences(GALACTIC)]
+    draft = compose(n, read, entities.of([e.text for e in read]))
+    assert not draft.text.startswith(("2019", "2020"))  # plans of the years before
+    # What was done may set a later date: a past question keeps it.
+    past = need(entities, "To what year did the government push back the ban?")
+    assert past.tense == "past"
+    assert not wrong_tense(past, "2025", "2022-05-14")
+    assert wrong_tense(n, "last July", "2022-02-15") and not wrong_tense(n, "2023", "2022-02-15")

@@ -100,6 +100,20 @@ def predicate(need: Need, e: Evidence) -> float | None:
     return sum(bool(VERB_FORMS[v] & words) for v in verbs) / len(verbs)
 
 
+_BEFORE = re.compile(r"\b(?:last|ago|earlier|previous(?:ly)?|yesterday)\b", re.I)
+
+
+def wrong_tense(need: Need, when: str, published: str | None) -> bool:
+    """A date before the article's year, or written as past ("last July"), for a question
+    about what will happen ("when will they fly?"). Not the other way round: what was done
+    may set a later date ("pushed the ban back to 2025")."""
+    if need.kind != "date" or need.tense != "future":
+        return False
+    years = [int(y) for y in YEAR.findall(when)]
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    return bool(_BEFORE.search(when)) or bool(year and years and max(years) < year)
+
+
 def _meets(name: set[str], words: Set[str]) -> bool:
     """A name's word in `words`, or its adjective ("Russia" and "Russian", "Ukraine"...)."""
     return bool(name & words) or any(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .agree import agreement, predicate, previous_sentences, topic
+from .agree import agreement, predicate, previous_sentences, topic, wrong_tense
 from .candidates import candidates
 from .entities import Entities, Entity
 from .keyword import terms
@@ -103,6 +103,8 @@ def rank(
         agree = agreement(need, e) if about >= MIN_TOPIC and said != 0 else 0.0
         before = previous_sentences(e.article.body, e.span[0])
         for c in candidates(need, e.text, found, e.article.body, before, people):
+            if wrong_tense(need, c.text, e.article.published):
+                continue
             value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
             scored.append(Scored(value, agree, c, e))
     return sorted(scored, key=lambda x: -x.value)

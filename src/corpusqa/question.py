@@ -21,6 +21,7 @@ from .lexicon import DESCRIPTION_HEADS, HEADS, MONTHS, NOT_PEOPLE, NOW, REASON_H
 Kind = Literal[
     "person", "org", "place", "date", "number", "thing", "reason", "description", "identity"
 ]
+Tense = Literal["", "past", "future"]
 # Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
 _NUMBER_Q = re.compile(
     r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often)\b"
@@ -74,6 +75,7 @@ class Need:
     now: bool = False  # it asks about the latest news ("this week", "recently")
     peoples: tuple[str, ...] = ()  # stems of the nationalities it names ("chines", "european")
     prep: str = ""  # the preposition before the wh-word: "to" in "to what year ..."
+    tense: Tense = ""  # "past" ("when did ..."), "future" ("when will ...") or neither
 
     @property
     def year_only(self) -> bool:
@@ -145,6 +147,7 @@ def analyse(parsed: Parsed) -> Need:
         money=any(e.label == "MONEY" for e in parsed.entities),
         now=bool(NOW.search(text)),
         prep=_prep(parsed, wh),
+        tense=_tense(parsed, verbs),
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
@@ -219,13 +222,24 @@ def _stems(verbs: list[Token]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for v in verbs for t in terms(v.text)))
 
 
-def _happened(parsed: Parsed, verbs: list[Token], dated: tuple[tuple[str, str], ...]) -> str:
-    """The latest month (or year) the question says its event already happened in."""
-    past = any(v.tag == "VBD" for v in verbs) or any(
+def _tense(parsed: Parsed, verbs: list[Token]) -> Tense:
+    """Whether the question asks about what happened ("when did ...") or what will ("when
+    will ..."), from its main verbs and auxiliaries."""
+    if any(t.text.lower() in {"will", "'ll", "shall"} and t.dep == "aux" for t in parsed.tokens):
+        return "future"
+    return "past" if _past(parsed, verbs) else ""
+
+
+def _past(parsed: Parsed, verbs: list[Token]) -> bool:
+    return any(v.tag == "VBD" for v in verbs) or any(
         t.text.lower() in {"did", "was", "were", "had"} and t.dep in {"aux", "auxpass"}
         for t in parsed.tokens
     )
-    if not past:
+
+
+def _happened(parsed: Parsed, verbs: list[Token], dated: tuple[tuple[str, str], ...]) -> str:
+    """The latest month (or year) the question says its event already happened in."""
+    if not _past(parsed, verbs):
         return ""  # "what is expected at the March 2023 Academy Awards?" may be answered before
     months = [f"{y}-{MONTHS.index(m) + 1:02}" for m, y in _MONTH_YEAR.findall(parsed.text)]
     return max(months or [year for year, _ in dated], default="")
