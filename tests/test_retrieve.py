@@ -156,3 +156,59 @@ def test_filters_are_array_operations_over_the_articles() -> None:
     assert catalog.allowed(since).tolist() == [True, False, True, False]
     both = Filters(outlets=("loves", "sputnik"), until="2022-02-15")
     assert catalog.allowed(both).tolist() == [False, True, False, False]  # all of its last day
+
+
+def _island(corpus: Path) -> None:
+    """One long article and six short ones that fill the search's other places."""
+
+    def filler(topic: str, n: int) -> str:
+        return " ".join(
+            f"{topic} note {i} is about the weather and the harbour walls." for i in range(n)
+        )
+
+    parts = [
+        "The Pellworth ferry operator reported its yearly results on Monday. " * 4,
+        filler("Gulls", 8),
+        filler("Tides", 3)
+        + " Last year the boats carried 412,000 passengers. "
+        + filler("Sand", 4),
+        filler("Dunes", 8),
+        filler("Lighthouse", 8),
+    ]
+    (corpus / "ferry.txt").write_text(
+        "Harbour Gazette\nA busy year\n3 May 2022\n" + "\n\n".join(parts) + "\n", encoding="utf-8"
+    )
+    for i, town in enumerate(["Amrum", "Föhr", "Sylt", "Helgoland", "Hooge", "Nordstrand"]):
+        (corpus / f"other{i}.txt").write_text(
+            f"Harbour Gazette\n{town} ferry news\n{i + 1} April 2022\n"
+            f"The {town} ferry operator thanked its passengers on Monday.\n",
+            encoding="utf-8",
+        )
+
+
+def test_ask_also_reads_the_chunks_beside_its_best_passages(
+    tmp_path: Path, embedder: CountingEmbedder
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _island(corpus)
+    qa = QA(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder=embedder)
+    qa.build()
+    question = "What did the Pellworth ferry operator report?"
+    passages = qa.retrieve(question, k=6)
+    ids = [c.id for c in qa.searcher.index.chunks if c.article_id == "ferry"]
+    best = [p.chunk_id for p in passages[:2]]
+    beside = [
+        ids[j]
+        for b in best
+        if b in ids
+        for j in (ids.index(b) - 1, ids.index(b) + 1)
+        if 0 <= j < len(ids)
+    ]
+    expected = list(dict.fromkeys(c for c in beside if c not in {p.chunk_id for p in passages}))
+    found = qa.searcher.neighbours(passages, 2)
+    assert expected and [p.chunk_id for p in found] == expected
+    # Their sentences are read as evidence, though no passage of the search holds them.
+    shown = " ".join(p.text for p in passages)
+    read = {e.text for e in qa.evidence(question)}
+    assert any(s not in shown and s in found[0].text for s in read)

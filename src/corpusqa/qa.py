@@ -26,6 +26,7 @@ from .llm import LLM, load_llm
 from .records import Answer, Draft, Evidence, IndexStatus, Passage
 from .retrieve import Searcher
 from .settings import Settings
+from .tuning import NEIGHBOURS
 from .verify import cite, quote_span, verify
 
 log = logging.getLogger(__name__)
@@ -225,7 +226,10 @@ class QA:
         # only pulls the question's vector away from the sentences that answer it.
         query = undated(query)
         passages = self._retrieve(searcher, query, max(self.settings.top_k, 6), chosen)
-        return passages, searcher.evidence(query, passages, chosen.today) if passages else []
+        if not passages:
+            return passages, []
+        read = passages + searcher.neighbours(passages, NEIGHBOURS)
+        return passages, searcher.evidence(query, read, chosen.today)
 
     def _written(
         self,

@@ -153,6 +153,23 @@ class Searcher:
         hit = np.flatnonzero(scores > 0)  # most chunks share no term with the question
         return [int(hit[i]) for i in dense.best(scores[hit], n)]
 
+    def neighbours(self, passages: Sequence[Passage], top: int) -> list[Passage]:
+        """The chunks just before and after each of the `top` best passages in their
+        articles, that are not passages already: where the answer to a question about an
+        article's story often sits, past the per-article limit of the search."""
+        have = {p.chunk_id for p in passages}
+        rows = [self.index.row_of[p.chunk_id] for p in passages[:top]]
+        owner = self.index.chunk_article
+        out = []
+        for row in rows:
+            for near in (row - 1, row + 1):
+                if 0 <= near < len(owner) and owner[near] == owner[row]:
+                    p = self.passage(near, 0.0)
+                    if p.chunk_id not in have:
+                        have.add(p.chunk_id)
+                        out.append(p)
+        return out
+
     def passage(self, row: int, score: float) -> Passage:
         c = self.index.chunks[row]
         a = self.index.articles[c.article_id]

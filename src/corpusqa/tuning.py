@@ -28,6 +28,12 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({"fused": 0.7, "sentence": 0.2, 
 # passage's rank (set with the refusal threshold, benchmarks/calibrate_refusal.py).
 EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK = 0.65, 0.35, 0.01
 
+# `ask` also reads the chunks on either side of its best NEIGHBOURS passages: the answer to a
+# question about a story often sits next to the passage that matches it best, past the
+# search's two passages an article. 1 to 6 alike on the even ids and newsqa-extra; 2 to 6
+# one more right each on newsqa-silence (a count in the next chunk) and RealTime QA.
+NEIGHBOURS = 2
+
 # The answer stage, set on newsqa-dev's even ids only (benchmarks/tune_answers.py).
 POOL = 12  # evidence sentences read for candidates
 MARGIN = 0.4  # ... that score within this of the best
