@@ -717,3 +717,35 @@ def test_a_span_of_the_asked_kind_fits_and_another_does_not(
 def test_a_role_of_question_keeps_what_else_it_says(entities: Entities) -> None:
     n = need(entities, "Who is the new chief of the agency this week?")
     assert (n.kind, n.head, n.now) == ("person", "chief", True)
+
+
+def test_a_name_is_met_by_its_initials_or_another_name_news_gives_it() -> None:
+    from corpusqa.lexicon import known_as
+
+    assert known_as("CDC", "said the Centers for Disease Control and Prevention on Monday")
+    assert known_as("Centers for Disease Control", "the CDC said")
+    assert known_as("Oscars", "nominations for the 95th Academy Awards")
+    assert known_as("UK", "Britain's prime minister") and known_as("US", "Only in America")
+    assert not known_as("US", "the Upper South") and not known_as("NATO", "the National Guard")
+
+
+def test_the_academy_awards_agree_with_the_oscars(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-dbc59c49750e", '"Everything Everywhere All at Once" ruled')
+    n = need(entities, "Which film led the nominations for the Oscars?")
+    article = Article("a", "Oscars", body, "a.txt", "Outlet", "2023-01-24")
+    start = body.index(sentence)
+    assert agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0)) == 1.0
+
+
+def test_which_state_is_a_state_not_its_town_nor_the_country_asked_about(
+    entities: Entities,
+) -> None:
+    asked = "Which state saw two mass shootings in the US?"
+    body, sentence = _sentence("rtqa-ae522ea57a7c", "Seven people died Tuesday in two shootings")
+    n, found = _cands(entities, asked, body, sentence)
+    assert {c.text: c.fit for c in found}["Northern California"] == 1.0
+    start = body.index("California shootings:'Only in America'")
+    line = body[start : body.index("\n", start)]  # a related-story link among the paragraphs
+    n, found = _cands(entities, asked, body, line)
+    assert not [c.text for c in found if c.fit >= 0.5]  # neither the bay (LOC) nor America
+    assert not n.is_new("America")  # the question's "US" by another name

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .chunk import sentence_spans
 from .keyword import terms
-from .lexicon import VERB_FORMS, YEAR, numbers, spelled
+from .lexicon import VERB_FORMS, YEAR, known_as, numbers, spelled
 from .question import Need
 from .records import Evidence, Span
 
@@ -56,7 +56,7 @@ def agreement(need: Need, e: Evidence) -> float:
         elsewhere = 0.0 if name in need.people else 0.5
         checks.append(
             1.0
-            if _meets(words, sentence)
+            if _meets(words, sentence) or known_as(name, e.text)
             else 0.6
             if _meets(words, nearby)
             else elsewhere

@@ -173,8 +173,12 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if VENUE.search(e.text):
             return 1.0  # "the Apollo Theater" for "which venue"
-    if need.kind == "place" and need.head == "state" and e.label == "GPE":
-        return 1.0 if e.text.removeprefix("the ") in US_STATES else 0.5  # not "the U.S."
+    if need.kind == "place" and need.head == "state" and e.label in {"GPE", "LOC"}:
+        # "Northern California" is in a state; "the U.S." is not one, nor a bay or a coast
+        # (LOC), though a GPE may be another country's state.
+        if any(e.text.endswith(state) for state in US_STATES):
+            return 1.0
+        return 0.5 if e.label == "GPE" else 0.3
     if (
         need.kind == "place"
         and need.head in {"country", "nation"}

@@ -16,7 +16,17 @@ from typing import Literal
 from .entities import Parsed, Token
 from .grammar import asked_words, counted_noun, main_verbs, noun_of, noun_phrase, wh_token
 from .keyword import terms
-from .lexicon import DESCRIPTION_HEADS, HEADS, MONTHS, NOT_PEOPLE, NOW, REASON_HEADS, YEAR, numbers
+from .lexicon import (
+    DESCRIPTION_HEADS,
+    HEADS,
+    MONTHS,
+    NOT_PEOPLE,
+    NOW,
+    REASON_HEADS,
+    YEAR,
+    known_as,
+    numbers,
+)
 
 Kind = Literal[
     "person", "org", "place", "date", "number", "thing", "reason", "description", "identity"
@@ -89,6 +99,8 @@ class Need:
         """Whether `text` says something the question does not already name, itself or as
         its people ("China" for "which Chinese city")."""
         words = terms(text)
+        if any(known_as(name, text) for name in self.names):
+            return False  # "America" for a question about "the US"
         return bool(words) and not all(w in self.terms or self._of_peoples(w) for w in words)
 
     def _of_peoples(self, word: str) -> bool:
