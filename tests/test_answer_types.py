@@ -749,3 +749,18 @@ def test_which_state_is_a_state_not_its_town_nor_the_country_asked_about(
     n, found = _cands(entities, asked, body, line)
     assert not [c.text for c in found if c.fit >= 0.5]  # neither the bay (LOC) nor America
     assert not n.is_new("America")  # the question's "US" by another name
+
+
+def test_who_did_something_else_by_the_sentence_is_not_who_won(entities: Entities) -> None:
+    from corpusqa.answer import rank
+
+    body, sentence = _sentence("rtqa-2b37c43df0ff", "Steven Spielberg's semi-autobiographical")
+    article = Article("a", "Golden Globes", body, "a.txt", "Outlet", "2023-01-10")
+    start = body.index(sentence)
+    read = [Evidence(article, (start, start + len(sentence)), 0.6, 0)]
+    for question, expected in (
+        ("Who won best drama at the 80th Golden Globe Awards?", "Steven Spielberg"),
+        ("Who hosted the 80th Golden Globe Awards?", "Jerrod Carmichael"),
+    ):
+        best = rank(need(entities, question), read, entities.of([sentence]))[0]
+        assert best.candidate.text.startswith(expected), question

@@ -29,6 +29,7 @@ from .tuning import (
     MIN_SUPPORT,
     MIN_TOPIC,
     POOL,
+    W_AGENT,
     W_AGREE,
     W_FIT,
     W_NEAR,
@@ -106,6 +107,8 @@ def rank(
             if wrong_tense(need, c.text, e.article.published):
                 continue
             value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
+            if _agent_of_another(need, e.text, c.start):
+                value -= W_AGENT
             scored.append(Scored(value, agree, c, e))
     return sorted(scored, key=lambda x: -x.value)
 
@@ -180,6 +183,18 @@ def _silent(need: Need, closest: Evidence) -> Draft:
     asked = f", but not {need.asked}" if len(need.asked.split()) > 1 else ""
     text = f"{REFUSAL} The closest the articles come: “{_strip_end(said)}” [1]{asked}."
     return Draft(text, (closest,), refused=True)
+
+
+_BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
+    """ "The Fabelmans won best director ..., hosted by comedian Jerrod Carmichael": the one
+    who did something the question does not ask about (hosted), not who won."""
+    m = _BY.search(sentence[:at])
+    return bool(m) and not set(terms(m.group(1))) & set(
+        need.relation + need.verbs + tuple(need.role)
+    )
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:

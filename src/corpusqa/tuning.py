@@ -47,6 +47,8 @@ W_RECENT_NOW = 3.0  # W_RECENT for a question about the latest news ("this week"
 W_TIED = 0.1  # a candidate written as what the question's person belongs to
 # W_PREP 0.1-0.3 alike on the even ids, newsqa-extra and RealTime QA (+1 each, 0 even).
 W_PREP = 0.2  # the candidate follows the preposition the question puts before its wh-word
+# W_AGENT 0.3-1.0 alike (RealTime QA +1, the rest unchanged).
+W_AGENT = 0.3  # less for the agent of what the question does not ask ("hosted by")
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
 MIN_SUPPORT = 0.95  # below this score the best candidate is too weakly backed to give
