@@ -192,9 +192,9 @@ def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
     """ "The Fabelmans won best director ..., hosted by comedian Jerrod Carmichael": the one
     who did something the question does not ask about (hosted), not who won."""
     m = _BY.search(sentence[:at])
-    return bool(m) and not set(terms(m.group(1))) & set(
-        need.relation + need.verbs + tuple(need.role)
-    )
+    if m is None:
+        return False
+    return not set(terms(m.group(1))) & {*need.relation, *need.verbs, *need.role}
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
