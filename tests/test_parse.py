@@ -193,3 +193,21 @@ def test_sentences_and_chunks_have_exact_spans() -> None:
         (0, 42),
         (43, 54),
     ]
+
+
+def test_ranks_and_initials_do_not_end_a_sentence() -> None:
+    def split(text: str) -> list[str]:
+        return [text[s:e] for s, e in sentence_spans(text)]
+
+    assert split("Pentagon press secretary Brig. Gen. Pat Ryder said so. Training starts.") == [
+        "Pentagon press secretary Brig. Gen. Pat Ryder said so.",
+        "Training starts.",
+    ]
+    assert split("Cavs coach J.B. Bickerstaff said it. Then Cpl. Ann Roe spoke.") == [
+        "Cavs coach J.B. Bickerstaff said it.",
+        "Then Cpl. Ann Roe spoke.",
+    ]
+    from corpusqa.lexicon import HONORIFIC
+
+    title = HONORIFIC.search("Pentagon press secretary Brig. Gen. ")
+    assert title is not None and title.group() == "Brig. Gen. "  # the answer keeps the rank whole

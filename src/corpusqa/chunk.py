@@ -64,6 +64,17 @@ _ABBREVIATIONS = {
     "dept",
     "est",
     "pres",
+    "brig",
+    "cpl",
+    "pvt",
+    "spc",
+    "det",
+    "supt",
+    "insp",
+    "atty",
+    "hon",
+    "msgr",
+    "fr",
 }
 # An end mark, any closing quotes or brackets, white space, then something that can start one.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
@@ -108,7 +119,9 @@ def _is_abbreviation(text: str, end: int, mark: str) -> bool:
     if word is None:
         return False
     token = word.group(1).lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    # An initial, or initials written with stops ("J.B. Bickerstaff", "J.K. Rowling").
+    initials = all(len(part) == 1 and part.isalpha() for part in token.split("."))
+    return token in _ABBREVIATIONS or initials
 
 
 def chunk_article(article: Article, max_words: int, overlap: int) -> list[Chunk]:

@@ -163,7 +163,7 @@ HONORIFIC = re.compile(
     r"(?:\b(?:former|then)\s+)?\b(?:(?:Vice\s+)?President|Pope|King|Queen|"
     r"Prince|Princess|(?:Prime|Foreign|Defen[cs]e)\s+Minister|Chancellor|"
     r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Judge|Justice|Dr\.|"
-    r"Cardinal|Archbishop|Bishop|Gen\.)\s+$"
+    r"Cardinal|Archbishop|Bishop|(?:(?:Brig|Maj|Lt)\.\s+)?Gen\.|Col\.|Adm\.|Sgt\.)\s+$"
 )
 COLOURS = frozenset(
     """red orange yellow green blue purple violet pink brown black white gray grey
