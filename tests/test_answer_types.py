@@ -764,3 +764,12 @@ def test_who_did_something_else_by_the_sentence_is_not_who_won(entities: Entitie
     ):
         best = rank(need(entities, question), read, entities.of([sentence]))[0]
         assert best.candidate.text.startswith(expected), question
+
+
+def test_a_role_is_read_in_the_persons_sentence_not_the_one_before(entities: Entities) -> None:
+    from corpusqa.speakers import titles
+
+    body, sentence = _sentence("rtqa-b9b689071c5a", "Joe Buck was the first")
+    buck = next(e for e in entities.of([sentence])[0] if e.text == "Joe Buck")
+    # The sentence before ends "... throughout its coverage."; none of it is his role.
+    assert "coverage" not in titles(sentence, buck, body)

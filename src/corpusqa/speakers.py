@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from .chunk import sentence_spans
 from .entities import Entity
 from .lexicon import NOT_ROLE
 
@@ -204,6 +205,12 @@ def apposition(sentence: str, e: Entity) -> str:
     return ""
 
 
+def _this_sentence(before: str) -> str:
+    """The part of `before` in the sentence it ends in: not "its coverage. Joe" for Buck."""
+    spans = sentence_spans(before)
+    return before[spans[-1][0] :] if spans else before
+
+
 def titles(sentence: str, e: Entity, body: str) -> str:
     """The words before the name ("pediatrician Mark Corkins") here and where the article
     names the person elsewhere ("Cavs coach J.B. Bickerstaff" for a later "Bickerstaff")."""
@@ -213,7 +220,7 @@ def titles(sentence: str, e: Entity, body: str) -> str:
         parts.append(prior.group(1).strip())
     surname = e.text.split()[-1]
     for m in islice(re.finditer(rf"\b{re.escape(surname)}\b", body), 3):
-        around = _BEFORE.search(body[max(0, m.start() - 80) : m.start()])
+        around = _BEFORE.search(_this_sentence(body[max(0, m.start() - 80) : m.start()]))
         after = _APPOSITION.match(body[m.end() : m.end() + 120])
         parts += [around.group(1) if around else "", after.group(2) if after else ""]
     return " ".join(parts)
