@@ -773,3 +773,15 @@ def test_a_role_is_read_in_the_persons_sentence_not_the_one_before(entities: Ent
     buck = next(e for e in entities.of([sentence])[0] if e.text == "Joe Buck")
     # The sentence before ends "... throughout its coverage."; none of it is his role.
     assert "coverage" not in titles(sentence, buck, body)
+
+
+def test_the_outlet_a_question_names_is_the_articles(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-3f6259afce4a", "It's what's known as an atmospheric river")
+    n = need(entities, "What older name for an atmospheric river does the USA Today story give?")
+    start = body.index(sentence)
+
+    def agrees(outlet: str) -> float:
+        article = Article("a", "Storm", body, "a.txt", outlet, "2023-01-04")
+        return agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0))
+
+    assert agrees("usatoday.com") == 1.0 and agrees("CNN") < 1.0
