@@ -777,7 +777,7 @@ def test_a_role_is_read_in_the_persons_sentence_not_the_one_before(entities: Ent
 
 def test_the_outlet_a_question_names_is_the_articles(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-3f6259afce4a", "It's what's known as an atmospheric river")
-    n = need(entities, "What older name for an atmospheric river does the USA Today story give?")
+    n = need(entities, "Which older name for atmospheric rivers does a USA Today article give?")
     start = body.index(sentence)
 
     def agrees(outlet: str) -> float:
