@@ -785,3 +785,12 @@ def test_the_outlet_a_question_names_is_the_articles(entities: Entities) -> None
         return agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0))
 
     assert agrees("usatoday.com") == 1.0 and agrees("CNN") < 1.0
+
+
+def test_which_road_is_answered_by_the_road_s_name_and_number(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-5e0e5569d22b", "Sioux City: After 11 years")
+    n, found = _cands(
+        entities, "Which highway through Sioux City is being widened?", body, sentence
+    )
+    assert n.kind == "place"
+    assert max(found, key=lambda c: c.fit).text == "Interstate 29"

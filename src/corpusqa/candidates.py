@@ -25,7 +25,15 @@ from .lexicon import (
     YEAR,
     numbers,
 )
-from .names import codes, named_things, towns, unlabelled_names, widened, written_dates
+from .names import (
+    codes,
+    named_things,
+    roads,
+    towns,
+    unlabelled_names,
+    widened,
+    written_dates,
+)
 from .people import affiliations, person_candidates
 from .question import Need
 from .records import Candidate
@@ -101,7 +109,7 @@ def candidates(
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence)
     if need.kind == "place":
-        found += towns(need, sentence)
+        found += towns(need, sentence) + roads(need, sentence)
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found

@@ -31,7 +31,8 @@ WORDS = {
     "place": """city town state country nation district county region province village hotel venue
         stadium arena airport hospital island neighborhood neighbourhood street area capital
         continent park building site location place resort lake river mountain ocean sea port
-        base prison campus church cathedral part""",
+        base prison campus church cathedral part road highway route street avenue interstate
+        bridge""",
     "date": "year date day month decade century season",
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
@@ -354,3 +355,13 @@ def _initials(phrase: str) -> str:
     words = phrase.split()
     letters = "".join(w[0] for w in words if w.lower() not in _MINOR)
     return letters if len(words) > 1 and letters.isalpha() and letters.isupper() else ""
+
+
+ROAD_HEADS = frozenset("road highway route street avenue interstate".split())
+# "New York State Route 198", "Interstate 90", "Highway 44", "I-5", "Main Street".
+ROAD = re.compile(
+    r"\b(?:(?:[A-Z][\w'’.-]*\s+){0,4}(?:Route|Highway|Interstate|State\s+Road|US)\s+\d+[A-Z]?"
+    r"|I-\d+"
+    r"|(?:[A-Z][\w'’.-]*\s+){1,3}(?:Road|Street|Avenue|Boulevard|Drive|Lane|Parkway|Expressway"
+    r"|Freeway|Turnpike|Highway))\b"
+)

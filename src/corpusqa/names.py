@@ -9,7 +9,7 @@ import re
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import CAPITALISED, NAMES, US_STATES, WRITTEN_DATE
+from .lexicon import CAPITALISED, NAMES, ROAD, ROAD_HEADS, US_STATES, WRITTEN_DATE
 from .question import Need
 from .records import Candidate
 from .speakers import ROLES, STARTERS
@@ -136,6 +136,18 @@ def towns(need: Need, sentence: str) -> list[Candidate]:
             fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
             found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
     return found
+
+
+def roads(need: Need, sentence: str) -> list[Candidate]:
+    """ "stuck on New York State Route 198": a road by its name and number, which the small
+    model cuts short ("New York State") or misses."""
+    if need.head not in ROAD_HEADS:
+        return []
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in ROAD.finditer(sentence)
+        if need.is_new(m.group())
+    ]
 
 
 def written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
