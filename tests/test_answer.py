@@ -306,3 +306,24 @@ def test_which_questions_are_narrowed_to_the_latest_news() -> None:
     assert latest("Who resigned?", asked, "2023-01-27") is None
     assert latest("Who resigned recently?", Filters(since="2023-01-01"), None) is None
     assert latest("Who resigned recently?", Filters(), None) is None  # no dated article
+
+
+def test_the_sentence_after_the_best_is_read_closely_too() -> None:
+    from corpusqa.answer import pool
+    from corpusqa.chunk import sentence_spans
+
+    body = (
+        "She is only the second elected leader to give birth in office. The first was Ada "
+        "Quill, the islands' former premier. Crowds cheered. Rain fell on the quay."
+    )
+    article = Article("a", "T", body, "a.txt", "Outlet", "2023-01-20")
+    spans = sentence_spans(body)
+    scores = [0.9, 0.1, 0.8, 0.7]  # the answer's own sentence says little of the question
+    evidence = sorted(
+        (Evidence(article, span, score, 0) for span, score in zip(spans, scores, strict=True)),
+        key=lambda e: -e.score,
+    )
+    read = pool(evidence)
+    assert [e.text for e in read if e.score < 0.5] == [
+        "The first was Ada Quill, the islands' former premier."
+    ]

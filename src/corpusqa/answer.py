@@ -23,6 +23,7 @@ from .question import Need, analyse
 from .records import REFUSAL, Candidate, Draft, Evidence
 from .speakers import ROLES, STARTERS, Person, full_name
 from .tuning import (
+    FOLLOW,
     MARGIN,
     MIN_AGREE,
     MIN_FIT,
@@ -68,9 +69,19 @@ class Extractive:
 
 
 def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
-    """The sentences worth reading closely: the best few, near the best score."""
+    """The sentences worth reading closely: the best few, near the best score, and the
+    sentence after each of the best FOLLOW ("... the second elected world leader to give
+    birth in office. The first was Benazir Bhutto ...")."""
     best = evidence[0].score
-    return [e for e in evidence[:POOL] if e.score >= best - MARGIN]
+    read = [e for e in evidence[:POOL] if e.score >= best - MARGIN]
+    after = {(e.article.id, e.span[0]): e for e in evidence}
+    for e in evidence[:FOLLOW]:
+        body = e.article.body
+        start = e.span[1] + len(body[e.span[1] :]) - len(body[e.span[1] :].lstrip())
+        nxt = after.get((e.article.id, start))
+        if nxt is not None and nxt not in read:
+            read.append(nxt)
+    return read
 
 
 @dataclass(frozen=True)

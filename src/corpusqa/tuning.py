@@ -37,6 +37,9 @@ NEIGHBOURS = 2
 # The answer stage, set on newsqa-dev's even ids only (benchmarks/tune_answers.py).
 POOL = 12  # evidence sentences read for candidates
 MARGIN = 0.4  # ... that score within this of the best
+# ... and the sentence after each of the FOLLOW best: 1 to 3 alike (even ids +1), 6 or more
+# answered an unanswerable even id.
+FOLLOW = 2
 W_AGREE, W_FIT, W_NEAR, W_RECENT, W_VERB = 0.3, 0.2, 0.1, 1.0, 0.15
 # These four on the even ids and RealTime QA asked free-form (which has no split): W_TOPIC
 # 0.1-0.8, W_WINDOW 0.2-0.8 over windows of 40-150 characters, W_RECENT_NOW 2-5 (flat), and
