@@ -794,3 +794,8 @@ def test_which_road_is_answered_by_the_road_s_name_and_number(entities: Entities
     )
     assert n.kind == "place"
     assert max(found, key=lambda c: c.fit).text == "Interstate 29"
+
+
+def test_this_week_is_a_date_not_something_that_happened(entities: Entities) -> None:
+    n = need(entities, "Which team was invited to the White House this week?")
+    assert n.now and "week" not in n.relation and "invit" in n.relation

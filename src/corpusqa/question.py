@@ -152,7 +152,7 @@ def analyse(parsed: Parsed) -> Need:
         role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
         asked=asked_words(noun, parsed, wh),
         names=tuple(n for n in names if n not in phrase),
-        relation=tuple(t for t in terms(text) if t not in named and not t.isdigit()),
+        relation=tuple(t for t in terms(NOW.sub(" ", text)) if t not in named and not t.isdigit()),
         verbs=_stems(verbs),
         happened=_happened(parsed, verbs, stated.dated),
         whole=_whole(text),
@@ -170,7 +170,9 @@ def analyse(parsed: Parsed) -> Need:
             head=words.split()[-1].lower(),
             role=tuple(terms(words)),
             asked=f"who {role_of.group(1).lower()} the {words}",
-            relation=tuple(t for t in terms(text) if t not in terms(words) and not t.isdigit()),
+            relation=tuple(
+                t for t in terms(NOW.sub(" ", text)) if t not in terms(words) and not t.isdigit()
+            ),
         )
     return need
 
