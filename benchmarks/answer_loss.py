@@ -3,8 +3,8 @@ choice among checked candidates.
 
     .venv/bin/python benchmarks/answer_loss.py
 
-For every answerable question of newsqa-dev (even and odd ids apart), newsqa-extra,
-newsqa-heldout and RealTime QA asked free-form on its quiz date, `ask`'s answer is scored as
+For every answerable question of newsqa-dev (even and odd ids apart), the project's own sets
+(`_shared.OWN_SETS`) and RealTime QA asked free-form on its quiz date, `ask`'s answer is scored as
 `answers.py` scores it, and a question it gets wrong is put in the first stage that loses the
 gold answer (`freeform.right` decides whether a text holds it):
 
@@ -21,7 +21,7 @@ gold answer (`freeform.right` decides whether a text holds it):
 - other: it is the best, yet the shown answer misses the gold (its form, or a citation that
   did not verify).
 
-For unanswerable questions (newsqa-dev's, newsqa-extra's and newsqa-heldout's, and RealTime
+For unanswerable questions (newsqa-dev's, the own sets', and RealTime
 QA's whose answer is in no article) the count is of those answered anyway: the best candidate
 passed every check.
 """
@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from _shared import HERE, RTQA, SHARED, indexed, rows, save
+from _shared import OWN_SETS, RTQA, SHARED, indexed, rows, save
 from freeform import right
 
 from corpusqa import QA
@@ -39,8 +39,6 @@ from corpusqa.answer import pool, rank
 from corpusqa.question import analyse
 from corpusqa.tuning import MIN_FIT, MIN_SUPPORT
 
-EXTRA = HERE / "data" / "newsqa-extra.json"
-HELDOUT = HERE / "data" / "newsqa-heldout.json"
 STAGES = (
     "right",
     "off-topic refusal",
@@ -92,12 +90,10 @@ def main() -> None:
         counts.setdefault(group, Counter())[where] += 1
         found.append({"id": qid, "group": group, "stage": where})
 
-    extra = json.loads(EXTRA.read_text(encoding="utf-8"))
-    heldout = json.loads(HELDOUT.read_text(encoding="utf-8"))
+    own = {f"newsqa-{n}": json.loads(p.read_text(encoding="utf-8")) for n, p in OWN_SETS.items()}
     for name, questions in (
         ("newsqa-dev", data["questions"]),
-        ("newsqa-extra", extra["questions"]),
-        ("newsqa-heldout", heldout["questions"]),
+        *((name, more["questions"]) for name, more in own.items()),
     ):
         for q in questions:
             group = f"{name} {_half(q['id'])}" if name == "newsqa-dev" else name
@@ -108,7 +104,7 @@ def main() -> None:
         (f"newsqa-dev {_half(q['id'])} unanswerable", q["id"], q["q"], None)
         for q in data["unanswerable"]
     ]
-    for name, more in (("newsqa-extra", extra), ("newsqa-heldout", heldout)):
+    for name, more in own.items():
         unanswered += [
             (f"{name} unanswerable", q["id"], q["q"], None) for q in more["unanswerable"]
         ]

@@ -8,8 +8,13 @@ Free-form (what `ask` shows, scored by `freeform.py`):
 - newsqa-extra (`data/newsqa-extra.json`): 33 answerable and 8 unanswerable questions of the
   same form over 22 other articles, written for this project before corpusqa saw them, scored
   blind once (18/33, commit 3ce9240) and tuned on since.
+- newsqa-silence (`data/newsqa-silence.json`): 10 unanswerable questions, most beside a
+  number or name of the asked type, and 10 answerable ones over 6 other articles; for tuning
+  refusals.
 - newsqa-heldout (`data/newsqa-heldout.json`): 29 and 8 more over 14 other articles, written
   the same way; held out, like newsqa-dev's odd ids.
+- newsqa-blind (`data/newsqa-blind.json`): 27 and 8 more over 8 other articles, written the
+  same way on 2026-12-02 and scored once, at the end of that session; held out.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
@@ -35,10 +40,22 @@ import json
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from _shared import HERE, RTQA, SHARED, answer_in, as_of, indexed, percentiles, rows, save
+from _shared import (
+    HERE,
+    OWN_SETS,
+    RTQA,
+    SHARED,
+    answer_in,
+    as_of,
+    indexed,
+    percentiles,
+    rows,
+    save,
+)
 from freeform import right, words
 
 from corpusqa import QA, Settings
@@ -47,8 +64,6 @@ from corpusqa.filters import Filters
 NEWSQA = SHARED / "newsqa-dev" / "questions.json"
 # Sets in newsqa-dev's form written for this project (each file's "about" says how): extra was
 # scored blind once and then tuned on; heldout is the held-out set beside newsqa-dev's odd ids.
-EXTRA = HERE / "data" / "newsqa-extra.json"
-HELDOUT = HERE / "data" / "newsqa-heldout.json"
 SEED_QUESTIONS = [  # (question, an accepted answer); written for the two seed articles
     ("Who doubted the withdrawal?", "Stoltenberg"),
     ("Which British official saw no evidence of a withdrawal?", "Ben Wallace"),
@@ -131,7 +146,7 @@ class Tally:
 
 
 def newsqa(qa: QA, tally: Tally, path: Path = NEWSQA) -> None:
-    """newsqa-dev by halves; a set without halves (`EXTRA`) as one group, "all"."""
+    """newsqa-dev by halves; a set without halves (`OWN_SETS`) as one group, "all"."""
     data = json.loads(path.read_text(encoding="utf-8"))
     texts = {a["id"]: a["text"] for a in rows(RTQA / "articles.jsonl")}
     for q in data["questions"]:
@@ -162,6 +177,10 @@ def newsqa(qa: QA, tally: Tally, path: Path = NEWSQA) -> None:
         tally.add(
             [f"{half}/unanswerable-refused"], answer.refused, {"id": q["id"], "answer": answer.text}
         )
+
+
+def _own(qa: QA, path: Path) -> Callable[[Tally], None]:
+    return lambda tally: newsqa(qa, tally, path)
 
 
 def _half(qid: str, path: Path) -> str:
@@ -208,8 +227,7 @@ def freeform(qa: QA) -> None:
     result = {}
     for name, run in (
         ("newsqa_dev", lambda t: newsqa(qa, t)),
-        ("newsqa_extra", lambda t: newsqa(qa, t, EXTRA)),
-        ("newsqa_heldout", lambda t: newsqa(qa, t, HELDOUT)),
+        *((f"newsqa_{name}", _own(qa, path)) for name, path in OWN_SETS.items()),
         ("realtimeqa_freeform", lambda t: rtqa_freeform(qa, t)),
         ("seed", seed),
     ):
