@@ -133,6 +133,13 @@ def _sentence(article_id: str, begins: str) -> tuple[str, str]:
     return body, body[start : body.index(".", start + len(begins)) + 1]
 
 
+def _agrees(n: Need, body: str, sentence: str, published: str, outlet: str = "Outlet") -> float:
+    """How well a sentence of `body` agrees with the question `n`, in an article so dated."""
+    article = Article("a", "T", body, "a.txt", outlet, published)
+    start = body.index(sentence)
+    return agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0))
+
+
 def test_an_apposition_gives_the_role(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-1ed17e0ac544", "Dan Nicolich, an analyst")
     _, found = _cands(
@@ -152,9 +159,7 @@ def test_the_2022_met_gala_is_no_evidence_for_the_2023_one(entities: Entities) -
     body, sentence = _sentence("rtqa-45ac1f72e146", "Back on schedule")
     sentence = sentence.lstrip('"').strip()
     n = need(entities, "What dress code was announced for the 2023 Met Gala?")
-    article = Article("a", "Met Gala", body, "a.txt", "Outlet", "2022-05-01")
-    start = body.index(sentence)
-    assert agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0)) == 0.0
+    assert _agrees(n, body, sentence, "2022-05-01") == 0.0
 
 
 def test_neither_a_lower_case_word_nor_the_question_s_own_company_is_a_person(
@@ -732,9 +737,7 @@ def test_a_name_is_met_by_its_initials_or_another_name_news_gives_it() -> None:
 def test_the_academy_awards_agree_with_the_oscars(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-dbc59c49750e", '"Everything Everywhere All at Once" ruled')
     n = need(entities, "Which film led the nominations for the Oscars?")
-    article = Article("a", "Oscars", body, "a.txt", "Outlet", "2023-01-24")
-    start = body.index(sentence)
-    assert agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0)) == 1.0
+    assert _agrees(n, body, sentence, "2023-01-24") == 1.0
 
 
 def test_which_state_is_a_state_not_its_town_nor_the_country_asked_about(
@@ -778,13 +781,8 @@ def test_a_role_is_read_in_the_persons_sentence_not_the_one_before(entities: Ent
 def test_the_outlet_a_question_names_is_the_articles(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-3f6259afce4a", "It's what's known as an atmospheric river")
     n = need(entities, "Which older name for atmospheric rivers does a USA Today article give?")
-    start = body.index(sentence)
-
-    def agrees(outlet: str) -> float:
-        article = Article("a", "Storm", body, "a.txt", outlet, "2023-01-04")
-        return agreement(n, Evidence(article, (start, start + len(sentence)), 0.5, 0))
-
-    assert agrees("usatoday.com") == 1.0 and agrees("CNN") < 1.0
+    assert _agrees(n, body, sentence, "2023-01-04", "usatoday.com") == 1.0
+    assert _agrees(n, body, sentence, "2023-01-04", "CNN") < 1.0
 
 
 def test_which_road_is_answered_by_the_road_s_name_and_number(entities: Entities) -> None:
