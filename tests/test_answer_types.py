@@ -797,3 +797,11 @@ def test_which_road_is_answered_by_the_road_s_name_and_number(entities: Entities
 def test_this_week_is_a_date_not_something_that_happened(entities: Entities) -> None:
     n = need(entities, "Which team was invited to the White House this week?")
     assert n.now and "week" not in n.relation and "invit" in n.relation
+
+
+def test_a_name_after_a_zero_width_space_is_still_a_person(entities: Entities) -> None:
+    sentence = "\u200b\u200bJane Roe, a licensed psychologist, told reporters the job is hard."
+    _, found = _cands(
+        entities, "Which licensed psychologist spoke to reporters?", sentence, sentence
+    )
+    assert [c.text.strip("\u200b") for c in found if c.fit >= 0.5] == ["Jane Roe"]

@@ -42,8 +42,9 @@ def person_candidates(
         if e.label == "ORG" and person_shaped(e.text, known, body):
             fit = 0.8  # "Denny Kellington" or "Stoltenberg", labelled ORG by the small model
         surname = terms(e.text.split()[-1])
-        # A person is named with a capital: the small model calls "a human iris" one.
-        if not fit or not surname or not e.text[:1].isupper():
+        # A person is named with a capital: the small model calls "a human iris" one. The
+        # first letter, not character: a name may follow a zero-width space.
+        if not fit or not surname or not next(filter(str.isalpha, e.text), "").isupper():
             continue
         asked_about = surname[0] in need.terms
         if asked_about != (need.kind == "identity"):
