@@ -68,6 +68,9 @@ class Extractive:
         return compose(need, read, self.entities.of([e.text for e in read]))
 
 
+_SPACE = re.compile(r"\s*")
+
+
 def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
     """The sentences worth reading closely: the best few, near the best score, and the
     sentence after each of the best FOLLOW ("... the second elected world leader to give
@@ -76,8 +79,7 @@ def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
     read = [e for e in evidence[:POOL] if e.score >= best - MARGIN]
     after = {(e.article.id, e.span[0]): e for e in evidence}
     for e in evidence[:FOLLOW]:
-        body = e.article.body
-        start = e.span[1] + len(body[e.span[1] :]) - len(body[e.span[1] :].lstrip())
+        start = _SPACE.match(e.article.body, e.span[1]).end()  # type: ignore[union-attr]
         nxt = after.get((e.article.id, start))
         if nxt is not None and nxt not in read:
             read.append(nxt)

@@ -63,11 +63,6 @@ def latest(question: str, filters: Filters, newest: str | None) -> Filters | Non
     return Filters(filters.outlets, since, filters.until or today[:10], filters.as_of)
 
 
-def undated(question: str) -> str:
-    """The question without its words for "now" ("this week", "recently")."""
-    return " ".join(NOW.sub(" ", question).split()) or question
-
-
 def day_numbers(dates: Sequence[str | None]) -> np.ndarray:
     """Each ISO date (a time may follow it) as a day number; NaN where there is none."""
     days = np.full(len(dates), np.nan)
@@ -82,11 +77,12 @@ def recency(
 ) -> np.ndarray:
     """Recency factors of `rows`: 0.5 + 0.5 exp(-|days from as_of| / recency_days), 1 undated.
 
-    `as_of` defaults to the newest date in `days`, the corpus's own "now".
+    `as_of` is the day counted from (`Searcher` passes the newest article's, the corpus's own
+    "now", when the question gives none); without one, nothing is dated.
     """
-    if not recency_days or np.isnan(days).all():
+    if not recency_days or not as_of:
         return np.ones(len(rows))
-    now = date.fromisoformat(as_of).toordinal() if as_of else np.nanmax(days)
+    now = date.fromisoformat(as_of).toordinal()
     factor = np.exp(-np.abs(now - days[rows]) / recency_days)
     return np.where(np.isnan(days[rows]), 1.0, RECENCY_FLOOR + (1 - RECENCY_FLOOR) * factor)
 

@@ -321,6 +321,14 @@ NOW = re.compile(
     re.I,
 )
 THIS_MONTH = re.compile(r"\bthis\s+month\b", re.I)
+
+
+def undated(question: str) -> str:
+    """The question without its words for "now" ("this week", "recently"): they are its date,
+    not what it asks about."""
+    return " ".join(NOW.sub(" ", question).split()) or question
+
+
 # Names news uses for one thing, none of them the initials of another (those `agree` reads).
 ALSO_NAMED = (
     ("Oscars", "Oscar", "Academy Awards", "Academy Award"),

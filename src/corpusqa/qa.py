@@ -19,9 +19,10 @@ from .clean import dominant_script
 from .embed import Embedder
 from .entities import Entities
 from .errors import QuestionError
-from .filters import Filters, combine, latest, undated
+from .filters import Filters, combine, latest
 from .followup import History, standalone
 from .index import Index
+from .lexicon import undated
 from .llm import LLM, load_llm
 from .records import Answer, Draft, Evidence, IndexStatus, Passage
 from .retrieve import Searcher

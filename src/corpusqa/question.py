@@ -26,6 +26,7 @@ from .lexicon import (
     YEAR,
     known_as,
     numbers,
+    undated,
 )
 
 Kind = Literal[
@@ -143,6 +144,7 @@ def analyse(parsed: Parsed) -> Need:
     # Names inside the asked phrase ("which Cowen analyst") describe the answer's role; they
     # are matched against it, not required of the sentence.
     named = {t for n in names for t in terms(n)} | set(role)
+    said = [t for t in terms(undated(text)) if not t.isdigit()]  # what it says happened
     verbs = main_verbs(parsed)
     need = replace(
         stated,
@@ -152,7 +154,7 @@ def analyse(parsed: Parsed) -> Need:
         role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
         asked=asked_words(noun, parsed, wh),
         names=tuple(n for n in names if n not in phrase),
-        relation=tuple(t for t in terms(NOW.sub(" ", text)) if t not in named and not t.isdigit()),
+        relation=tuple(t for t in said if t not in named),
         verbs=_stems(verbs),
         happened=_happened(parsed, verbs, stated.dated),
         whole=_whole(text),
@@ -170,9 +172,7 @@ def analyse(parsed: Parsed) -> Need:
             head=words.split()[-1].lower(),
             role=tuple(terms(words)),
             asked=f"who {role_of.group(1).lower()} the {words}",
-            relation=tuple(
-                t for t in terms(NOW.sub(" ", text)) if t not in terms(words) and not t.isdigit()
-            ),
+            relation=tuple(t for t in said if t not in terms(words)),
         )
     return need
 

@@ -52,9 +52,10 @@ class Searcher:
         self.recency_days = recency_days
         self._catalog = Catalog.of(index.outlets, index.published)
         self._days = self._catalog.day[index.chunk_article]  # per chunk, for the recency prior
-        days = self._catalog.day[~np.isnan(self._catalog.day)]
-        # The corpus's own "today", for a question about "this week" asked without a date.
-        self.newest = date.fromordinal(int(days.max())).isoformat() if len(days) else None
+        dated = self._days[~np.isnan(self._days)]
+        # The corpus's own "today": the recency prior and "this week" count from it when a
+        # question gives no date. Found once, not at every search.
+        self.newest = date.fromordinal(int(dated.max())).isoformat() if len(dated) else None
         self._outlets = sorted({o for o in index.outlets if o})
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
@@ -141,7 +142,7 @@ class Searcher:
 
     def recency(self, rows: np.ndarray, as_of: str | None = None) -> np.ndarray:
         """Each chunk's recency factor, from 1 (dated `as_of`) down to 0.5; 1 when undated."""
-        return recency(self._days, rows, as_of, self.recency_days)
+        return recency(self._days, rows, as_of or self.newest, self.recency_days)
 
     def _dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
         return self.index.dense(qvec, n, mask)
