@@ -6,9 +6,9 @@ import pytest
 from conftest import LLB, SPUTNIK, CountingEmbedder
 
 from corpusqa.errors import FilterError
+from corpusqa.fusion import diversify, rrf, with_recency
 from corpusqa.qa import QA
 from corpusqa.records import Chunk
-from corpusqa.retrieve import diversify, rrf, with_recency
 from corpusqa.settings import Settings
 
 ODD = """Wire Report
@@ -48,6 +48,33 @@ def test_exact_rare_name_beats_a_merely_similar_passage(
     qa.build()
     top = qa.retrieve("What did Kowalczykowski do?", k=3)
     assert top[0].article_id == "odd" and "Kowalczykowski" in top[0].text
+
+
+OLD_PORT = """Wire Report
+Harbour Fees Settled
+2 March 2016
+The envoy Zbigniew Kowalczykowski met port officials to settle the long dispute over fees.
+"""
+
+
+def test_a_rare_name_finds_its_old_story_past_the_recency_prior(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    # Six years older than the rest: the recency prior alone would halve it, and newer stories
+    # of another Zbigniew rank as high in both fused lists.
+    (settings.corpus_dir / "old.txt").write_text(OLD_PORT, encoding="utf-8")
+    for i, role in enumerate(["a Polish official", "a trade envoy", "a port spokesman"]):
+        (settings.corpus_dir / f"new{i}.txt").write_text(
+            f"Wire Report\nPort talks resume\n{i + 3} March 2022\n"
+            f"Zbigniew Nowak, {role}, said the talks on port fees would resume.\n",
+            encoding="utf-8",
+        )
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    question = "Who is Zbigniew Kowalczykowski?"
+    assert qa.searcher.named(question) == [qa.searcher.index.row_of["old#0"]]
+    assert qa.retrieve(question, k=3)[0].article_id == "old"
+    assert qa.searcher.named("Who doubted the withdrawal?") == []
 
 
 def test_filters_apply_before_ranking(seed_qa: QA) -> None:
@@ -186,7 +213,7 @@ def _island(corpus: Path) -> None:
         )
 
 
-def test_ask_also_reads_the_chunks_beside_its_best_passages(
+def test_ask_also_reads_the_chunks_beside_its_best_passages_and_the_best_article(
     tmp_path: Path, embedder: CountingEmbedder
 ) -> None:
     corpus = tmp_path / "corpus"
@@ -205,8 +232,13 @@ def test_ask_also_reads_the_chunks_beside_its_best_passages(
         for j in (ids.index(b) - 1, ids.index(b) + 1)
         if 0 <= j < len(ids)
     ]
-    expected = list(dict.fromkeys(c for c in beside if c not in {p.chunk_id for p in passages}))
+    # ... and then the rest of the best passage's article ("ferry", whose chunks the search
+    # capped at two).
+    whole = [c.id for c in qa.searcher.index.chunks if c.article_id == passages[0].article_id]
+    shown_ids = {p.chunk_id for p in passages}
+    expected = list(dict.fromkeys(c for c in beside + whole if c not in shown_ids))
     found = qa.searcher.neighbours(passages, 2)
+    assert passages[0].article_id == "ferry" and len(whole) > 3
     assert expected and [p.chunk_id for p in found] == expected
     # Their sentences are read as evidence, though no passage of the search holds them.
     shown = " ".join(p.text for p in passages)

@@ -45,6 +45,31 @@ TF = "tf"  # the folder of the term-frequency arrays, "tf.npz" in segments writt
 EMPTY = "\u2205"  # the one term of a chunk with none, so that every chunk has a length
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|van|von|de|der|al))*")
+
+
+def names_in(question: str) -> list[list[str]]:
+    """The words of each name a question writes with capitals ("Isaac Nauta", "AccuWeather"),
+    not the capital that starts it or a sentence ("Who", "Which")."""
+    found = []
+    for m in _CAPITALISED.finditer(question):
+        words = m.group().split()
+        if m.start() == 0 or re.search(r"[.?!:]\s*[\"“']?$", question[: m.start()]):
+            words = words[1:]
+        words = [w.rstrip(".'’") for w in words if terms(w)]
+        # A date is no name: "Drake's January 2023 show" names Drake.
+        for run in re.split(r"\b(?:" + _DATE_WORDS + r")\b", " ".join(words)):
+            if run.split():
+                found.append(run.split())
+    return found
+
+
+_DATE_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
     import Stemmer

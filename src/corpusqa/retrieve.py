@@ -11,8 +11,8 @@
    coverage of the question's terms).
 4. Diversity: at most `per_article` passages from one article, overlapping spans never twice.
 
-Fusion, recency and diversity are pure functions over (row, score) lists; `Searcher.search`
-runs them in that order.
+Fusion, recency and diversity are pure functions over (row, score) lists (`fusion.py`);
+`Searcher.search` runs them in that order.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ from . import dense
 from .embed import Embedder
 from .errors import FilterError
 from .filters import NONE, Catalog, Filters, check_filters, recency
+from .fusion import article_rows, diversify, rrf, with_recency
 from .index import Index
-from .records import Chunk, Evidence, Passage, Span
-from .sentences import Ranked, Reranker, SentenceScorer
+from .keyword import names_in
+from .records import Evidence, Passage
+from .sentences import Reranker, SentenceScorer
 from .settings import Retrieval
-from .tuning import EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK, RRF_K
+from .tuning import EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK, NAMED
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +109,11 @@ class Searcher:
             lists.append(self._dense(qvec, candidates, mask))
         if mode != "dense":
             lists.append(self._bm25(query, candidates, mask))
-        fused = rrf(lists)
+        named = self.named(query, mask)
+        fused = rrf([*lists, named] if named else lists)
         if self.recency_days and fused:
-            fused = with_recency(
-                fused, self.recency(np.array([r for r, _ in fused]), filters.today)
-            )
+            rows = np.array([r for r, _ in fused])
+            fused = with_recency(fused, self.recency(rows, filters.today, named))
         if mode == "hybrid":
             fused = self.reranker.rank(query, qvec, fused)
         chosen = diversify(fused, self.index.chunks, k, per_article)
@@ -124,7 +126,8 @@ class Searcher:
         sentence in two overlapping passages once)."""
         qvec = self.query_vector(query)
         rows = np.array([self.index.row_of[p.chunk_id] for p in passages])
-        recent = self.recency(rows, as_of) if self.recency_days else np.ones(len(rows))
+        named = self.named(query) if self.recency_days else []
+        recent = self.recency(rows, as_of, named) if self.recency_days else np.ones(len(rows))
         seen: set[tuple[str, int]] = set()
         out = []
         for rank, (p, row) in enumerate(zip(passages, rows, strict=True)):
@@ -140,9 +143,30 @@ class Searcher:
                     out.append(Evidence(article, s.span, score, rank, recent=float(recent[rank])))
         return sorted(out, key=lambda e: -e.score)
 
-    def recency(self, rows: np.ndarray, as_of: str | None = None) -> np.ndarray:
-        """Each chunk's recency factor, from 1 (dated `as_of`) down to 0.5; 1 when undated."""
-        return recency(self._days, rows, as_of or self.newest, self.recency_days)
+    def recency(
+        self, rows: np.ndarray, as_of: str | None = None, named: Sequence[int] = ()
+    ) -> np.ndarray:
+        """Each chunk's recency factor, from 1 (dated `as_of`) down to 0.5; 1 when undated or
+        `named` (a chunk with a rare name the question gives is the story asked about)."""
+        factors = recency(self._days, rows, as_of or self.newest, self.recency_days)
+        return np.where(np.isin(rows, named), 1.0, factors) if len(named) else factors
+
+    def named(self, query: str, mask: np.ndarray | None = None) -> list[int]:
+        """The chunks that hold a name the question gives and at most NAMED chunks hold
+        ("Isaac Nauta"), best BM25 first: a name in a 2018 story has no meaning the dense
+        model knows, and its one lexical rank is lost to recency and fusion otherwise."""
+        rows: set[int] = set()
+        for words in names_in(query):
+            for start in range(len(words)):  # "Judge Alison Nathan", then "Alison Nathan"
+                has = np.logical_and.reduce([self.index.bm25(w) > 0 for w in words[start:]])
+                if mask is not None:
+                    has &= mask
+                if has.any():
+                    if has.sum() <= NAMED:
+                        rows.update(np.flatnonzero(has).tolist())
+                    break
+        scores = self.index.bm25(query)
+        return sorted(rows, key=lambda r: -scores[r])
 
     def _dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
         return self.index.dense(qvec, n, mask)
@@ -155,20 +179,22 @@ class Searcher:
         return [int(hit[i]) for i in dense.best(scores[hit], n)]
 
     def neighbours(self, passages: Sequence[Passage], top: int) -> list[Passage]:
-        """The chunks just before and after each of the `top` best passages in their
-        articles, that are not passages already: where the answer to a question about an
-        article's story often sits, past the per-article limit of the search."""
+        """The rest of the best passage's article, and the chunks just before and after each
+        of the `top` best passages, that are not passages already: where the answer to a
+        question about an article's story often sits, past the per-article limit of the
+        search ("the missile flew above 65,000 feet" in the story's second chunk)."""
         have = {p.chunk_id for p in passages}
         rows = [self.index.row_of[p.chunk_id] for p in passages[:top]]
         owner = self.index.chunk_article
+        near = [
+            n for r in rows for n in (r - 1, r + 1) if 0 <= n < len(owner) and owner[n] == owner[r]
+        ]
         out = []
-        for row in rows:
-            for near in (row - 1, row + 1):
-                if 0 <= near < len(owner) and owner[near] == owner[row]:
-                    p = self.passage(near, 0.0)
-                    if p.chunk_id not in have:
-                        have.add(p.chunk_id)
-                        out.append(p)
+        for row in near + (article_rows(owner, rows[0]) if rows else []):
+            p = self.passage(row, 0.0)
+            if p.chunk_id not in have:
+                have.add(p.chunk_id)
+                out.append(p)
         return out
 
     def passage(self, row: int, score: float) -> Passage:
@@ -186,66 +212,3 @@ class Searcher:
             start=c.start,
             end=c.end,
         )
-
-
-def rrf(lists: list[list[int]], k: int = RRF_K) -> Ranked:
-    """Reciprocal rank fusion: each list adds 1 / (k + rank) to a row's score."""
-    scores: dict[int, float] = {}
-    for ranked in lists:
-        for rank, row in enumerate(ranked):
-            scores[row] = scores.get(row, 0.0) + 1.0 / (k + rank + 1)
-    return sorted(scores.items(), key=lambda x: -x[1])
-
-
-def with_recency(ranked: Ranked, factors: np.ndarray) -> Ranked:
-    """Each score times its row's recency factor, re-sorted."""
-    scored = [(row, score * f) for (row, score), f in zip(ranked, factors, strict=True)]
-    return sorted(scored, key=lambda x: -x[1])
-
-
-def diversify(ranked: Ranked, chunks: Sequence[Chunk], k: int, per_article: int) -> Ranked:
-    """The best k with at most `per_article` from one article and no two sharing most of their
-    sentences; too few other articles, and the capped ones fill up after the rest, so that the
-    first k' of k are what a search for k' returns."""
-    chosen: Ranked = []
-    skipped: Ranked = []
-    count: dict[str, int] = {}
-    made: dict[int, Chunk] = {}  # each chunk made once: a row of the index is made when read
-
-    def chunk(row: int) -> Chunk:
-        if row not in made:
-            made[row] = chunks[row]
-        return made[row]
-
-    for row, score in ranked:
-        article = chunk(row).article_id
-        if any(_overlaps(chunk(row), chunk(other)) for other, _ in chosen):
-            continue
-        if count.get(article, 0) >= per_article:
-            skipped.append((row, score))
-            continue
-        count[article] = count.get(article, 0) + 1
-        chosen.append((row, score))
-        if len(chosen) == k:
-            break
-    chosen.sort(key=lambda x: -x[1])
-    extra: Ranked = []
-    for row, score in skipped:
-        if len(chosen) + len(extra) >= k:
-            break
-        if not any(_overlaps(chunk(row), chunk(other)) for other, _ in chosen + extra):
-            extra.append((row, score))
-    return chosen + extra
-
-
-def _overlaps(x: Chunk, y: Chunk) -> bool:
-    return (
-        x.article_id == y.article_id
-        and x.start < y.end
-        and y.start < x.end
-        and _shared(x.sentences, y.sentences) > len(x.sentences) // 2
-    )
-
-
-def _shared(a: tuple[Span, ...], b: tuple[Span, ...]) -> int:
-    return len(set(a) & set(b))

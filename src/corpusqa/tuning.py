@@ -28,6 +28,10 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({"fused": 0.7, "sentence": 0.2, 
 # passage's rank (set with the refusal threshold, benchmarks/calibrate_refusal.py).
 EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK = 0.65, 0.35, 0.01
 
+# A name the question gives that at most NAMED chunks hold makes a third list for fusion, and
+# those chunks are as recent as any ("Who is Isaac Nauta?" of a 2018 story).
+NAMED = 10
+
 # `ask` also reads the chunks on either side of its best NEIGHBOURS passages: the answer to a
 # question about a story often sits next to the passage that matches it best, past the
 # search's two passages an article. 1 to 6 alike on the even ids and newsqa-extra; 2 to 6
