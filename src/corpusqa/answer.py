@@ -159,6 +159,8 @@ def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) ->
 
 
 def _form(need: Need, c: Candidate, e: Evidence) -> str:
+    if need.kind == "identity" and c.role:
+        return c.role  # "Pentagon press secretary John Kirby", as the sentence says it
     if need.kind in {"person", "identity"}:
         return _person(c, e)
     if need.kind in {"place", "org"}:
@@ -260,4 +262,6 @@ def _one_per_article(items: list[Evidence]) -> list[Evidence]:
 
 
 def _strip_end(text: str) -> str:
-    return text.rstrip().rstrip(".")
+    """The span without its full stop, which the answer adds; not the dot of "p.m."."""
+    text = text.rstrip()
+    return text if re.search(r"\b[a-z]\.[a-z]\.$", text) else text.rstrip(".")

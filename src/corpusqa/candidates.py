@@ -25,6 +25,7 @@ from .lexicon import (
     YEAR,
     numbers,
 )
+from .measures import asks_time_of_day, clock_times, compound, scores, unit_fit
 from .names import (
     codes,
     named_things,
@@ -76,6 +77,8 @@ def candidates(
         return [Candidate(sentence.strip(), 0, _speaks_of(need.head, sentence))]
     if need.asks_age:
         return _ages(need, sentence)
+    if need.kind == "thing" and need.head == "score":
+        return scores(need, sentence)
     found = []
     for e in widened(sentence, entities, body):
         fit = _fit(need, e, sentence)
@@ -89,13 +92,15 @@ def candidates(
                 if fit and need.is_new(y.group())
             ]
             continue
-        if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE"}:
-            text = _counted(sentence, e.start, e.end)
-            fit *= _counts_what_is_asked(need, text, sentence)
+        if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
+            text = compound(sentence, e.start, _counted(sentence, e.start, e.end))
+            fit *= _counts_what_is_asked(need, text, sentence) * unit_fit(need, text)
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
         found += written_dates(sentence, entities)
+    if asks_time_of_day(need):
+        found += clock_times(need, sentence)
     if need.kind == "thing" and need.head in {"color", "colour"}:
         return [
             Candidate(m.group(), m.start(), 1.0)
@@ -175,6 +180,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # the question's own number
         if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):
             return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
+    if asks_time_of_day(need):
+        fits.update(TIME=1.0, DATE=0.4)
     if need.kind == "place" and need.head in GEOGRAPHY:
         fits["ORG"] = 0.3  # "which city": CNN or a sheriff's department is none
     if need.kind == "place" and need.head and need.head not in GEOGRAPHY:

@@ -33,7 +33,7 @@ WORDS = {
         continent park building site location place resort lake river mountain ocean sea port
         base prison campus church cathedral part road highway route street avenue interstate
         bridge""",
-    "date": "year date day month decade century season",
+    "date": "year date day month decade century season time hour",
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
         revenue income earnings profit settlement""",
@@ -235,6 +235,21 @@ TIME_UNITS = {
     "months",
     "years",
     "decades",
+}
+# The units an amount in each asked dimension is written with ("how high": feet, metres);
+# "how long" is a time or a length.
+_LENGTHS = (
+    "feet foot ft inches inch yards miles mile meters metres meter metre m km kilometers kilometres"
+)
+UNITS = {
+    "high": frozenset(f"{_LENGTHS} stories storeys".split()),
+    "tall": frozenset(f"{_LENGTHS} stories storeys".split()),
+    "deep": frozenset(_LENGTHS.split()),
+    "far": frozenset(f"{_LENGTHS} light years au".split()),
+    "close": frozenset(f"{_LENGTHS} light years au".split()),
+    "long": frozenset(_LENGTHS.split()) | TIME_UNITS | {"minute", "hour", "day", "week", "year"},
+    "fast": frozenset("mph kph knots mach per hour speed".split()),
+    "heavy": frozenset("pounds pound lbs lb kilograms kilogram kg tons tonnes ton ounces".split()),
 }
 AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 # An age as news writes it, the number first: "a 118-year old nun", "at age 115", "aged 90",

@@ -19,6 +19,7 @@ from .records import Candidate
 from .speakers import (
     STARTERS,
     apposition,
+    described_before,
     full_name,
     person_shaped,
     speaker,
@@ -46,8 +47,11 @@ def person_candidates(
         # first letter, not character: a name may follow a zero-width space.
         if not fit or not surname or not next(filter(str.isalpha, e.text), "").isupper():
             continue
-        asked_about = surname[0] in need.terms
-        if asked_about != (need.kind == "identity"):
+        if need.kind == "identity":
+            if _is_asked(need.people[0], e.text, body):
+                found.append(_described(e, sentence, surname[0]))
+            continue
+        if surname[0] in need.terms:
             continue
         appos = apposition(sentence, e)
         role = f"{appos} {titles(sentence, e, body)}"
@@ -71,6 +75,27 @@ def person_candidates(
                 )
             )
     return found
+
+
+def _is_asked(asked: str, name: str, body: str) -> bool:
+    """Whether `name` is the person "who is X" asks about: X's surname, and X's first name if
+    it has one ("John" is not John Kirby), in an article that names X in full."""
+    want, have = asked.split(), name.split()
+    if terms(have[-1]) != terms(want[-1]) or asked not in body:
+        return False
+    return len(have) == 1 or terms(have[0]) == terms(want[0])
+
+
+def _described(e: Entity, sentence: str, key: str) -> Candidate:
+    """The asked person as this sentence says who they are: the words before the name
+    ("Pentagon press secretary John Kirby") or after it (", an astronomer at ..."). The
+    answer is that whole phrase; a sentence that only names them answers nothing (fit 0.4)."""
+    appos, before = apposition(sentence, e), described_before(sentence, e.start)
+    if before:
+        said = f"{before} {e.text}" + (f", {appos}" if appos else "")
+    else:
+        said = f"{e.text}, {appos}" if appos else ""
+    return Candidate(e.text, e.start, 1.0 if said else 0.4, key, said, appos)
 
 
 def _possessors(need: Need, sentence: str) -> list[Candidate]:

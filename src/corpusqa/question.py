@@ -87,6 +87,7 @@ class Need:
     peoples: tuple[str, ...] = ()  # stems of the nationalities it names ("chines", "european")
     prep: str = ""  # the preposition before the wh-word: "to" in "to what year ..."
     tense: Tense = ""  # "past" ("when did ..."), "future" ("when will ...") or neither
+    measure: str = ""  # the dimension "how high/far/fast/long ..." asks ("high")
 
     @property
     def year_only(self) -> bool:
@@ -127,8 +128,9 @@ def analyse(parsed: Parsed) -> Need:
     )
     last = _last_question(text)
     who_is = _WHO_IS.match(last)
-    if who_is and any(
-        e.label == "PERSON" and _is_name(e.text, who_is.group(2)) for e in parsed.entities
+    if who_is and (
+        any(e.label == "PERSON" and _is_name(e.text, who_is.group(2)) for e in parsed.entities)
+        or _name_shaped(who_is.group(2))
     ):
         return replace(
             stated, kind="identity", asked=f"who {who_is.group(2)} is", people=(who_is.group(2),)
@@ -162,6 +164,7 @@ def analyse(parsed: Parsed) -> Need:
         now=bool(NOW.search(text)),
         prep=_prep(parsed, wh),
         tense=_tense(parsed, verbs),
+        measure=_measure(parsed, wh),
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
@@ -211,6 +214,14 @@ def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
     return "description"
 
 
+_MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy)\b", re.I)
+
+
+def _measure(parsed: Parsed, wh: int | None) -> str:
+    m = _MEASURE.match(parsed.text[parsed.tokens[wh].start :]) if wh is not None else None
+    return m.group(1).lower() if m else ""
+
+
 def _prep(parsed: Parsed, wh: int | None) -> str:
     """ "To what year ...", "In which state ...": the answer follows the same word."""
     if not wh or parsed.tokens[wh - 1].tag not in {"IN", "TO"}:
@@ -222,7 +233,26 @@ def _is_name(name: str, asked: str) -> bool:
     """Whether "who is X" asks who a person named X is ("Pope Francis"), not who stands in
     relation to them ("the mother of X's son", "X's successor")."""
     words = asked.strip(" ?.,").removeprefix("the ").split()
-    return name in asked and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return name in asked and all(
+        w[:1].isupper() or not w[:1].isalpha() or w in _PARTICLES for w in words
+    )
+
+
+# Lower-case words inside a person's name ("Maria van Kerkhove", "Ursula von der Leyen").
+_PARTICLES = frozenset("van von der den de di da du del la le bin al".split())
+
+
+def _name_shaped(asked: str) -> bool:
+    """ "Eytan Stibbe": two to four capitalised words, which the small entity model may not
+    call a person; "the Mayor" or "NATO" are not."""
+    words = asked.strip(" ?.,").split()
+    capitals = [w for w in words if w not in _PARTICLES]
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in capitals)
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+    )
 
 
 def _last_question(text: str) -> str:

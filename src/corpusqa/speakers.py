@@ -224,3 +224,40 @@ def titles(sentence: str, e: Entity, body: str) -> str:
         after = _APPOSITION.match(body[m.end() : m.end() + 120])
         parts += [around.group(1) if around else "", after.group(2) if after else ""]
     return " ".join(parts)
+
+
+# Words that end a description written before a name, going back from it: "We will hear
+# again from Jacinda Ardern" says nothing of who she is.
+_NOT_DESCRIPTION = (
+    NOT_ROLE
+    | STARTERS
+    | frozenset(
+        """is was are were be been has have had will would can could may might says say we i you
+    he she they it his her their our my me us them there here again also now then when where
+    what why how not no""".split()
+    )
+)
+_JOINERS = frozenset({"of", "for", "at"})  # "coordinator for strategic communications"
+
+
+def described_before(sentence: str, start: int) -> str:
+    """The words before a name that say who the person is: "Pentagon press secretary" in
+    "Days later, Pentagon press secretary John Kirby said", "Yankees manager" in "says Yankees
+    manager Aaron Boone"; back to a punctuation mark or a word that cannot describe."""
+    words = re.split(r"\s+", sentence[:start].rstrip())
+    kept: list[str] = []
+    for w in reversed(words):
+        bare = w.strip("'’")
+        if not bare or not re.fullmatch(r"[\w.&-]+(?:['’]s)?", bare) or len(kept) == 8:
+            break
+        low = bare.lower()
+        if low in _NOT_DESCRIPTION and not (kept and low in _JOINERS):
+            break
+        kept.append(bare)
+    while kept and kept[-1].lower() in _JOINERS:
+        kept.pop()
+    kept.reverse()
+    last = kept[-1] if kept else ""
+    if not re.search(r"[a-z]", last) or re.search(r"(?:ed|ing|ly)$", last):
+        return ""  # "NATO", "Reuters reported", "quickly"
+    return " ".join(kept)

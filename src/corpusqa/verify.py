@@ -25,7 +25,8 @@ def verify(
     """Drop every marker whose quote is not verbatim or does not support its clause; renumber."""
     by_n = {c.n: c for c in citations}
     kept: list[str] = []
-    for clause in re.split(r"(?<=[.;!?])\s+", text):
+    # A marker belongs to the clause before it, even after an abbreviation's dot ("p.m. [1]").
+    for clause in re.split(r"(?<=[.;!?])\s+(?!\[\d+\])", text):
         bare = MARKER.sub("", clause)
 
         def check(m: re.Match[str], bare: str = bare) -> str:

@@ -1,0 +1,65 @@
+"""Answers that are measures: a time of day, a game's score, an amount in the asked dimension.
+
+"How high did the missile fly?" is answered by a height ("above 65,000 feet"), not by the
+"Mach 5" of the same story; "at what time" by a clock time ("11:59 p.m."), "by what score" by
+a score ("30-24"). The unit a number is written with says which question it answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import TIME_UNITS, UNITS
+from .question import Need
+from .records import Candidate
+
+_CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+    r"(?:\s+(?:ET|EST|EDT|CT|CST|PT|PST|GMT|UTC|BST|local\s+time)\b)?"
+    r"|\b(?:noon|midnight)\b"
+)
+_SCORE = re.compile(r"(?<![\w.$-])(\d{1,3})[-–](\d{1,3})(?![\w%-]|\.\d)")
+_MORE = re.compile(r"^,?\s+(?:and\s+)?(\d+|an?|one)\s+([a-z]+)\b")
+
+
+def clock_times(need: Need, sentence: str) -> list[Candidate]:
+    """ "Starting May 1 at 11:59 p.m.": the times of day a sentence gives."""
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in _CLOCK.finditer(sentence)
+        if need.is_new(m.group())
+    ]
+
+
+def scores(need: Need, sentence: str) -> list[Candidate]:
+    """ "the Yellow Jackets prevailed 30-24": the scores a sentence gives; a record such as
+    "(10-1)" in brackets is a season's, not a game's."""
+    return [
+        Candidate(m.group(), m.start(), 0.4 if sentence[m.start() - 1 : m.start()] == "(" else 1.0)
+        for m in _SCORE.finditer(sentence)
+        if not {m.group(1), m.group(2)} & set(need.numbers)
+    ]
+
+
+def asks_time_of_day(need: Need) -> bool:
+    return need.kind == "date" and need.head in {"time", "hour"}
+
+
+def unit_fit(need: Need, text: str) -> float:
+    """1 for an amount in the dimension the question asks ("how high": feet, metres), 0.3
+    for one in another or none ("Mach 5", "two brawls"); 1 when no dimension is asked."""
+    units = UNITS.get(need.measure)
+    if not units:
+        return 1.0
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return 1.0 if words & units else 0.3
+
+
+def compound(sentence: str, start: int, text: str) -> str:
+    """ "3 hours, 1 minute": a duration goes on over its next units of time."""
+    if not set(text.lower().split()) & TIME_UNITS:
+        return text
+    end = start + len(text)
+    while (more := _MORE.match(sentence[end:])) and more.group(2) in TIME_UNITS:
+        end += more.end()  # "2 hours, 3 minutes, 2 seconds"
+    return sentence[start:end]

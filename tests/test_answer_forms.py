@@ -1,0 +1,104 @@
+"""Who a named person is, times of day, scores and measures, on real RealTime QA sentences
+that no newsqa-dev or project question uses (the entity model is the real one)."""
+
+import pytest
+from test_answer_types import _answer, _cands, _sentence, entities, need
+
+from corpusqa.entities import Entities
+from corpusqa.measures import scores
+from corpusqa.records import Article, Citation
+from corpusqa.verify import verify
+
+__all__ = ["entities"]  # the session's entity model, a fixture
+
+
+@pytest.mark.parametrize(
+    "article, begins, question, expected",
+    [
+        (
+            "rtqa-9295d6dd6421",
+            "BIO spokeswoman",
+            "Who is Karen Batra?",
+            "BIO spokeswoman Karen Batra [1].",
+        ),
+        (
+            "rtqa-127788d3e91b",
+            "Bureau of Land Management spokesperson",
+            "Who is Mark Jacobsen?",
+            "Bureau of Land Management spokesperson Mark Jacobsen [1].",
+        ),
+    ],
+)
+def test_who_is_a_person_is_the_role_the_sentence_gives(
+    entities: Entities, article: str, begins: str, question: str, expected: str
+) -> None:
+    body, sentence = _sentence(article, begins)
+    n, draft = _answer(entities, question, body, sentence)
+    assert n.kind == "identity" and draft.text == expected and not draft.refused
+
+
+def test_who_is_a_name_the_entity_model_misses_still_asks_who_they_are(
+    entities: Entities,
+) -> None:
+    # The small model calls "Ricardo Blankenship" a facility.
+    n = need(entities, "Who is Ricardo Blankenship?")
+    assert (n.kind, n.people) == ("identity", ("Ricardo Blankenship",))
+
+
+def test_who_is_is_not_answered_by_someone_else_or_by_the_bare_name(entities: Entities) -> None:
+    body = (
+        "Karen Smith said the seeds were safe. Karen Batra attended the hearing. "
+        "BIO spokeswoman Karen Batra said the industry welcomed the rule."
+    )
+    _, other = _cands(
+        entities, "Who is Karen Batra?", body, "Karen Smith said the seeds were safe."
+    )
+    assert other == []  # another Karen
+    _, bare = _cands(entities, "Who is Karen Batra?", body, "Karen Batra attended the hearing.")
+    assert [(c.text, c.fit) for c in bare] == [("Karen Batra", 0.4)]  # says nothing of her
+    n, draft = _answer(entities, "Who is Karen Batra?", body, "Karen Batra attended the hearing.")
+    assert draft.refused
+
+
+def test_at_what_time_is_a_time_of_day(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-3b1bf1251f70", "With the funeral concluded")
+    start = body.index("With the funeral concluded")
+    sentence = body[start : body.index("seven days", start) + len("seven days")]  # past "p.m."
+    n, draft = _answer(
+        entities, "At what time was the private burial service held?", body, sentence
+    )
+    assert (n.kind, n.head) == ("date", "time")
+    assert draft.text.startswith("7:30 p.m.") and "p.m [1]" not in draft.text
+
+
+def test_a_marker_after_an_abbreviation_is_still_checked() -> None:
+    body = "Starting May 1 at 11:59 p.m., travelers can enter."
+    article = Article("a", "T", body, "a.txt", "Outlet", "2022-03-15")
+    quote = Citation(1, "a", "T", "Outlet", "2022-03-15", "a.txt", body, 0, len(body))
+    text, kept = verify("11:59 p.m. [1].", [quote], {"a": article})
+    assert text == "11:59 p.m. [1]." and kept
+
+
+def test_by_what_score_is_a_score(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-68cbaa175f57", "The Sixers needed every bit")
+    _, found = _cands(entities, "By what score did the Sixers beat Utah?", body, sentence)
+    assert [c.text for c in found] == ["105-98"]
+    # A season's record in brackets is not a game's score.
+    record = scores(need(entities, "By what score did they win?"), "Georgia (10-1) won 30-24.")
+    assert [(c.text, c.fit) for c in record] == [("10-1", 0.4), ("30-24", 1.0)]
+
+
+def test_how_high_is_a_height_not_another_amount(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-72cb39b60775", "One river in the southeast")
+    n, found = _cands(entities, "How high has the river in the southeast risen?", body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert n.measure == "high"
+    assert max(fits, key=lambda t: fits[t]).endswith("12 feet")
+    assert all(f < 0.5 for t, f in fits.items() if "hours" in t)
+
+
+def test_a_duration_goes_on_over_its_units(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9477c2830e7d", "d that second-place finisher")
+    question = "How long did Emmanuel Mutai take to run the 2011 Boston Marathon?"
+    _, found = _cands(entities, question, body, sentence)
+    assert "2 hours, 3 minutes, 2 seconds" in {c.text for c in found}
