@@ -21,7 +21,8 @@ SCIFACT = SHARED / "scifact"
 # file's "about" says how): name -> file. extra and silence are tuned on; heldout and blind
 # were each scored blind once and are held out, like newsqa-dev's odd ids.
 OWN_SETS = {
-    name: HERE / "data" / f"newsqa-{name}.json" for name in ("extra", "silence", "types", "heldout", "blind")
+    name: HERE / "data" / f"newsqa-{name}.json"
+    for name in ("extra", "silence", "types", "heldout", "blind")
 }
 
 

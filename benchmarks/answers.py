@@ -11,7 +11,7 @@ Free-form (what `ask` shows, scored by `freeform.py`):
 - newsqa-silence (`data/newsqa-silence.json`): 10 unanswerable questions, most beside a
   number or name of the asked type, and 10 answerable ones over 6 other articles; for tuning
   refusals.
-- newsqa-types (`data/newsqa-types.json`): 22 answerable and 7 unanswerable questions over 5
+- newsqa-types (`data/newsqa-types.json`): 22 answerable and 6 unanswerable questions over 5
   other articles, of types the other tuning sets hold few of (a time of day, a duration, a
   score, "who is X", "by what other name"); for tuning.
 - newsqa-heldout (`data/newsqa-heldout.json`): 29 and 8 more over 14 other articles, written
