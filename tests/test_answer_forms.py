@@ -2,7 +2,7 @@
 that no newsqa-dev or project question uses (the entity model is the real one)."""
 
 import pytest
-from test_answer_types import _answer, _cands, _sentence, entities, need
+from test_answer_types import _agrees, _answer, _cands, _sentence, entities, need
 
 from corpusqa.entities import Entities
 from corpusqa.measures import scores
@@ -102,3 +102,24 @@ def test_a_duration_goes_on_over_its_units(entities: Entities) -> None:
     question = "How long did Emmanuel Mutai take to run the 2011 Boston Marathon?"
     _, found = _cands(entities, question, body, sentence)
     assert "2 hours, 3 minutes, 2 seconds" in {c.text for c in found}
+
+
+def test_how_much_something_cost_is_a_sum_of_money(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-adc1f01e97c0", "One 14-page guide obtained by CNN")
+    question = (
+        "How much did the 2013 sniper attack on the substation cost Pacific Gas and Electric?"
+    )
+    _, found = _cands(entities, question, body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert fits["$15 million"] == 1.0 and fits["17 transformers"] < 0.5
+
+
+def test_a_year_the_article_never_gives_is_not_agreed_with(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-0f098c7d8823", "Extending the enhanced subsidies")
+    assert "2015" not in body
+    question = "How much did the CBO say extending the subsidies would cost in 2015?"
+    assert _agrees(need(entities, question), body, sentence, "2022-07-15") == 0.0
+    assert (
+        _agrees(need(entities, question.replace(" in 2015", "")), body, sentence, "2022-07-15")
+        > 0.5
+    )

@@ -72,7 +72,10 @@ def agreement(need: Need, e: Evidence) -> float:
     body_digits = e.article.body.replace(",", "")
     for n in need.numbers:
         if n in need.years and need.kind != "date":  # a date question's years may be answers
-            checks.append(_year_agrees(n, e, digits))
+            year = _year_agrees(n, e, digits)
+            if year == 0.0:  # dated to other years only, or years later and never saying it
+                return 0.0
+            checks.append(year)
         elif n in need.years:
             continue
         else:

@@ -55,6 +55,9 @@ _PERSON_NOUNS = frozenset(
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
 # thing ("what are the guidance kits called?").
 _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
+_MONEY_VERBS = frozenset(
+    terms("cost costs pay paid charge charged spend spent earn earned raise raised")
+)
 _NAME_HEADS = frozenset({"name", "term", "nickname"})
 _NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 
@@ -170,7 +173,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.pop("TIME")
         if need.head in MONEY_HEADS:
             fits.update(CARDINAL=0.3, PERCENT=0.2, QUANTITY=0.2)
-        elif need.asked == "how much" and need.money:  # a sum or a share of the sum
+        elif need.asked == "how much" and (need.money or set(need.relation) & _MONEY_VERBS):
+            # a sum or a share of the sum; what something cost, paid or earned
             fits.update(CARDINAL=0.3, QUANTITY=0.2)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
