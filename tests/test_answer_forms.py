@@ -123,3 +123,18 @@ def test_a_year_the_article_never_gives_is_not_agreed_with(entities: Entities) -
         _agrees(need(entities, question.replace(" in 2015", "")), body, sentence, "2022-07-15")
         > 0.5
     )
+
+
+def test_what_a_thing_is_called_is_the_name_given_to_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-d820f18f8e62", "Paul Johnson, 56, said young men")
+    question = "What has the gas station on Broadway Avenue been dubbed?"
+    n, draft = _answer(entities, question, body, sentence, "2022-10-05")
+    assert "dub" not in n.relation  # the naming is asked, not reported
+    assert draft.text == "murder station [1]."
+
+
+def test_by_what_other_name_is_the_short_form_in_brackets(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-d2661ceafc05", "“The answer, of course")
+    question = "By what other name is the National Consumer Law Center known?"
+    n, draft = _answer(entities, question, body, sentence, "2018-10-10")
+    assert draft.text == "NCLC [1]."

@@ -58,7 +58,6 @@ _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed
 _MONEY_VERBS = frozenset(
     terms("cost costs pay paid charge charged spend spent earn earned raise raised")
 )
-_NAME_HEADS = frozenset({"name", "term", "nickname"})
 _NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 
 
@@ -221,7 +220,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         before = " ".join(sentence[: e.start].split()[-1:]).lower()  # "subvariants XBB.1.5"
         if need.head in after or need.head in before or _called(need.head, sentence, e.start):
             fit = max(fit, 1.0)
-    if need.kind == "thing" and need.head in _NAME_HEADS and e.label in _NAMED_LABELS:
+    if need.asks_name and e.label in _NAMED_LABELS:
         fit = max(fit, 0.8)  # "what older name for an atmospheric river": a name, not a place
     return fit
 

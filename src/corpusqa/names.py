@@ -20,6 +20,13 @@ _NAMED = re.compile(
     r"\b(?:called|named|dubbed|titled|known as)\s+[\"“']?"
     r"([A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w'’.-]*){0,5})"
 )
+# "a special boat, called the “Dragon’s nest,”": a quoted name may hold an apostrophe.
+_NAMED_QUOTED = re.compile(
+    r"\b(?:called|named|dubbed|titled|known as|nicknamed)\s+(?:the\s+)?"
+    r"[\"“]([^\"“”]{2,60}?)[,.]?[\"”]"
+)
+# "The Hypersonic Air-breathing Weapon Concept (HAWC)": a name's short form in brackets.
+_SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
 _QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
 _QUOTES = "\"“‘'"
 _CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
@@ -83,6 +90,7 @@ def unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) ->
 
 def named_things(need: Need, sentence: str) -> list[Candidate]:
     found = [Candidate(m.group(1).strip(), m.start(1), 1.0) for m in _NAMED.finditer(sentence)]
+    found += [Candidate(m.group(1), m.start(1), 1.0) for m in _NAMED_QUOTED.finditer(sentence)]
     if need.head in _LAW_HEADS:  # "the Food Allergy Safety, Treatment, ... and Research Act"
         for m in _LAW.finditer(sentence):
             name = m.group().removeprefix("The ")
@@ -102,7 +110,21 @@ def named_things(need: Need, sentence: str) -> list[Candidate]:
             ]  # "defined law" is no name
             if words and stem:
                 found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
-    return [c for c in found if need.is_new(c.text)]
+    found = [c for c in found if need.is_new(c.text)]
+    return found + short_forms(need, sentence) if need.asks_name else found
+
+
+def short_forms(need: Need, sentence: str) -> list[Candidate]:
+    """ "By what other name is the Hypersonic Air-breathing Weapon Concept known?": the short
+    form in brackets after the question's own words for the thing (1), or after others (0.5)."""
+    found = []
+    for m in _SHORT_FORM.finditer(sentence):
+        before = set(terms(m.group(1)))
+        fit = 1.0 if len(before & need.terms) >= min(2, len(before)) else 0.5
+        # Not `is_new`: another name of the question's own is what is asked.
+        if not set(terms(m.group(2))) <= need.terms:
+            found.append(Candidate(m.group(2), m.start(2), fit))
+    return found
 
 
 def codes(need: Need, sentence: str) -> list[Candidate]:

@@ -94,6 +94,11 @@ class Need:
         return self.kind == "date" and self.head == "year"
 
     @property
+    def asks_name(self) -> bool:
+        """ "By what other name ...", "what is it called?": a name for what the question names."""
+        return self.kind == "thing" and self.head in NAME_HEADS
+
+    @property
     def asks_age(self) -> bool:
         return self.kind == "number" and (self.head == "age" or self.asked == "how old")
 
@@ -145,19 +150,24 @@ def analyse(parsed: Parsed) -> Need:
     role = tuple(t for t in terms(phrase) if t not in {"which", "what", "whose"})
     # Names inside the asked phrase ("which Cowen analyst") describe the answer's role; they
     # are matched against it, not required of the sentence.
-    named = {t for n in names for t in terms(n)} | set(role)
+    kind = _kind(parsed, wh, head)
+    if kind == "description" and _CALLED.search(last):
+        kind, head = "thing", "name"  # "what has it been dubbed?" asks for a name
+    # "What is it called?": the naming is what is asked, not something that happened.
+    naming = _NAMING if head in NAME_HEADS or _CALLED.search(last) else frozenset()
+    named = {t for n in names for t in terms(n)} | set(role) | naming
     said = [t for t in terms(undated(text)) if not t.isdigit()]  # what it says happened
     verbs = main_verbs(parsed)
     need = replace(
         stated,
-        kind=_kind(parsed, wh, head),
+        kind=kind,
         head=head,
         role=role,
         role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
         asked=asked_words(noun, parsed, wh),
         names=tuple(n for n in names if n not in phrase),
         relation=tuple(t for t in said if t not in named),
-        verbs=_stems(verbs),
+        verbs=tuple(v for v in _stems(verbs) if v not in naming),
         happened=_happened(parsed, verbs, stated.dated),
         whole=_whole(text),
         money=any(e.label == "MONEY" for e in parsed.entities),
@@ -181,6 +191,9 @@ def analyse(parsed: Parsed) -> Need:
 
 
 _ALL = frozenset().union(*HEADS.values())
+NAME_HEADS = frozenset({"name", "nickname", "term"})
+_CALLED = re.compile(r"\b(?:called|known(?:\s+as)?|nicknamed|dubbed|named)\s*\?*$", re.I)
+_NAMING = frozenset(terms("called known named nicknamed dubbed"))
 
 
 def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
