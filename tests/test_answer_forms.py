@@ -1,8 +1,10 @@
 """Who a named person is, times of day, scores and measures, on real RealTime QA sentences
 that no newsqa-dev or project question uses (the entity model is the real one)."""
 
+from dataclasses import replace
+
 import pytest
-from test_answer_types import _agrees, _answer, _cands, _sentence, entities, need
+from test_answer_types import _agrees, _answer, _cands, _evidence, _sentence, entities, need
 
 from corpusqa.entities import Entities
 from corpusqa.measures import scores
@@ -138,3 +140,20 @@ def test_by_what_other_name_is_the_short_form_in_brackets(entities: Entities) ->
     question = "By what other name is the National Consumer Law Center known?"
     n, draft = _answer(entities, question, body, sentence, "2018-10-10")
     assert draft.text == "NCLC [1]."
+
+
+def test_who_is_takes_the_description_most_mentions_give(entities: Entities) -> None:
+    from corpusqa.answer import compose
+
+    read = []
+    for article, begins, score in [
+        ("rtqa-5f28bb4e3614", "ally Kwasi Kwarteng with Jeremy Hunt", 0.6),  # the best alone
+        ("rtqa-8c8ce8f18fae", "British Prime Minister Rishi Sunak also", 0.5),
+        ("rtqa-b6051cc7407e", "British Prime Minister Rishi Sunak makes", 0.5),
+    ]:
+        body, sentence = _sentence(article, begins)
+        e = _evidence(body, sentence, "2022-12-01")
+        read.append(replace(e, article=replace(e.article, id=article), score=score))
+    n = need(entities, "Who is Rishi Sunak?")
+    draft = compose(n, read, entities.of([e.text for e in read]))
+    assert draft.text.startswith("British Prime Minister Rishi Sunak [1]")

@@ -32,6 +32,7 @@ from .tuning import (
     POOL,
     W_AGENT,
     W_AGREE,
+    W_CONSENSUS,
     W_FIT,
     W_NEAR,
     W_PREP,
@@ -132,6 +133,8 @@ def compose(
     """The best candidate of the asked-for type, from a sentence that agrees with the question,
     or a refusal that says what the closest sentence does report."""
     good = [x for x in rank(need, evidence, entities) if x.checked]
+    if need.kind == "identity":
+        good = _by_consensus(good)
     if not good or good[0].value < MIN_SUPPORT:  # nothing, or too little backs the best one
         return _silent(need, evidence[0])
     c, e = good[0].candidate, good[0].evidence
@@ -141,6 +144,19 @@ def compose(
         used += [replace(o, speaker=c.key) for o in _one_per_article([e, *others])[1:3]]
     marks = "".join(f"[{i}]" for i in range(1, len(used) + 1))
     return Draft(f"{_form(need, c, e)} {marks}.", tuple(used))
+
+
+def _by_consensus(good: list[Scored]) -> list[Scored]:
+    """Who a person is as most mentions say it: each description gains W_CONSENSUS for every
+    other that shares a word of it ("Prime Minister Jacinda Ardern" thrice, before one
+    speech's "Jacinda Ardern, an accomplished female leader")."""
+    words = [set(terms(x.candidate.role)) - set(terms(x.candidate.text)) for x in good]
+
+    def backed(i: int) -> float:
+        return sum(bool(words[i] & w) for j, w in enumerate(words) if j != i) * W_CONSENSUS
+
+    order = sorted(range(len(good)), key=lambda i: -(good[i].value + backed(i)))
+    return [replace(good[i], value=good[i].value + backed(i)) for i in order]
 
 
 def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) -> float:
