@@ -157,3 +157,54 @@ def test_who_is_takes_the_description_most_mentions_give(entities: Entities) -> 
     n = need(entities, "Who is Rishi Sunak?")
     draft = compose(n, read, entities.of([e.text for e in read]))
     assert draft.text.startswith("British Prime Minister Rishi Sunak [1]")
+
+
+def test_which_county_is_named_as_a_county(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-0b70abb013e8", "A team of CDC disease detectives")
+    question = "Which county did a team of CDC disease detectives travel to?"
+    _, found = _cands(entities, question, body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert fits["Rockland County"] > fits["Atlanta"]
+
+
+def test_the_asked_noun_s_other_words_pick_the_organisation(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-791f7c01e0f3", "Three agencies -- the FDA")
+    start = body.index("Three agencies -- the FDA")
+    sentence = body[start : body.index("for safety.", start) + len("for safety.")]  # past "U.S."
+    question = "Which environmental agency regulates GMOs for safety?"
+    _, found = _cands(entities, question, body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert max(fits, key=lambda t: fits[t]).endswith("Environmental Protection Agency")
+    assert fits["FDA"] < 1.0
+
+
+def test_what_share_is_a_percentage(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-b854f5eaee9f", "There's actually a Google commissioned")
+    question = "What percentage of young US users searched online with TikTok or Instagram?"
+    _, found = _cands(entities, question, body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert fits["nearly 40%"] == 1.0 and all(f < 0.5 for t, f in fits.items() if "%" not in t)
+
+
+def test_a_number_the_question_gives_belongs_to_the_next_candidate(entities: Entities) -> None:
+    from corpusqa.answer import _owns_number
+
+    sentence = "About 30% of adults in their 40s drink, compared to just 8% of people in their 20s."
+    question = "What share of people in their 20s drink?"
+    n, found = _cands(entities, question, sentence, sentence)
+    assert "20s" in n.numbers  # a span of ages, not the number 20
+    owns = {c.text: _owns_number(n, sentence, c) for c in found}
+    assert owns["just 8%"] == 1.0 and owns["About 30%"] == 0.0
+
+
+def test_what_it_received_or_pays_is_money(entities: Entities) -> None:
+    from corpusqa.entities import Entity
+    from corpusqa.names import widened
+
+    sentence = "The charity received $2 million, 40% of its budget, from 300 donors."
+    _, found = _cands(entities, "How much did the charity receive?", sentence, sentence)
+    assert max(found, key=lambda c: c.fit).text.startswith("$2 million")
+    assert "pay" not in need(entities, "What starting wage will the store pay?").relation
+    text = "a starting wage of $17."
+    money = widened(text, (Entity("17", "MONEY", text.index("17"), text.index("17") + 2),))
+    assert [e.text for e in money] == ["$17"]

@@ -707,7 +707,7 @@ SALARY = (
         ("In which city did deputies find the singer?", LANCASTER, "Lancaster", "CNN"),
         ("In which city did deputies find the singer?", LANCASTER, "Lancaster", "Sheriff"),
         # a salary is a sum of money, not a share
-        ("What minimum salary would teachers in the state earn?", SALARY, "38,000", "9%"),
+        ("What minimum salary would teachers in the state earn?", SALARY, "$38,000", "9%"),
     ],
     ids=["term is a name", "town before a state", "department is no city", "salary is money"],
 )

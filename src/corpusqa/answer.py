@@ -18,7 +18,7 @@ from .agree import agreement, predicate, previous_sentences, topic, wrong_tense
 from .candidates import candidates
 from .entities import Entities, Entity
 from .keyword import terms
-from .lexicon import HONORIFIC
+from .lexicon import HONORIFIC, numbers
 from .question import Need, analyse
 from .records import REFUSAL, Candidate, Draft, Evidence
 from .speakers import ROLES, STARTERS, Person, full_name
@@ -35,6 +35,7 @@ from .tuning import (
     W_CONSENSUS,
     W_FIT,
     W_NEAR,
+    W_OWN,
     W_PREP,
     W_RECENT,
     W_RECENT_NOW,
@@ -171,6 +172,7 @@ def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) ->
         + W_WINDOW * _window(need, e.text, c)
         + W_TIED * c.tied
         + W_PREP * _after_prep(need, e.text, c.start)
+        + W_OWN * _owns_number(need, e.text, c)
     )
 
 
@@ -252,6 +254,19 @@ def _after_prep(need: Need, sentence: str, at: int) -> float:
     if before[-1:] and before[-1] in {"the", "a", "an"}:
         before = before[:-1]
     return 1.0 if before[-1:] == [need.prep] else 0.0
+
+
+_NUMBER_IN = re.compile(r"\d[\d,.]*s?\b")
+
+
+def _owns_number(need: Need, sentence: str, c: Candidate) -> float:
+    """1 when a number the question gives comes after the candidate, before any other
+    number: "just 7.8% of people in their 20s", not "About 30% of people in their 40s"."""
+    given = set(need.numbers) - set(need.years)
+    if need.kind != "number" or not given:
+        return 0.0
+    nxt = _NUMBER_IN.search(sentence, c.start + len(c.text))
+    return 1.0 if nxt and numbers(nxt.group()) and numbers(nxt.group())[0] in given else 0.0
 
 
 def _nearness(need: Need, sentence: str, at: int) -> float:

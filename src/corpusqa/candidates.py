@@ -17,6 +17,8 @@ from .lexicon import (
     GEOGRAPHY,
     HEADS,
     MONEY_HEADS,
+    MONEY_VERBS,
+    SHARE_HEADS,
     SPECIFIC_DATE,
     TIME_UNITS,
     US_STATES,
@@ -55,9 +57,6 @@ _PERSON_NOUNS = frozenset(
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
 # thing ("what are the guidance kits called?").
 _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
-_MONEY_VERBS = frozenset(
-    terms("cost costs pay paid charge charged spend spent earn earned raise raised")
-)
 _NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 
 
@@ -172,9 +171,12 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.pop("TIME")
         if need.head in MONEY_HEADS:
             fits.update(CARDINAL=0.3, PERCENT=0.2, QUANTITY=0.2)
-        elif need.asked == "how much" and (need.money or set(need.relation) & _MONEY_VERBS):
-            # a sum or a share of the sum; what something cost, paid or earned
+        elif need.asked == "how much" and need.money:  # a sum or a share of the sum
             fits.update(CARDINAL=0.3, QUANTITY=0.2)
+        elif need.asked == "how much" and set(need.relation) & MONEY_VERBS:
+            fits.update(CARDINAL=0.3, QUANTITY=0.2, PERCENT=0.3)  # what it cost or earned
+        elif need.head in SHARE_HEADS:  # "what share", "what percentage": a percentage
+            fits.update(CARDINAL=0.3, QUANTITY=0.2, MONEY=0.2)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
             if set(e.text.lower().split()) <= VAGUE_COUNT:
@@ -222,7 +224,23 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fit = max(fit, 1.0)
     if need.asks_name and e.label in _NAMED_LABELS:
         fit = max(fit, 0.8)  # "what older name for an atmospheric river": a name, not a place
+    if need.kind == "place" and need.head in _NAMED_WITH_HEAD and need.head not in e.text.lower():
+        fit *= 0.5  # a county is named with its word ("Rockland County"), not "New York"
+    if need.kind in {"org", "place"} and not _has_role_word(need, e.text):
+        fit *= 0.8  # "which planning body": the Visalia Planning Commission, not Target
     return fit
+
+
+# Places whose names carry the word for them.
+_NAMED_WITH_HEAD = frozenset({"county", "parish", "borough"})
+
+
+def _has_role_word(need: Need, text: str) -> bool:
+    """Whether a name has one of the words the question puts before its asked noun ("planning"
+    of "which planning body"); True when there are none, or they are names."""
+    head = terms(need.head)[:1]
+    others = [t for t in need.role if t not in head and t not in need.role_names]
+    return not others or bool(set(others) & set(terms(text)))
 
 
 def _called(head: str, sentence: str, start: int) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .keyword import terms
+
 WORDS = {
     "person": """official person man woman people astronomer biographer analyst bishop director
         member cardinal executive coach chairman chairwoman sheriff correspondent secretary
@@ -158,6 +160,14 @@ MONEY_HEADS = {
     "profit",
     "settlement",
 }
+# "How much did it cost / did they receive?": a sum of money, not a count or a share.
+MONEY_VERBS = frozenset(
+    terms(
+        "cost costs pay paid charge charged spend spent earn earned raise raised receive "
+        "received collect collected owe owed sell sold"
+    )
+)
+SHARE_HEADS = frozenset({"percentage", "percent", "share", "proportion"})
 # Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
 # Not "General": "Attorney General X" would become "General X".
 HONORIFIC = re.compile(
@@ -290,7 +300,8 @@ WRITTEN_DATE = re.compile(
 )
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)")
+# "in their 20s" and "the 1990s" are a span of numbers, not 20 or 1990: kept with their "s".
+_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)(?:s\b)?")
 # What a number is glued to when it is part of a name: "M1", "G7", "COVID-19", "F-16",
 # "C/2022", "XBB.1.5"; not "mid-2022" or "pre-2020".
 _NAMED = re.compile(r"(?:[A-Za-z]|[A-Za-z]*[A-Z][A-Za-z]*[-/]|[A-Z]\.)$")

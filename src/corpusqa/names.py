@@ -29,6 +29,7 @@ _NAMED_QUOTED = re.compile(
 _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
 _QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
 _QUOTES = "\"“‘'"
+_CURRENCY = frozenset("$£€¥")
 _CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
 _LAW_HEADS = frozenset("law act bill legislation treaty measure".split())
 _LAW = re.compile(
@@ -54,6 +55,8 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
             end += m.end()
+        if e.label == "MONEY" and sentence[start - 1 : start] in _CURRENCY:
+            start -= 1  # "$17", of which the small model may keep only "17"
         if sentence[end : end + 2] in {"'s", "’s"} and _possessive_name(sentence[start:end], body):
             end += 2
         touching = (

@@ -19,6 +19,8 @@ from .keyword import terms
 from .lexicon import (
     DESCRIPTION_HEADS,
     HEADS,
+    MONEY_HEADS,
+    MONEY_VERBS,
     MONTHS,
     NOT_PEOPLE,
     NOW,
@@ -153,9 +155,11 @@ def analyse(parsed: Parsed) -> Need:
     kind = _kind(parsed, wh, head)
     if kind == "description" and _CALLED.search(last):
         kind, head = "thing", "name"  # "what has it been dubbed?" asks for a name
-    # "What is it called?": the naming is what is asked, not something that happened.
-    naming = _NAMING if head in NAME_HEADS or _CALLED.search(last) else frozenset()
-    named = {t for n in names for t in terms(n)} | set(role) | naming
+    # Verbs the asked noun implies, which the sentence need not say: "what is it called?"
+    # asks the naming, "what wage will it pay?" the payment.
+    implied = _NAMING if head in NAME_HEADS or _CALLED.search(last) else frozenset()
+    implied |= MONEY_VERBS if head in MONEY_HEADS else frozenset()
+    named = {t for n in names for t in terms(n)} | set(role) | implied
     said = [t for t in terms(undated(text)) if not t.isdigit()]  # what it says happened
     verbs = main_verbs(parsed)
     need = replace(
@@ -167,7 +171,7 @@ def analyse(parsed: Parsed) -> Need:
         asked=asked_words(noun, parsed, wh),
         names=tuple(n for n in names if n not in phrase),
         relation=tuple(t for t in said if t not in named),
-        verbs=tuple(v for v in _stems(verbs) if v not in naming),
+        verbs=tuple(v for v in _stems(verbs) if v not in implied),
         happened=_happened(parsed, verbs, stated.dated),
         whole=_whole(text),
         money=any(e.label == "MONEY" for e in parsed.entities),

@@ -52,6 +52,7 @@ W_TOPIC = 0.3  # the share of what the question says happened that the sentence 
 W_WINDOW, WINDOW = 0.4, 80  # the question's words within WINDOW characters of the candidate
 W_RECENT_NOW = 3.0  # W_RECENT for a question about the latest news ("this week")
 W_TIED = 0.1  # a candidate written as what the question's person belongs to
+W_OWN = 0.2  # a number the question gives is the next after the candidate ("... in their 20s")
 W_CONSENSUS = 0.1  # "who is X?": for each other mention that describes X with a shared word
 # W_PREP 0.1-0.3 alike on the even ids, newsqa-extra and RealTime QA (+1 each, 0 even).
 W_PREP = 0.2  # the candidate follows the preposition the question puts before its wh-word
