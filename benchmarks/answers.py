@@ -14,7 +14,9 @@ Free-form (what `ask` shows, scored by `freeform.py`):
 - newsqa-types (`data/newsqa-types.json`): 22 answerable and 6 unanswerable questions over 5
   other articles, of types the other tuning sets hold few of (a time of day, a duration, a
   score, "who is X", "by what other name"); for tuning. newsqa-types2 (`data/newsqa-types2.json`):
-  18 and 5 more over 3 other articles (shares, sums, "until when", committees, a county).
+  18 and 5 more over 3 other articles (shares, sums, "until when", committees, a county);
+  newsqa-types3 (`data/newsqa-types3.json`): 19 and 5 more over 3 others (another name a
+  person goes by, how old, what a thing became, "who is X", how many years).
 - newsqa-heldout (`data/newsqa-heldout.json`): 29 and 8 more over 14 other articles, written
   the same way; held out, like newsqa-dev's odd ids.
 - newsqa-blind (`data/newsqa-blind.json`): 27 and 8 more over 8 other articles, written the
