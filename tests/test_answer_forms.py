@@ -208,3 +208,62 @@ def test_what_it_received_or_pays_is_money(entities: Entities) -> None:
     text = "a starting wage of $17."
     money = widened(text, (Entity("17", "MONEY", text.index("17"), text.index("17") + 2),))
     assert [e.text for e in money] == ["$17"]
+
+
+def test_a_date_goes_with_the_number_the_question_gives(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-5025b7c73a41", "The population could be around")
+    start = body.index("The population could be around")
+    sentence = body[start : body.index("end of the century", start) + len("end of the century")]
+    n, draft = _answer(
+        entities, "In what year could the population reach 9.7 billion?", body, sentence
+    )
+    assert draft.text == "2050 [1]."
+
+
+def test_how_many_did_they_verb_is_the_count_after_that_verb(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-bde85f201851", "The July 6, 1944, fire in Hartford")
+    n, draft = _answer(entities, "How many people did the Hartford fire injure?", body, sentence)
+    assert "injur" in n.verbs  # the small parser tags "injure" a noun after "did the fire"
+    assert draft.text == "682 [1]."
+
+
+def test_a_quoted_name_after_the_asked_noun_is_its_name(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-d820f18f8e62", "That’s just a few shy of the total")
+    start = body.index("That’s just a few shy of the total")
+    sentence = body[start : body.index("”", start) + 1]
+    question = "Which nickname did Minneapolis earn in 1995?"
+    _, found = _cands(entities, question, body, sentence)
+    assert any(c.text.rstrip(".") == "Murderapolis" and c.fit == 1.0 for c in found)
+    other = "In 1995 the city earned the nickname “Çukurova” from its critics."  # another alphabet
+    _, found = _cands(entities, question, other, other)
+    assert any(c.text == "Çukurova" and c.fit == 1.0 for c in found)
+
+
+def test_money_is_money_as_the_sentence_writes_it() -> None:
+    from corpusqa.entities import Entity
+    from corpusqa.measures import money_as_written
+
+    sentence = (
+        "Renault sold its stake for just one rouble; the world may peak at 10.4 billion people."
+    )
+    rouble = Entity("just one", "CARDINAL", sentence.index("just"), sentence.index(" rouble"))
+    people = Entity("10.4 billion", "MONEY", sentence.index("10.4"), sentence.index(" people"))
+    assert money_as_written(rouble, sentence).label == "MONEY"
+    assert money_as_written(people, sentence).label == "CARDINAL"
+
+
+def sentence_texts(body: str) -> list[str]:
+    from corpusqa.chunk import sentence_spans
+
+    return [body[a:b] for a, b in sentence_spans(body)]
+
+
+def test_an_age_further_down_the_evidence_is_read_before_refusing(entities: Entities) -> None:
+    from corpusqa.answer import POOL, Extractive
+
+    body, age = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
+    others = [s for s in sentence_texts(body) if "118" not in s and "year" not in s][: POOL + 2]
+    read = [replace(_evidence(body, s), score=0.5) for s in others]
+    read.append(replace(_evidence(body, age), score=0.2))
+    draft = Extractive(entities).write("How old was Lucile Randon?", read)
+    assert draft.text == "118 [1]." and not draft.refused

@@ -19,6 +19,7 @@ from .candidates import candidates
 from .entities import Entities, Entity
 from .keyword import terms
 from .lexicon import HONORIFIC, numbers
+from .measures import asks_time_of_day
 from .question import Need, analyse
 from .records import REFUSAL, Candidate, Draft, Evidence
 from .speakers import ROLES, STARTERS, Person, full_name
@@ -30,6 +31,7 @@ from .tuning import (
     MIN_SUPPORT,
     MIN_TOPIC,
     POOL,
+    SECOND_LOOK,
     W_AGENT,
     W_AGREE,
     W_CONSENSUS,
@@ -67,10 +69,25 @@ class Extractive:
     def write(self, question: str, evidence: Sequence[Evidence]) -> Draft:
         need = analyse(self.entities.parse(question))
         read = pool(evidence)
-        return compose(need, read, self.entities.of([e.text for e in read]))
+        draft = compose(need, read, self.entities.of([e.text for e in read]))
+        more = read + [e for e in evidence[:SECOND_LOOK] if e not in read]
+        if not draft.refused or len(more) == len(read) or not _precise(need):
+            return draft
+        # Before saying the articles do not answer a question whose answer has a form few
+        # spans have (an age, a time of day, a score), read further down the evidence: "a
+        # 69-year-old French man" was the 17th sentence for "how old was the attacker?".
+        # Of any type, the further sentences answered unanswerable questions instead.
+        second = compose(need, more, self.entities.of([e.text for e in more]))
+        return draft if second.refused else second
 
 
 _SPACE = re.compile(r"\s*")
+
+
+def _precise(need: Need) -> bool:
+    return (
+        need.asks_age or asks_time_of_day(need) or (need.kind == "thing" and need.head == "score")
+    )
 
 
 def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
@@ -247,26 +264,35 @@ def _window(need: Need, sentence: str, c: Candidate) -> float:
 
 def _after_prep(need: Need, sentence: str, at: int) -> float:
     """1 when the candidate follows the preposition the question puts before its wh-word
-    ("pushed back from 2023 to 2025" for "to what year"), an article between them or not."""
-    if not need.prep:
-        return 0.0
+    ("pushed back from 2023 to 2025" for "to what year"), an article between them or not, or
+    one of the question's verbs ("injured four others" for "how many did he injure?")."""
     before = [w.lower() for w in sentence[:at].split()[-2:]]
     if before[-1:] and before[-1] in {"the", "a", "an"}:
         before = before[:-1]
-    return 1.0 if before[-1:] == [need.prep] else 0.0
+    if not before:
+        return 0.0
+    if need.prep and before[-1] == need.prep:
+        return 1.0
+    stem = terms(before[-1])[:1]
+    return 1.0 if stem and stem[0] in need.verbs else 0.0
 
 
-_NUMBER_IN = re.compile(r"\d[\d,.]*s?\b")
+_NUMBER_IN = re.compile(r"(?<![\w.])\d[\d,.]*\d?s?\b")
 
 
 def _owns_number(need: Need, sentence: str, c: Candidate) -> float:
-    """1 when a number the question gives comes after the candidate, before any other
-    number: "just 7.8% of people in their 20s", not "About 30% of people in their 40s"."""
+    """1 when the number beside the candidate is one the question gives: after an amount
+    ("just 7.8% of people in their 20s", not "About 30% of people in their 40s"), before a
+    date ("9.7 billion in 2050", not "10.4 billion in 2100"). For amounts and dates only."""
     given = set(need.numbers) - set(need.years)
-    if need.kind != "number" or not given:
+    if need.kind not in {"number", "date"} or not given:
         return 0.0
-    nxt = _NUMBER_IN.search(sentence, c.start + len(c.text))
-    return 1.0 if nxt and numbers(nxt.group()) and numbers(nxt.group())[0] in given else 0.0
+    if need.kind == "number":
+        beside = _NUMBER_IN.search(sentence, c.start + len(c.text))
+    else:
+        beside = next(reversed(list(_NUMBER_IN.finditer(sentence, 0, c.start))), None)
+    found = numbers(beside.group()) if beside else []
+    return 1.0 if found and found[0] in given else 0.0
 
 
 def _nearness(need: Need, sentence: str, at: int) -> float:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from .entities import Entity
 from .keyword import terms
@@ -27,7 +28,14 @@ from .lexicon import (
     YEAR,
     numbers,
 )
-from .measures import asks_time_of_day, clock_times, compound, scores, unit_fit
+from .measures import (
+    asks_time_of_day,
+    clock_times,
+    compound,
+    money_as_written,
+    scores,
+    unit_fit,
+)
 from .names import (
     codes,
     named_things,
@@ -52,7 +60,7 @@ _COUNTED_STOP = re.compile(r"[\w-]+")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 _PEOPLE = frozenset(terms("people persons individuals"))
 _PERSON_NOUNS = frozenset(
-    terms(" ".join(HEADS["person"]) + " residents passengers visitors customers")
+    terms(" ".join(HEADS["person"]) + " residents passengers visitors customers others")
 )
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
 # thing ("what are the guidance kits called?").
@@ -78,10 +86,10 @@ def candidates(
         return [Candidate(sentence.strip(), 0, _speaks_of(need.head, sentence))]
     if need.asks_age:
         return _ages(need, sentence)
-    if need.kind == "thing" and need.head == "score":
+    if need.asks_score:
         return scores(need, sentence)
     found = []
-    for e in widened(sentence, entities, body):
+    for e in map(money_as_written, widened(sentence, entities, body), repeat(sentence)):
         fit = _fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
             continue  # a person the small model took for a title or a product
@@ -95,7 +103,7 @@ def candidates(
             continue
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
             text = compound(sentence, e.start, _counted(sentence, e.start, e.end))
-            fit *= _counts_what_is_asked(need, text, sentence) * unit_fit(need, text)
+            fit *= _counts_what_is_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
@@ -268,9 +276,10 @@ def _reasons(need: Need, sentence: str) -> list[Candidate]:
     return found + [Candidate(sentence.strip(), 0, causal)]
 
 
-def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
+def _counts_what_is_asked(need: Need, counted: str, sentence: str, start: int = 0) -> float:
     """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
-    for "14 battalions" or a bare number in a sentence without tanks."""
+    for "14 battalions" or a bare number in a sentence without tanks; a bare number after
+    "killed" or "injured" counts people ("killed 168 and injured 682")."""
     if not need.head or need.head in HEADS["number"] or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
@@ -280,7 +289,15 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str) -> float:
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
         # mortgages" for "how many households are at risk of defaulting on their mortgages"
         return 1.0 if head in words or set(words) & set(terms(need.asked)) else 0.4
+    if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
+        return 0.8
     return 0.8 if head in terms(sentence) else 0.4
+
+
+_PEOPLE_VERB = re.compile(
+    r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|evacuated|rescued|arrested|"
+    r"hospitalized|hospitalised)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+)?$"
+)
 
 
 def _counted(sentence: str, start: int, end: int) -> str:

@@ -186,8 +186,24 @@ def main_verbs(parsed: Parsed) -> list[Token]:
     for i, t in enumerate(tokens):
         if t.dep == "conj" and t.head in keep:
             keep.add(i)
-    return [
+    verbs = [
         tokens[i]
         for i in sorted(keep)
         if tokens[i].tag.startswith("VB") and tokens[i].text.lower() not in _LIGHT
     ]
+    return verbs or _after_do(tokens, root)
+
+
+def _after_do(tokens: tuple[Token, ...], root: list[int]) -> list[Token]:
+    """ "How many did the gunman injure?": the small parser makes "did" the verb and "injure"
+    its object, a noun; the word after the subject of "did" is the verb asked about."""
+    if not root or tokens[root[0]].text.lower() not in {"do", "does", "did"}:
+        return []
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if t.head == root[0]
+        and t.dep == "dobj"
+        and i > root[0] + 1
+        and tokens[i - 1].tag.startswith("NN")
+    ][:1]

@@ -8,7 +8,9 @@ a score ("30-24"). The unit a number is written with says which question it answ
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from .entities import Entity
 from .lexicon import TIME_UNITS, UNITS
 from .question import Need
 from .records import Candidate
@@ -20,6 +22,25 @@ _CLOCK = re.compile(
 )
 _SCORE = re.compile(r"(?<![\w.$-])(\d{1,3})[-–](\d{1,3})(?![\w%-]|\.\d)")
 _MORE = re.compile(r"^,?\s+(?:and\s+)?(\d+|an?|one)\s+([a-z]+)\b")
+
+
+_CURRENCY_WORDS = re.compile(
+    r"\s*(?:dollars?|euros?|pounds?|pence|cents?|roubles?|rubles?|yen|yuan|rupees?|francs?)\b",
+    re.I,
+)
+
+
+def money_as_written(e: Entity, sentence: str) -> Entity:
+    """An amount is money when it is written so: "just one rouble" is, though the small model
+    calls it a count; "around 10.4 billion people" is not, though it calls it money."""
+    after = sentence[e.end : e.end + 12]
+    written = bool(re.search(r"[$£€¥]|\b(?:US|C|A)\$", e.text + sentence[e.start - 1 : e.start]))
+    written = written or bool(_CURRENCY_WORDS.search(e.text) or _CURRENCY_WORDS.match(after))
+    if e.label == "CARDINAL" and written:
+        return replace(e, label="MONEY")
+    if e.label == "MONEY" and not written:
+        return replace(e, label="CARDINAL")
+    return e
 
 
 def clock_times(need: Need, sentence: str) -> list[Candidate]:

@@ -27,7 +27,8 @@ _NAMED_QUOTED = re.compile(
 )
 # "The Hypersonic Air-breathing Weapon Concept (HAWC)": a name's short form in brackets.
 _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
-_QUOTED = re.compile(r"[\"“‘']([A-Z][^\"”’']{1,60}?)[\"”’']")
+# A capital of any alphabet: "Şehid Namirin".
+_QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’']")
 _QUOTES = "\"“‘'"
 _CURRENCY = frozenset("$£€¥")
 _CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
@@ -98,7 +99,11 @@ def named_things(need: Need, sentence: str) -> list[Candidate]:
         for m in _LAW.finditer(sentence):
             name = m.group().removeprefix("The ")
             found.append(Candidate(name, m.end() - len(name), 1.0))
-    found += [Candidate(m.group(1).strip(), m.start(1), 0.8) for m in _QUOTED.finditer(sentence)]
+    found += [
+        Candidate(m.group(1).strip(), m.start(1), _quoted_fit(need, sentence, m.start()))
+        for m in _QUOTED.finditer(sentence)
+        if m.group(1)[0].isupper()
+    ]
     if need.head:
         # "sesame seeds" for "which seed": the words the sentence puts before the asked noun.
         stem = terms(need.head)
@@ -115,6 +120,13 @@ def named_things(need: Need, sentence: str) -> list[Candidate]:
                 found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
     found = [c for c in found if need.is_new(c.text)]
     return found + short_forms(need, sentence) if need.asks_name else found
+
+
+def _quoted_fit(need: Need, sentence: str, at: int) -> float:
+    """A quoted name right after the asked noun ("the Kurdish phrase “Şehid Namirin”") is
+    what it names (1); any other quoted name is 0.8."""
+    before = sentence[max(0, at - 30) : at].lower().split()[-2:]
+    return 1.0 if need.head and any(w.startswith(need.head) for w in before) else 0.8
 
 
 def short_forms(need: Need, sentence: str) -> list[Candidate]:

@@ -101,6 +101,10 @@ class Need:
         return self.kind == "thing" and self.head in NAME_HEADS
 
     @property
+    def asks_score(self) -> bool:
+        return self.kind == "thing" and self.head == "score"
+
+    @property
     def asks_age(self) -> bool:
         return self.kind == "number" and (self.head == "age" or self.asked == "how old")
 

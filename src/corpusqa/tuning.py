@@ -40,6 +40,7 @@ NEIGHBOURS = 2
 
 # The answer stage, set on newsqa-dev's even ids only (benchmarks/tune_answers.py).
 POOL = 12  # evidence sentences read for candidates
+SECOND_LOOK = 24  # ... and, before a refusal, this many
 MARGIN = 0.4  # ... that score within this of the best
 # ... and the sentence after each of the FOLLOW best: 1 to 3 alike (even ids +1), 6 or more
 # answered an unanswerable even id.
