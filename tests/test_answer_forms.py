@@ -259,7 +259,8 @@ def sentence_texts(body: str) -> list[str]:
 
 
 def test_an_age_further_down_the_evidence_is_read_before_refusing(entities: Entities) -> None:
-    from corpusqa.answer import POOL, Extractive
+    from corpusqa.answer import Extractive
+    from corpusqa.tuning import POOL
 
     body, age = _sentence("rtqa-c25533c4b10f", "Currently, the title for oldest")
     others = [s for s in sentence_texts(body) if "118" not in s and "year" not in s][: POOL + 2]
