@@ -268,3 +268,28 @@ def test_an_age_further_down_the_evidence_is_read_before_refusing(entities: Enti
     read.append(replace(_evidence(body, age), score=0.2))
     draft = Extractive(entities).write("How old was Lucile Randon?", read)
     assert draft.text == "118 [1]." and not draft.refused
+
+
+def test_a_photo_credit_is_no_person_of_the_story(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-b6051cc7407e", "Danny Lawson/PA Images")
+    start = body.index("Danny Lawson/PA Images")
+    sentence = body[start : body.index("November 2019.", start) + len("November 2019.")]
+    question = "Who spoke during a general election debate in Cardiff in November 2019?"
+    _, found = _cands(entities, question, body, sentence)
+    assert "Danny Lawson" not in {c.text for c in found}
+
+
+def test_an_apposition_is_not_what_the_person_did(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-dd81e4ed6025", "Rubio and one of the House sponsors")
+    start = body.index("Rubio and one of the House sponsors")
+    sentence = body[start : body.index("last month.", start) + len("last month.")]
+    question = "Which Wisconsin Republican congressman sponsored the TikTok ban bill?"
+    _, draft = _answer(entities, question, body, sentence, "2022-12-13")
+    assert draft.text.startswith("Rep. Mike Gallagher") and "had indicated" not in draft.text
+
+
+def test_the_name_of_a_company_s_thing_asks_for_that_thing(entities: Entities) -> None:
+    assert need(entities, "What is the name of TikTok's parent company?").head == "company"
+    assert need(entities, "Which US state's governor wants to ban vaccine mandates?").head == (
+        "state"
+    )

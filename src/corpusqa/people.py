@@ -47,6 +47,8 @@ def person_candidates(
         # first letter, not character: a name may follow a zero-width space.
         if not fit or not surname or not next(filter(str.isalpha, e.text), "").isupper():
             continue
+        if sentence[e.end : e.end + 1] == "/":
+            continue  # "Danny Lawson/PA Images": who took the photograph, not who is in it
         if need.kind == "identity":
             if _is_asked(need.people[0], e.text, body):
                 found.append(_described(e, sentence, surname[0]))

@@ -150,6 +150,10 @@ def analyse(parsed: Parsed) -> Need:
     noun = noun_of(parsed.tokens, wh) if wh is not None else None
     if noun is None and wh is not None:
         noun = counted_noun(parsed.tokens, wh)
+    if noun is not None and parsed.tokens[noun].dep == "poss" and parsed.tokens[noun].tag == "NNP":
+        # "the name of TikTok's parent company" asks for a company; "which state's governor"
+        # still for a state.
+        noun = parsed.tokens[noun].head
     head = parsed.tokens[noun].text.lower() if noun is not None else ""
     head = head[:-1] if head.endswith("s") and head[:-1] in _ALL else head
     phrase = noun_phrase(parsed, wh, noun)
