@@ -8,8 +8,6 @@ from test_answer_types import _agrees, _answer, _cands, _evidence, _sentence, en
 
 from corpusqa.entities import Entities
 from corpusqa.measures import scores
-from corpusqa.records import Article, Citation
-from corpusqa.verify import verify
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 
@@ -71,14 +69,6 @@ def test_at_what_time_is_a_time_of_day(entities: Entities) -> None:
     )
     assert (n.kind, n.head) == ("date", "time")
     assert draft.text.startswith("7:30 p.m.") and "p.m [1]" not in draft.text
-
-
-def test_a_marker_after_an_abbreviation_is_still_checked() -> None:
-    body = "Starting May 1 at 11:59 p.m., travelers can enter."
-    article = Article("a", "T", body, "a.txt", "Outlet", "2022-03-15")
-    quote = Citation(1, "a", "T", "Outlet", "2022-03-15", "a.txt", body, 0, len(body))
-    text, kept = verify("11:59 p.m. [1].", [quote], {"a": article})
-    assert text == "11:59 p.m. [1]." and kept
 
 
 def test_by_what_score_is_a_score(entities: Entities) -> None:

@@ -336,12 +336,20 @@ def test_an_age_is_its_number_not_a_date(entities: Entities) -> None:
     assert [(c.text, c.fit) for c in found] == [("118", 1.0)]
 
 
-def test_a_bare_number_answer_keeps_its_citation() -> None:
-    body = "Currently, the title belongs to Lucile Randon, a 118-year old French nun."
+@pytest.mark.parametrize(
+    "body, answer",
+    [
+        ("Currently, the title belongs to Lucile Randon, a 118-year old French nun.", "118 [1]."),
+        # a marker after an abbreviation's dot belongs to the clause before it
+        ("Starting May 1 at 11:59 p.m., travelers can enter.", "11:59 p.m. [1]."),
+    ],
+    ids=["bare number", "after p.m."],
+)
+def test_a_short_answer_keeps_its_citation(body: str, answer: str) -> None:
     article = Article("a", "T", body, "a.txt", "Outlet", "2022-11-12")
     quote = Citation(1, "a", "T", "Outlet", "2022-11-12", "a.txt", body, 0, len(body))
-    text, kept = verify("118 [1].", [quote], {"a": article})
-    assert text == "118 [1]." and kept
+    text, kept = verify(answer, [quote], {"a": article})
+    assert text == answer and kept
 
 
 def test_the_team_written_before_a_players_name_is_his_team(entities: Entities) -> None:
