@@ -283,3 +283,8 @@ def test_the_name_of_a_company_s_thing_asks_for_that_thing(entities: Entities) -
     assert need(entities, "Which US state's governor wants to ban vaccine mandates?").head == (
         "state"
     )
+
+
+def test_a_value_is_an_amount(entities: Entities) -> None:
+    n = need(entities, "What is the total value of the gift bag?")
+    assert (n.kind, n.head) == ("number", "value")

@@ -38,7 +38,7 @@ WORDS = {
     "date": "year date day month decade century season time hour",
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
-        revenue income earnings profit settlement""",
+        revenue income earnings profit settlement value worth""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 # Nouns whose answer is a clause, not a name: "what motive", "what verdict".
@@ -142,6 +142,8 @@ DEMONYMS = {
     "Brussels": "European",
 }
 MONEY_HEADS = {
+    "value",
+    "worth",
     "price",
     "cost",
     "salary",
