@@ -109,7 +109,7 @@ class Searcher:
             lists.append(self._dense(qvec, candidates, mask))
         if mode != "dense":
             lists.append(self._bm25(query, candidates, mask))
-        named = self.named(query, mask)
+        named = self.named(query, mask) if len(lists) > 1 else []  # dense or BM25 alone: as is
         fused = rrf([*lists, named] if named else lists)
         if self.recency_days and fused:
             rows = np.array([r for r, _ in fused])
