@@ -109,7 +109,10 @@ class Searcher:
             lists.append(self._dense(qvec, candidates, mask))
         if mode != "dense":
             lists.append(self._bm25(query, candidates, mask))
-        named = self.named(query, mask) if len(lists) > 1 else []  # dense or BM25 alone: as is
+        # The list is there to hold an old story against the recency prior: in a corpus
+        # without dates (SciFact) it only moved abstracts naming "ALDH1" or "Alzheimer" up
+        # (nDCG@10 0.720 -> 0.703). Dense or BM25 alone stay what they say.
+        named = self.named(query, mask) if len(lists) > 1 and self.newest else []
         fused = rrf([*lists, named] if named else lists)
         if self.recency_days and fused:
             rows = np.array([r for r, _ in fused])
