@@ -22,7 +22,17 @@ SCIFACT = SHARED / "scifact"
 # were each scored blind once and are held out, like newsqa-dev's odd ids.
 OWN_SETS = {
     name: HERE / "data" / f"newsqa-{name}.json"
-    for name in ("extra", "silence", "types", "types2", "types3", "types4", "heldout", "blind")
+    for name in (
+        "extra",
+        "silence",
+        "types",
+        "types2",
+        "types3",
+        "types4",
+        "heldout",
+        "blind",
+        "blind2",
+    )
 }
 
 

@@ -23,6 +23,8 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   the same way; held out, like newsqa-dev's odd ids.
 - newsqa-blind (`data/newsqa-blind.json`): 27 and 8 more over 8 other articles, written the
   same way on 2026-12-02 and scored once, at the end of that session; held out.
+- newsqa-blind2 (`data/newsqa-blind2.json`): 16 and 7 more over 4 other articles, written at
+  the end of the third session of 2026-12-02 and scored once, at the end of the fourth.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
