@@ -19,7 +19,6 @@ from .candidates import candidates
 from .entities import Entities, Entity
 from .keyword import terms
 from .lexicon import HONORIFIC, numbers
-from .measures import asks_time_of_day
 from .question import Need, analyse
 from .records import REFUSAL, Candidate, Draft, Evidence
 from .speakers import ROLES, STARTERS, Person, full_name
@@ -70,8 +69,10 @@ class Extractive:
         need = analyse(self.entities.parse(question))
         read = pool(evidence)
         draft = compose(need, read, self.entities.of([e.text for e in read]))
+        if not draft.refused or not _precise(need):
+            return draft
         more = read + [e for e in evidence[:SECOND_LOOK] if e not in read]
-        if not draft.refused or len(more) == len(read) or not _precise(need):
+        if len(more) == len(read):
             return draft
         # Before saying the articles do not answer a question whose answer has a form few
         # spans have (an age, a time of day, a score), read further down the evidence: "a
@@ -85,9 +86,7 @@ _SPACE = re.compile(r"\s*")
 
 
 def _precise(need: Need) -> bool:
-    return (
-        need.asks_age or asks_time_of_day(need) or (need.kind == "thing" and need.head == "score")
-    )
+    return need.asks_age or need.asks_time or need.asks_score
 
 
 def pool(evidence: Sequence[Evidence]) -> list[Evidence]:

@@ -29,7 +29,6 @@ from .lexicon import (
     numbers,
 )
 from .measures import (
-    asks_time_of_day,
     clock_times,
     compound,
     money_as_written,
@@ -108,7 +107,7 @@ def candidates(
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
         found += written_dates(sentence, entities)
-    if asks_time_of_day(need):
+    if need.asks_time:
         found += clock_times(need, sentence)
     if need.kind == "thing" and need.head in {"color", "colour"}:
         return [
@@ -193,7 +192,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # the question's own number
         if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):
             return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
-    if asks_time_of_day(need):
+    if need.asks_time:
         fits.update(TIME=1.0, DATE=0.4)
     if need.kind == "place" and need.head in GEOGRAPHY:
         fits["ORG"] = 0.3  # "which city": CNN or a sheriff's department is none

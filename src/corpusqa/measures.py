@@ -62,10 +62,6 @@ def scores(need: Need, sentence: str) -> list[Candidate]:
     ]
 
 
-def asks_time_of_day(need: Need) -> bool:
-    return need.kind == "date" and need.head in {"time", "hour"}
-
-
 def unit_fit(need: Need, text: str) -> float:
     """1 for an amount in the dimension the question asks ("how high": feet, metres), 0.3
     for one in another or none ("Mach 5", "two brawls"); 1 when no dimension is asked."""

@@ -101,6 +101,11 @@ class Need:
         return self.kind == "thing" and self.head in NAME_HEADS
 
     @property
+    def asks_time(self) -> bool:
+        """ "At what time ...": a time of day, not a date."""
+        return self.kind == "date" and self.head in {"time", "hour"}
+
+    @property
     def asks_score(self) -> bool:
         return self.kind == "thing" and self.head == "score"
 
@@ -204,6 +209,8 @@ def analyse(parsed: Parsed) -> Need:
 
 _ALL = frozenset().union(*HEADS.values())
 NAME_HEADS = frozenset({"name", "nickname", "term"})
+# Lower-case words inside a person's name ("Maria van Kerkhove", "Ursula von der Leyen").
+_PARTICLES = frozenset("van von der den de di da du del la le bin al".split())
 _CALLED = re.compile(r"\b(?:called|known(?:\s+as)?|nicknamed|dubbed|named)\s*\?*$", re.I)
 _NAMING = frozenset(terms("called known named nicknamed dubbed"))
 
@@ -261,10 +268,6 @@ def _is_name(name: str, asked: str) -> bool:
     return name in asked and all(
         w[:1].isupper() or not w[:1].isalpha() or w in _PARTICLES for w in words
     )
-
-
-# Lower-case words inside a person's name ("Maria van Kerkhove", "Ursula von der Leyen").
-_PARTICLES = frozenset("van von der den de di da du del la le bin al".split())
 
 
 def _name_shaped(asked: str) -> bool:

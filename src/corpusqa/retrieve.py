@@ -60,6 +60,7 @@ class Searcher:
         self.newest = date.fromordinal(int(dated.max())).isoformat() if len(dated) else None
         self._outlets = sorted({o for o in index.outlets if o})
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._named: OrderedDict[str, list[int]] = OrderedDict()
         self._lock = threading.Lock()
         self.scorer = SentenceScorer(index, embedder, cache_size)
         self.reranker = Reranker(self.scorer)
@@ -158,6 +159,19 @@ class Searcher:
         """The chunks that hold a name the question gives and at most NAMED chunks hold
         ("Isaac Nauta"), best BM25 first: a name in a 2018 story has no meaning the dense
         model knows, and its one lexical rank is lost to recency and fusion otherwise."""
+        if mask is not None:  # filtered: each filter has its own rows
+            return self._find_named(query, mask)
+        with self._lock:
+            known = self._named.get(query)
+        if known is None:
+            known = self._find_named(query, None)
+            with self._lock:  # `ask` asks twice: in the search and for its evidence
+                self._named[query] = known
+                while len(self._named) > 64:
+                    self._named.popitem(last=False)
+        return list(known)
+
+    def _find_named(self, query: str, mask: np.ndarray | None) -> list[int]:
         rows: set[int] = set()
         for words in names_in(query):
             for start in range(len(words)):  # "Judge Alison Nathan", then "Alison Nathan"
@@ -168,6 +182,8 @@ class Searcher:
                     if has.sum() <= NAMED:
                         rows.update(np.flatnonzero(has).tolist())
                     break
+        if not rows:
+            return []
         scores = self.index.bm25(query)
         return sorted(rows, key=lambda r: -scores[r])
 
