@@ -288,3 +288,12 @@ def test_the_name_of_a_company_s_thing_asks_for_that_thing(entities: Entities) -
 def test_a_value_is_an_amount(entities: Entities) -> None:
     n = need(entities, "What is the total value of the gift bag?")
     assert (n.kind, n.head) == ("number", "value")
+
+
+def test_a_person_is_named_without_the_possessive_the_sentence_writes(
+    entities: Entities,
+) -> None:
+    body, sentence = _sentence("rtqa-424683aa60ba", "Amanda Seyfried’s portrayal")
+    _, found = _cands(entities, "Who played Elizabeth Holmes?", body, sentence)
+    assert "Amanda Seyfried" in [c.text for c in found]
+    assert not [c.text for c in found if c.text.endswith("’s")]

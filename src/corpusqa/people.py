@@ -58,7 +58,8 @@ def person_candidates(
         appos = apposition(sentence, e)
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role, body), in_sentence)
-        found.append(Candidate(e.text, e.start, fit, surname[0], role, appos))
+        name = re.sub(r"['’]s$", "", e.text)  # "Steven Spielberg's semi-autobiographical film"
+        found.append(Candidate(name, e.start, fit, surname[0], role, appos))
     if need.asked.startswith("whose") and need.head:
         found += _possessors(need, sentence)
     if not found and need.kind == "person":
