@@ -297,3 +297,22 @@ def test_a_person_is_named_without_the_possessive_the_sentence_writes(
     _, found = _cands(entities, "Who played Elizabeth Holmes?", body, sentence)
     assert "Amanda Seyfried" in [c.text for c in found]
     assert not [c.text for c in found if c.text.endswith("’s")]
+
+
+def test_which_state_is_the_named_lawmakers_not_anothers_nor_the_dateline(
+    entities: Entities,
+) -> None:
+    body, _ = _sentence("rtqa-3306cb234abf", "Though House GOP leader")
+    start = body.index("Though House GOP leader")  # the sentence runs past "Rep."
+    sentence = body[start : body.index(" Without those votes", start)]
+    _, found = _cands(entities, "Which state does Byron Donalds represent?", body, sentence)
+    assert [c.text for c in found if c.tied] == ["Florida"]  # "Rep. Byron Donalds, R-Fla."
+    _, found = _cands(entities, "Which state does Kevin McCarthy represent?", body, sentence)
+    assert not [c for c in found if c.fit >= 0.5]  # neither "Though House GOP" nor Donalds's
+    body, sentence = _sentence("rtqa-7a47d4c064e0", "Republican Rep. Matt Gaetz of Florida")
+    _, found = _cands(entities, "Which state does Kevin McCarthy represent?", body, sentence)
+    assert ("Florida", 0.3) in [(c.text, c.fit) for c in found]  # Gaetz's state
+    assert not [c for c in found if c.fit >= 0.5]
+    body, sentence = _sentence("rtqa-7a47d4c064e0", "WASHINGTON—The House")
+    _, found = _cands(entities, "Which state does Kevin McCarthy represent?", body, sentence)
+    assert not [c for c in found if c.fit >= 0.5]  # where the story was filed

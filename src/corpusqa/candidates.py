@@ -44,7 +44,7 @@ from .names import (
     widened,
     written_dates,
 )
-from .people import affiliations, person_candidates
+from .people import affiliations, home_states, person_candidates, state_of_another
 from .question import Need
 from .records import Candidate
 from .speakers import person_shaped
@@ -120,7 +120,7 @@ def candidates(
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
-        found += affiliations(need, sentence)
+        found += affiliations(need, sentence) + home_states(need, sentence)
     if need.kind == "place":
         found += towns(need, sentence) + roads(need, sentence)
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
@@ -200,9 +200,13 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if VENUE.search(e.text):
             return 1.0  # "the Apollo Theater" for "which venue"
+    if need.kind == "place" and _DATELINE.match(sentence[e.start :]) and not e.start:
+        return 0.3  # "WASHINGTON—The House ...": where the story was filed
     if need.kind == "place" and need.head == "state" and e.label in {"GPE", "LOC"}:
         # "Northern California" is in a state; "the U.S." is not one, nor a bay or a coast
         # (LOC), though a GPE may be another country's state.
+        if state_of_another(need, sentence, e.start):
+            return 0.3
         if any(e.text.endswith(state) for state in US_STATES):
             return 1.0
         return 0.5 if e.label == "GPE" else 0.3
@@ -238,6 +242,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     return fit
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 # Places whose names carry the word for them.
 _NAMED_WITH_HEAD = frozenset({"county", "parish", "borough"})
 

@@ -207,6 +207,26 @@ US_STATES = frozenset(
     "South Dakota",
     "West Virginia",
 }
+# A lawmaker's party and state as news writes them: "Kevin McCarthy, R-Calif." (AP style, and
+# the postal codes some outlets use).
+_STATE_SHORT = """Ala Alabama AL Alabama Ariz Arizona AZ Arizona Ark Arkansas AR Arkansas Calif
+    California CA California Colo Colorado CO Colorado Conn Connecticut CT Connecticut Del
+    Delaware DE Delaware Fla Florida FL Florida Ga Georgia GA Georgia Ill Illinois IL Illinois Ind
+    Indiana IN Indiana Kan Kansas KS Kansas Ky Kentucky KY Kentucky La Louisiana LA Louisiana Md
+    Maryland MD Maryland Mass Massachusetts MA Massachusetts Mich Michigan MI Michigan Minn
+    Minnesota MN Minnesota Miss Mississippi MS Mississippi Mo Missouri MO Missouri Mont Montana MT
+    Montana Neb Nebraska NE Nebraska Nev Nevada NV Nevada Okla Oklahoma OK Oklahoma Ore Oregon OR
+    Oregon Pa Pennsylvania PA Pennsylvania Tenn Tennessee TN Tennessee Vt Vermont VT Vermont Va
+    Virginia VA Virginia Wash Washington WA Washington Wis Wisconsin WI Wisconsin Wyo Wyoming WY
+    Wyoming NH New_Hampshire N.H New_Hampshire NJ New_Jersey N.J New_Jersey NM New_Mexico N.M
+    New_Mexico NY New_York N.Y New_York NC North_Carolina N.C North_Carolina ND North_Dakota N.D
+    North_Dakota RI Rhode_Island R.I Rhode_Island SC South_Carolina S.C South_Carolina SD
+    South_Dakota S.D South_Dakota W.Va West_Virginia WV West_Virginia AK Alaska HI Hawaii ID Idaho
+    IA Iowa ME Maine OH Ohio TX Texas UT Utah""".split()
+STATE_SHORT = {
+    **{s: s for s in US_STATES},
+    **{k: v.replace("_", " ") for k, v in zip(_STATE_SHORT[::2], _STATE_SHORT[1::2], strict=True)},
+}
 GEOGRAPHY = {
     "city",
     "town",

@@ -13,7 +13,7 @@ import re
 from .agree import article_terms
 from .entities import Entity
 from .keyword import terms
-from .lexicon import DEMONYMS, FIT, GENERIC_ROLES, ROLE_ALSO
+from .lexicon import DEMONYMS, FIT, GENERIC_ROLES, ROLE_ALSO, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import (
@@ -129,9 +129,40 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
             while words and words[0].lower() in STARTERS:
                 words = words[1:]
             name = " ".join(words).removesuffix("'s").removesuffix("’s")
+            if need.head == "state" and not any(name.endswith(s) for s in US_STATES):
+                continue  # "House GOP leader Kevin McCarthy": what he leads, not his state
             if name and need.is_new(name):
                 found.append(Candidate(name, m.start(1), 1.0, tied=True))
     return found
+
+
+_SHORT = "|".join(re.escape(s) for s in sorted(STATE_SHORT, key=len, reverse=True))
+
+
+def home_states(need: Need, sentence: str) -> list[Candidate]:
+    """ "Kevin McCarthy, R-Calif." and "McCarthy of California": the state of a lawmaker the
+    question names, for "which state"; the state beside another name is no answer for them."""
+    if need.kind != "place" or need.head != "state":
+        return []
+    found = []
+    for person in dict.fromkeys((*need.people, *need.names)):  # the model misses some people
+        surname = re.escape(person.split()[-1])
+        for m in re.finditer(
+            rf"\b{surname}(?:,\s*\(?[RDI]-|\s+of\s+)({_SHORT})(?![\w-])", sentence
+        ):
+            found.append(Candidate(STATE_SHORT[m.group(1)], m.start(1), 1.0, tied=True))
+    return found
+
+
+_OWNER = re.compile(r"([A-Z][\w'’-]+)(?:,\s*\(?[RDI]-|\s+of\s+)$")
+
+
+def state_of_another(need: Need, sentence: str, at: int) -> bool:
+    """Whether the state at `at` is written as another person's ("Matt Gaetz of Florida",
+    "Byron Donalds, R-Fla.") when the question asks for the state of the person it names."""
+    m = _OWNER.search(sentence[:at])
+    surnames = {p.split()[-1] for p in need.people}
+    return bool(m and surnames and m.group(1) not in surnames)
 
 
 def role_fit(need: Need, role: str, body: str = "") -> float:

@@ -37,7 +37,8 @@ STARTERS = frozenset(
     """the a an on in at for and but of to by from with as after before during this that these
     those his her their its our monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
-    earlier later however meanwhile responding two three four several many""".split()
+    earlier later however meanwhile responding two three four several many though although
+    while whereas because unless if when once""".split()
 )
 NOT_NAMES = STARTERS | frozenset(
     """nato un eu us uk british german russian american french chinese ukrainian european western
