@@ -316,3 +316,16 @@ def test_which_state_is_the_named_lawmakers_not_anothers_nor_the_dateline(
     body, sentence = _sentence("rtqa-7a47d4c064e0", "WASHINGTON—The House")
     _, found = _cands(entities, "Which state does Kevin McCarthy represent?", body, sentence)
     assert not [c for c in found if c.fit >= 0.5]  # where the story was filed
+
+
+def test_a_roundup_score_is_the_named_games_and_a_tally_is_no_score(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-862a37cbc6d0", "Kentucky beat Louisville 26-13")
+    start = body.index("Kentucky beat Louisville 26-13")
+    sentence = body[start : body.index(".", body.index("Penn State", start))]
+    found = scores(need(entities, "By what score did Minnesota beat Wisconsin?"), sentence)
+    assert [c.text for c in found if c.fit == 1.0] == ["23-16"]
+    other = scores(need(entities, "By what score did Georgia beat Auburn?"), sentence)
+    assert not [c for c in other if c.fit >= 0.5]  # "Alabama rolled Auburn 49-27"
+    body, sentence = _sentence("rtqa-d85f16c8559e", "At the halftime break, Georgia held")
+    tally = scores(need(entities, "By what score did Georgia lead at halftime?"), sentence)
+    assert not [c for c in tally if c.fit >= 0.5]  # "a 296-72 edge in total yards"

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .entities import Entity
+from .keyword import terms
 from .lexicon import TIME_UNITS, UNITS
 from .question import Need
 from .records import Candidate
@@ -21,6 +22,7 @@ _CLOCK = re.compile(
     r"|\b(?:noon|midnight)\b"
 )
 _SCORE = re.compile(r"(?<![\w.$-])(\d{1,3})[-–](\d{1,3})(?![\w%-]|\.\d)")
+_TALLY = re.compile(r"\s+(?:edge|advantage)\s+in\b")
 _MORE = re.compile(r"^,?\s+(?:and\s+)?(\d+|an?|one)\s+([a-z]+)\b")
 
 
@@ -54,12 +56,29 @@ def clock_times(need: Need, sentence: str) -> list[Candidate]:
 
 def scores(need: Need, sentence: str) -> list[Candidate]:
     """ "the Yellow Jackets prevailed 30-24": the scores a sentence gives; a record such as
-    "(10-1)" in brackets is a season's, not a game's."""
-    return [
-        Candidate(m.group(), m.start(), 0.4 if sentence[m.start() - 1 : m.start()] == "(" else 1.0)
-        for m in _SCORE.finditer(sentence)
-        if not {m.group(1), m.group(2)} & set(need.numbers)
-    ]
+    "(10-1)" in brackets is a season's, not a game's. In a roundup of several games, a score
+    whose clause lacks the teams the question names is another game's."""
+    found = list(_SCORE.finditer(sentence))
+    out = []
+    for i, m in enumerate(found):
+        if {m.group(1), m.group(2)} & set(need.numbers):
+            continue
+        fit = 0.4 if sentence[m.start() - 1 : m.start()] == "(" else 1.0
+        if _TALLY.match(sentence, m.end()):
+            fit = 0.3  # "a 296-72 edge in total yards": a count within the game
+        if len(found) > 1 and not _names_game(
+            need, sentence[found[i - 1].end() if i else 0 : m.end()]
+        ):
+            fit = 0.3  # "... Alabama rolled Auburn 49-27" for Georgia against Auburn
+        out.append(Candidate(m.group(), m.start(), fit))
+    return out
+
+
+def _names_game(need: Need, clause: str) -> bool:
+    """Whether a roundup's clause names two of the question's names (or its one)."""
+    words = set(terms(clause))
+    met = sum(bool(set(terms(n)) <= words) for n in need.names if not n.isdigit())
+    return met >= min(2, len([n for n in need.names if not n.isdigit()]))
 
 
 def unit_fit(need: Need, text: str) -> float:
