@@ -329,3 +329,12 @@ def test_a_roundup_score_is_the_named_games_and_a_tally_is_no_score(entities: En
     body, sentence = _sentence("rtqa-d85f16c8559e", "At the halftime break, Georgia held")
     tally = scores(need(entities, "By what score did Georgia lead at halftime?"), sentence)
     assert not [c for c in tally if c.fit >= 0.5]  # "a 296-72 edge in total yards"
+
+
+def test_a_word_the_article_never_makes_a_name_is_no_person(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-1d101289bb1f", "Those nominees not only give")
+    _, found = _cands(entities, "Who will be nominated for directing?", body, sentence)
+    assert not [c for c in found if c.fit >= 0.5]  # "the most likely Oscar nominees"
+    academy = "the Academy of Motion Picture Arts and Sciences filed a lawsuit"
+    _, found = _cands(entities, "Who filed a lawsuit?", f"Critics said {academy}.", academy)
+    assert not [c for c in found if c.fit >= 0.5]  # an organisation's name, not a person's

@@ -58,6 +58,10 @@ def person_candidates(
         appos = apposition(sentence, e)
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role, body), in_sentence)
+        if _lone_word(e.text, body) or _OF_NAME.search(sentence[: e.start]):
+            # "Oscar nominees": a word the article never makes a person's name; "the
+            # Academy of Motion Picture Arts and Sciences": the end of an organisation's
+            fit *= 0.5
         name = re.sub(r"['’]s$", "", e.text)  # "Steven Spielberg's semi-autobiographical film"
         found.append(Candidate(name, e.start, fit, surname[0], role, appos))
     if need.asked.startswith("whose") and need.head:
@@ -66,18 +70,29 @@ def person_candidates(
         # "..., he said": the person named in the sentences before.
         person = speaker(sentence, before, surnames(body))
         # Stemmed as the question's terms are: "Galactic" is "galact" there.
+        at = max(sentence.find(person.phrase), 0) if person else 0
         if person and not set(terms(person.surname)) & need.terms:
             role = full_name(person, body)
             found.append(
                 Candidate(
                     person.phrase,
-                    max(sentence.find(person.phrase), 0),
-                    0.8 * role_fit(need, role),
+                    at,
+                    0.8 * role_fit(need, role) * (0.5 if _OF_NAME.search(sentence[:at]) else 1),
                     person.surname.lower(),
                     role,
                 )
             )
     return found
+
+
+_OF_NAME = re.compile(r"\b[A-Z][\w'’-]+ of $")
+
+
+def _lone_word(name: str, body: str) -> bool:
+    """A one-word name the article never writes after a first name or a title."""
+    if " " in name:
+        return False
+    return not re.search(rf"\b[A-Z][\w.'’-]* {re.escape(name)}\b", body)
 
 
 def _is_asked(asked: str, name: str, body: str) -> bool:
