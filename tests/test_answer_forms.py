@@ -338,3 +338,11 @@ def test_a_word_the_article_never_makes_a_name_is_no_person(entities: Entities) 
     academy = "the Academy of Motion Picture Arts and Sciences filed a lawsuit"
     _, found = _cands(entities, "Who filed a lawsuit?", f"Critics said {academy}.", academy)
     assert not [c for c in found if c.fit >= 0.5]  # an organisation's name, not a person's
+
+
+def test_a_role_of_another_nationality_is_not_the_asked_one(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-263d1437f65a", "President Joe Biden held a three-hour talk")
+    _, found = _cands(entities, "Which Mexican leader did Joe Biden talk with?", body, sentence)
+    assert not [c for c in found if c.fit >= 0.5]  # "his Chinese counterpart Xi Jinping"
+    _, found = _cands(entities, "Which Chinese leader did Joe Biden talk with?", body, sentence)
+    assert [c.text for c in found if c.fit >= 0.5] == ["Xi Jinping"]

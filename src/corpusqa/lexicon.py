@@ -119,6 +119,15 @@ ROLE_ALSO = {
     "commentator": "broadcaster",
     "anchor": "broadcaster",
 }
+# What a role's nationality is written as: "his Chinese counterpart" is no Mexican one.
+NATIONALITIES = frozenset(
+    """american british english scottish welsh irish french german italian spanish portuguese
+    dutch belgian swiss austrian polish czech hungarian romanian greek turkish russian
+    ukrainian belarusian swedish norwegian danish finnish chinese japanese korean taiwanese
+    indian pakistani afghan iranian iraqi israeli palestinian saudi syrian lebanese egyptian
+    nigerian kenyan canadian mexican brazilian argentine venezuelan colombian cuban chilean
+    peruvian australian filipino indonesian vietnamese thai""".split()
+)
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
 DEMONYMS = {
     "UK": "British",

@@ -13,7 +13,7 @@ import re
 from .agree import article_terms
 from .entities import Entity
 from .keyword import terms
-from .lexicon import DEMONYMS, FIT, GENERIC_ROLES, ROLE_ALSO, STATE_SHORT, US_STATES
+from .lexicon import DEMONYMS, FIT, GENERIC_ROLES, NATIONALITIES, ROLE_ALSO, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import (
@@ -58,6 +58,8 @@ def person_candidates(
         appos = apposition(sentence, e)
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role, body), in_sentence)
+        if _other_nation(need, role):
+            fit *= 0.3
         if _lone_word(e.text, body) or _OF_NAME.search(sentence[: e.start]):
             # "Oscar nominees": a word the article never makes a person's name; "the
             # Academy of Motion Picture Arts and Sciences": the end of an organisation's
@@ -93,6 +95,15 @@ def _lone_word(name: str, body: str) -> bool:
     if " " in name:
         return False
     return not re.search(rf"\b[A-Z][\w.'’-]* {re.escape(name)}\b", body)
+
+
+def _other_nation(need: Need, role: str) -> bool:
+    """A role of another nationality than the one the question asks for: "his Chinese
+    counterpart" for "his Mexican counterpart"."""
+    asked = {w for w in re.findall(r"[a-z]+", need.asked.lower()) if w in NATIONALITIES}
+    asked |= {w for n in need.names for w in n.lower().split() if w in NATIONALITIES}
+    have = {w for w in re.findall(r"[a-z]+", role.lower()) if w in NATIONALITIES}
+    return bool(asked and have and not asked & have)
 
 
 def _is_asked(asked: str, name: str, body: str) -> bool:
