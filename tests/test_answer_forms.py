@@ -346,3 +346,12 @@ def test_a_role_of_another_nationality_is_not_the_asked_one(entities: Entities) 
     assert not [c for c in found if c.fit >= 0.5]  # "his Chinese counterpart Xi Jinping"
     _, found = _cands(entities, "Which Chinese leader did Joe Biden talk with?", body, sentence)
     assert [c.text for c in found if c.fit >= 0.5] == ["Xi Jinping"]
+
+
+def test_a_year_counts_nothing_and_a_duration_has_its_unit(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-91de84ae4a67", "The funeral was marked by novel changes")
+    _, found = _cands(
+        entities, "He was the first pope to resign in how many centuries?", body, sentence
+    )
+    fits = {c.text: c.fit for c in found}
+    assert fits.get("six centuries") == 1.0 and fits.get("2013", 0.0) < 0.5

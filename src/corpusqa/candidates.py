@@ -293,6 +293,8 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str, start: int = 
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
         # mortgages" for "how many households are at risk of defaulting on their mortgages"
         return 1.0 if head in words or set(words) & set(terms(need.asked)) else 0.4
+    if YEAR.fullmatch(counted.strip()) or need.head in TIME_UNITS:
+        return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
     if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
         return 0.8
     return 0.8 if head in terms(sentence) else 0.4
