@@ -355,3 +355,19 @@ def test_a_year_counts_nothing_and_a_duration_has_its_unit(entities: Entities) -
     )
     fits = {c.text: c.fit for c in found}
     assert fits.get("six centuries") == 1.0 and fits.get("2013", 0.0) < 0.5
+
+
+@pytest.mark.parametrize(
+    "question, now",
+    [
+        ("Which Omicron subvariant has become the most dominant in the US?", True),
+        ("How much has the Mega Millions jackpot increased to?", True),
+        ("Which tournament is currently underway in Melbourne?", True),
+        ("Which Omicron subvariant became dominant in the US in 2022?", False),
+        ("How much did the Mega Millions jackpot reach in 2018?", False),
+    ],
+)
+def test_the_present_perfect_asks_for_the_state_of_things_now(
+    entities: Entities, question: str, now: bool
+) -> None:
+    assert need(entities, question).now is now

@@ -188,7 +188,7 @@ def analyse(parsed: Parsed) -> Need:
         happened=_happened(parsed, verbs, stated.dated),
         whole=_whole(text),
         money=any(e.label == "MONEY" for e in parsed.entities),
-        now=bool(NOW.search(text)),
+        now=bool(NOW.search(text) or _PRESENT.search(text)),
         prep=_prep(parsed, wh),
         tense=_tense(parsed, verbs),
         measure=_measure(parsed, wh),
@@ -211,6 +211,13 @@ _ALL = frozenset().union(*HEADS.values())
 NAME_HEADS = frozenset({"name", "nickname", "term"})
 # Lower-case words inside a person's name ("Maria van Kerkhove", "Ursula von der Leyen").
 _PARTICLES = frozenset("van von der den de di da du del la le bin al".split())
+# A question in the present perfect or progressive asks for the state of things now ("has
+# the jackpot increased to", "is currently underway"): the newest report of it counts most.
+_PRESENT = re.compile(
+    r"\b(?:currently|now|(?:has|have)\s+(?:[\w'’-]+\s+){0,4}?(?:become|increased|risen|grown|reached|"
+    r"climbed|fallen|dropped)|(?:is|are)\s+(?:\w+\s+)?(?:going|facing|leading|underway))\b",
+    re.I,
+)
 _CALLED = re.compile(r"\b(?:called|known(?:\s+as)?|nicknamed|dubbed|named)\s*\?*$", re.I)
 _NAMING = frozenset(terms("called known named nicknamed dubbed"))
 
