@@ -371,3 +371,13 @@ def test_the_present_perfect_asks_for_the_state_of_things_now(
     entities: Entities, question: str, now: bool
 ) -> None:
     assert need(entities, question).now is now
+
+
+def test_which_country_is_answered_by_a_country(entities: Entities) -> None:
+    question = "Which country had a power outage?"
+    body, sentence = _sentence("rtqa-853000131327", "All households in Moore County")
+    _, found = _cands(entities, question, body, sentence)
+    assert not [c for c in found if c.fit >= 0.5]  # a county, not a country
+    body, sentence = _sentence("rtqa-db615651310a", "leading to blackouts across 75-80% of")
+    _, found = _cands(entities, question, body, sentence)
+    assert "Bangladesh" in [c.text for c in found if c.fit == 1.0]

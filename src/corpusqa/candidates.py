@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import repeat
 
 from .entities import Entity
@@ -13,6 +14,7 @@ from .lexicon import (
     AGE_OF,
     CAUSAL,
     COLOURS,
+    COUNTRIES,
     DURATION,
     FIT,
     GEOGRAPHY,
@@ -123,6 +125,9 @@ def candidates(
         found += affiliations(need, sentence) + home_states(need, sentence)
     if need.kind == "place":
         found += towns(need, sentence) + roads(need, sentence)
+    if need.kind == "place" and need.head in {"country", "nation"}:
+        # "Maine" or "Moore County" is no country (Georgia is both).
+        found = [c if _country(c.text) else replace(c, fit=min(c.fit, 0.3)) for c in found]
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found
@@ -210,12 +215,6 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         if any(e.text.endswith(state) for state in US_STATES):
             return 1.0
         return 0.5 if e.label == "GPE" else 0.3
-    if (
-        need.kind == "place"
-        and need.head in {"country", "nation"}
-        and e.text in US_STATES - {"Georgia"}
-    ):
-        return 0.3  # "Maine" is no country (Georgia is both)
     fit = fits.get(e.label, 0.0)
     if need.kind == "date" and AGE.search(e.text):
         return 0.0  # "29-year-old" is an age
@@ -243,6 +242,12 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
+
+
+def _country(name: str) -> bool:
+    return name.removeprefix("the ").removesuffix("'s").removesuffix("’s") in COUNTRIES
+
+
 # Places whose names carry the word for them.
 _NAMED_WITH_HEAD = frozenset({"county", "parish", "borough"})
 

@@ -216,6 +216,29 @@ US_STATES = frozenset(
     "South Dakota",
     "West Virginia",
 }
+# "Which country": the countries as news names them (and their short names).
+COUNTRIES = frozenset(
+    """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
+    Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
+    Bosnia Botswana Brazil Britain Brunei Bulgaria Burkina_Faso Burundi Cambodia Cameroon Canada
+    Chad Chile China Colombia Comoros Congo Costa_Rica Croatia Cuba Cyprus Czechia
+    Czech_Republic Denmark Djibouti Dominica Dominican_Republic Ecuador Egypt El_Salvador
+    England Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany
+    Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hong_Kong Hungary Iceland India
+    Indonesia Iran Iraq Ireland Israel Italy Ivory_Coast Jamaica Japan Jordan Kazakhstan Kenya
+    Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
+    Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
+    Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands
+    New_Zealand Nicaragua Niger Nigeria North_Korea North_Macedonia Norway Oman Pakistan
+    Palestine Panama Papua_New_Guinea Paraguay Peru Philippines Poland Portugal Qatar Romania
+    Russia Rwanda Samoa San_Marino Saudi_Arabia Scotland Senegal Serbia Seychelles Sierra_Leone
+    Singapore Slovakia Slovenia Somalia South_Africa South_Korea South_Sudan Spain Sri_Lanka
+    Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga
+    Trinidad_and_Tobago Tunisia Turkey Turkmenistan Uganda Ukraine United_Arab_Emirates UAE
+    United_Kingdom UK U.K. United_States US U.S. USA America Uruguay Uzbekistan Vatican
+    Venezuela Vietnam Wales Yemen Zambia Zimbabwe""".replace("_", "~").split()
+)
+COUNTRIES = frozenset(c.replace("~", " ") for c in COUNTRIES)
 # A lawmaker's party and state as news writes them: "Kevin McCarthy, R-Calif." (AP style, and
 # the postal codes some outlets use).
 _STATE_SHORT = """Ala Alabama AL Alabama Ariz Arizona AZ Arizona Ark Arkansas AR Arkansas Calif
