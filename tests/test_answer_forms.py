@@ -381,3 +381,11 @@ def test_which_country_is_answered_by_a_country(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-db615651310a", "leading to blackouts across 75-80% of")
     _, found = _cands(entities, question, body, sentence)
     assert "Bangladesh" in [c.text for c in found if c.fit == 1.0]
+
+
+def test_a_holiday_is_a_named_day_not_which_holiday(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-32f8ac722721", "Last year President Biden made")
+    sentence = sentence.split("\n")[0]  # the line, a heading with no full stop
+    _, found = _cands(entities, "Which holiday did President Biden create?", body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert fits.get("Indigenous Peoples Day") == 1.0 and "federal holiday" not in fits

@@ -232,6 +232,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         before = " ".join(sentence[: e.start].split()[-1:]).lower()  # "subvariants XBB.1.5"
         if need.head in after or need.head in before or _called(need.head, sentence, e.start):
             fit = max(fit, 1.0)
+    if need.head in {"holiday", "celebration", "observance"} and _HOLIDAY.search(e.text):
+        fit = 1.0  # "Martin Luther King Jr. Day", which the small model calls a person
     if need.asks_name and e.label in _NAMED_LABELS:
         fit = max(fit, 0.8)  # "what older name for an atmospheric river": a name, not a place
     if need.kind == "place" and need.head in _NAMED_WITH_HEAD and need.head not in e.text.lower():
@@ -242,6 +244,9 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
+
+
+_HOLIDAY = re.compile(r"[A-Z][\w.'’ ]* (?:Day|Eve|Week)$")
 
 
 def _country(name: str) -> bool:

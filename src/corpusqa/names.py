@@ -92,6 +92,15 @@ def unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) ->
     return found
 
 
+# Words that say which of a kind, not what kind: "the latest holiday" names none.
+_GENERIC = frozenset(
+    """a an the this that these those its their his her our federal national state local
+    latest new newest old first last next other same another major minor big small biggest
+    largest popular annual official public private special certain such many several some
+    any every each own""".split()
+)
+
+
 def named_things(need: Need, sentence: str) -> list[Candidate]:
     found = [Candidate(m.group(1).strip(), m.start(1), 1.0) for m in _NAMED.finditer(sentence)]
     found += [Candidate(m.group(1), m.start(1), 1.0) for m in _NAMED_QUOTED.finditer(sentence)]
@@ -115,7 +124,8 @@ def named_things(need: Need, sentence: str) -> list[Candidate]:
                 if terms(w)
                 and terms(w)[0] not in need.terms
                 and not w.lower().endswith(("ed", "ing"))
-            ]  # "defined law" is no name
+                and w.lower() not in _GENERIC
+            ]  # "defined law", "a federal holiday" or "the latest holiday" is no name
             if words and stem:
                 found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
     found = [c for c in found if need.is_new(c.text)]
