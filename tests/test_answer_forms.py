@@ -389,3 +389,32 @@ def test_a_holiday_is_a_named_day_not_which_holiday(entities: Entities) -> None:
     _, found = _cands(entities, "Which holiday did President Biden create?", body, sentence)
     fits = {c.text: c.fit for c in found}
     assert fits.get("Indigenous Peoples Day") == 1.0 and "federal holiday" not in fits
+
+
+def test_an_age_after_the_name_or_in_the_next_sentence(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-b7672a54dff5", "Austin, 68, said")
+    _, found = _cands(entities, "How old is Austin?", body, sentence)
+    assert [c.text for c in found] == ["68"]
+    body, sentence = _sentence("rtqa-5e0e5569d22b", "He was 59.")
+    n, draft = _answer(entities, "How old was Bishop Paul Sirba when he died?", body, sentence)
+    assert draft.text.startswith("59 [1]")  # "... Paul Sirba has died ... He was 59."
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What caused the crash that killed the bishop?", "reason"),
+        ("Which talent agent announced the actor's death?", "person"),
+    ],
+)
+def test_what_caused_asks_why_and_an_agent_is_a_person(
+    entities: Entities, question: str, kind: str
+) -> None:
+    assert need(entities, question).kind == kind
+
+
+def test_a_death_in_the_sentence_says_when_someone_died(entities: Entities) -> None:
+    _, sentence = _sentence("rtqa-f32e42b3a453", "Londoners read the news of King George")
+    # The sentence alone: its article's other sentences say "died" too.
+    n, draft = _answer(entities, "In what year did King George die?", sentence, sentence)
+    assert draft.text.startswith("1952 [1]")

@@ -98,8 +98,15 @@ def topic(need: Need, e: Evidence) -> float:
     answer."""
     if not need.relation:
         return 1.0
-    around = _nearby(e.article.title, e.article.body, e.span[0]) | set(terms(e.text))
-    return sum(t in around for t in need.relation) / len(need.relation)
+    words = set(terms(e.text))
+    around = _nearby(e.article.title, e.article.body, e.span[0]) | words
+    # "the deaths of Candy in 1994" says he died: a birth or death in the sentence, in any
+    # form. Not "winner" for "won": a sentence on other winners is off topic more often.
+    met = [t in around or (t in _LIFE and bool(VERB_FORMS[t] & words)) for t in need.relation]
+    return sum(met) / len(need.relation)
+
+
+_LIFE = frozenset({"die", "kill", "born"})
 
 
 def predicate(need: Need, e: Evidence) -> float | None:
@@ -112,6 +119,8 @@ def predicate(need: Need, e: Evidence) -> float | None:
     if not verbs:
         return None
     words = set(terms(e.text))
+    if need.asks_age:  # "Leslie Jordan ... has died, his agent announced. He was 67."
+        words |= _nearby(e.article.title, e.article.body, e.span[0])
     return sum(bool(VERB_FORMS[v] & words) for v in verbs) / len(verbs)
 
 

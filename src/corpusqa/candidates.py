@@ -167,7 +167,7 @@ def _ages(need: Need, sentence: str) -> list[Candidate]:
     """ "What age was she?": the number an age is written with, not a count or a date."""
     found = []
     for m in AGE_OF.finditer(sentence):
-        number = m.group(1) or m.group(2)
+        number = next(g for g in m.groups() if g)
         if number not in need.numbers:
             found.append(Candidate(number, m.start(), 1.0))
     return found

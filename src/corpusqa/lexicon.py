@@ -24,7 +24,7 @@ WORDS = {
         investor billionaire entrepreneur designer chef legend icon figure winner nominee
         speaker representative justice historian assistant accountant attendant republican
         champion relative uncle aunt cousin nephew niece grandmother grandfather parent
-        broadcaster announcer commentator anchor meteorologist forecaster""",
+        broadcaster announcer commentator anchor meteorologist forecaster agent publicist""",
     "org": """organisation organization company firm group publication newspaper magazine network
         outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
@@ -318,7 +318,13 @@ UNITS = {
 AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 # An age as news writes it, the number first: "a 118-year old nun", "at age 115", "aged 90",
 # "who lived to be 122 years old".
-AGE_OF = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b", re.I)
+# Obituaries and profiles also write it after the name or pronoun: "Martin, 77, spoke", "He
+# was 67."
+AGE_OF = re.compile(
+    r"(?i:\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b)"
+    r"|\b[A-Z][\w'’-]+, (\d{1,2}), (?=[a-z])"
+    r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])",
+)
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()

@@ -218,6 +218,7 @@ _PRESENT = re.compile(
     r"climbed|fallen|dropped)|(?:is|are)\s+(?:\w+\s+)?(?:going|facing|leading|underway))\b",
     re.I,
 )
+_CAUSED = re.compile(r"what\s+(?:caused|prompted|triggered|sparked|led\s+to)\b", re.I)
 _CALLED = re.compile(r"\b(?:called|known(?:\s+as)?|nicknamed|dubbed|named)\s*\?*$", re.I)
 _NAMING = frozenset(terms("called known named nicknamed dubbed"))
 
@@ -237,8 +238,8 @@ def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
         return "number"
     if word == "where":
         return "place"
-    if word == "why" or head in REASON_HEADS:
-        return "reason"
+    if word == "why" or head in REASON_HEADS or _CAUSED.match(asking):
+        return "reason"  # "what caused the crash?" asks why it happened
     if head in DESCRIPTION_HEADS:
         return "description"
     for kind in ("person", "org", "place"):
