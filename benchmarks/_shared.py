@@ -32,6 +32,7 @@ OWN_SETS = {
         "heldout",
         "blind",
         "blind2",
+        "blind3",
     )
 }
 

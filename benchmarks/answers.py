@@ -25,6 +25,8 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   same way on 2026-12-02 and scored once, at the end of that session; held out.
 - newsqa-blind2 (`data/newsqa-blind2.json`): 16 and 7 more over 4 other articles, written at
   the end of the third session of 2026-12-02 and scored once, at the end of the fourth.
+- newsqa-blind3 (`data/newsqa-blind3.json`): 32 and 11 more over 4 other articles, written at
+  the start of the fifth session and scored once near its end (then used for its last change).
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
