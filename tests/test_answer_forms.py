@@ -313,6 +313,9 @@ def test_which_state_is_the_named_lawmakers_not_anothers_nor_the_dateline(
     _, found = _cands(entities, "Which state does Kevin McCarthy represent?", body, sentence)
     assert ("Florida", 0.3) in [(c.text, c.fit) for c in found]  # Gaetz's state
     assert not [c for c in found if c.fit >= 0.5]
+    la = "Mayor Eric Garcetti of LA said the city was ready."
+    _, found = _cands(entities, "Which state does Eric Garcetti represent?", la, la)
+    assert "Louisiana" not in [c.text for c in found]  # a short form only after the party
     body, sentence = _sentence("rtqa-7a47d4c064e0", "WASHINGTON—The House")
     _, found = _cands(entities, "Which state does Kevin McCarthy represent?", body, sentence)
     assert not [c for c in found if c.fit >= 0.5]  # where the story was filed

@@ -205,7 +205,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if VENUE.search(e.text):
             return 1.0  # "the Apollo Theater" for "which venue"
-    if need.kind == "place" and _DATELINE.match(sentence[e.start :]) and not e.start:
+    if need.kind == "place" and not e.start and _DATELINE.match(sentence):
         return 0.3  # "WASHINGTON—The House ...": where the story was filed
     if need.kind == "place" and need.head == "state" and e.label in {"GPE", "LOC"}:
         # "Northern California" is in a state; "the U.S." is not one, nor a bay or a coast

@@ -218,7 +218,8 @@ US_STATES = frozenset(
 }
 # "Which country": the countries as news names them (and their short names).
 COUNTRIES = frozenset(
-    """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
+    c.replace("_", " ")
+    for c in """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
     Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
     Bosnia Botswana Brazil Britain Brunei Bulgaria Burkina_Faso Burundi Cambodia Cameroon Canada
     Chad Chile China Colombia Comoros Congo Costa_Rica Croatia Cuba Cyprus Czechia
@@ -236,9 +237,8 @@ COUNTRIES = frozenset(
     Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga
     Trinidad_and_Tobago Tunisia Turkey Turkmenistan Uganda Ukraine United_Arab_Emirates UAE
     United_Kingdom UK U.K. United_States US U.S. USA America Uruguay Uzbekistan Vatican
-    Venezuela Vietnam Wales Yemen Zambia Zimbabwe""".replace("_", "~").split()
+    Venezuela Vietnam Wales Yemen Zambia Zimbabwe""".split()
 )
-COUNTRIES = frozenset(c.replace("~", " ") for c in COUNTRIES)
 # A lawmaker's party and state as news writes them: "Kevin McCarthy, R-Calif." (AP style, and
 # the postal codes some outlets use).
 _STATE_SHORT = """Ala Alabama AL Alabama Ariz Arizona AZ Arizona Ark Arkansas AR Arkansas Calif

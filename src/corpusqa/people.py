@@ -163,20 +163,22 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
 
 
 _SHORT = "|".join(re.escape(s) for s in sorted(STATE_SHORT, key=len, reverse=True))
+_FULL = "|".join(sorted(US_STATES, key=len, reverse=True))
 
 
 def home_states(need: Need, sentence: str) -> list[Candidate]:
     """ "Kevin McCarthy, R-Calif." and "McCarthy of California": the state of a lawmaker the
-    question names, for "which state"; the state beside another name is no answer for them."""
+    question names, for "which state". A short form only after the party ("Garcetti of LA" is
+    of Los Angeles)."""
     if need.kind != "place" or need.head != "state":
         return []
     found = []
     for person in dict.fromkeys((*need.people, *need.names)):  # the model misses some people
         surname = re.escape(person.split()[-1])
-        for m in re.finditer(
-            rf"\b{surname}(?:,\s*\(?[RDI]-|\s+of\s+)({_SHORT})(?![\w-])", sentence
-        ):
-            found.append(Candidate(STATE_SHORT[m.group(1)], m.start(1), 1.0, tied=True))
+        pattern = rf"\b{surname}(?:,\s*\(?[RDI]-({_SHORT})|\s+of\s+({_FULL}))(?![\w-])"
+        for m in re.finditer(pattern, sentence):
+            state = m.group(1) or m.group(2)
+            found.append(Candidate(STATE_SHORT[state], m.start(m.lastindex or 1), 1.0, tied=True))
     return found
 
 
