@@ -421,3 +421,9 @@ def test_a_death_in_the_sentence_says_when_someone_died(entities: Entities) -> N
     # The sentence alone: its article's other sentences say "died" too.
     n, draft = _answer(entities, "In what year did King George die?", sentence, sentence)
     assert draft.text.startswith("1952 [1]")
+
+
+def test_a_hyphened_amount_counts_its_unit(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9878053223b4", "By comparison, McDonald’s sells")
+    _, found = _cands(entities, "How many ounces is McDonald's hot chocolate?", body, sentence)
+    assert [c.text[:8] for c in found if c.fit >= 0.5] == ["12-ounce"]  # not the $2 it costs

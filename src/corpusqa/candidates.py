@@ -297,7 +297,8 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str, start: int = 
     if not need.head or need.head in HEADS["number"] or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
-    words = [w for w in terms(counted) if not any(ch.isdigit() for ch in w)]  # not "000"
+    # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does.
+    words = [w for w in terms(counted.replace("-", " ")) if not any(ch.isdigit() for ch in w)]
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
