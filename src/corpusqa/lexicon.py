@@ -24,7 +24,8 @@ WORDS = {
         investor billionaire entrepreneur designer chef legend icon figure winner nominee
         speaker representative justice historian assistant accountant attendant republican
         champion relative uncle aunt cousin nephew niece grandmother grandfather parent
-        broadcaster announcer commentator anchor meteorologist forecaster agent publicist""",
+        broadcaster announcer commentator anchor meteorologist forecaster agent publicist
+        cofounder""",
     "org": """organisation organization company firm group publication newspaper magazine network
         outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation

@@ -13,7 +13,16 @@ import re
 from .agree import article_terms
 from .entities import Entity
 from .keyword import terms
-from .lexicon import DEMONYMS, FIT, GENERIC_ROLES, NATIONALITIES, ROLE_ALSO, STATE_SHORT, US_STATES
+from .lexicon import (
+    DEMONYMS,
+    FIT,
+    GENERIC_ROLES,
+    HEADS,
+    NATIONALITIES,
+    ROLE_ALSO,
+    STATE_SHORT,
+    US_STATES,
+)
 from .question import Need
 from .records import Candidate
 from .speakers import (
@@ -56,8 +65,10 @@ def person_candidates(
         if surname[0] in need.terms:
             continue
         appos = apposition(sentence, e)
+        if e.label == "ORG" and set(terms(appos)) & _PERSON_TERMS:
+            fit = 0.8  # "Vultaggio, the company's cofounder": a person, whatever the model says
         role = f"{appos} {titles(sentence, e, body)}"
-        fit *= max(role_fit(need, role, body), in_sentence)
+        fit *= max(role_fit(need, role, body), in_sentence, _does_it(need, appos))
         if _other_nation(need, role):
             fit *= 0.3
         if _lone_word(e.text, body) or _OF_NAME.search(sentence[: e.start]):
@@ -85,6 +96,18 @@ def person_candidates(
                 )
             )
     return found
+
+
+_PERSON_TERMS = frozenset(t for w in HEADS["person"] for t in terms(w))
+
+
+def _does_it(need: Need, appos: str) -> float:
+    """1 when the apposition names the person for what the question asks who did: "the
+    company's cofounder" for "who cofounded it?", "the winner" for "who won?"."""
+    if need.role or not need.verbs:
+        return 0.0
+    nouns = set(terms(appos))  # the stems of "cofounder" and "director" are their verbs'
+    return 1.0 if any(v in nouns or {*terms(v + "er")} & nouns for v in need.verbs) else 0.0
 
 
 _OF_NAME = re.compile(r"\b[A-Z][\w'’-]+ of $")
