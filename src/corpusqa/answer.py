@@ -28,6 +28,7 @@ from .tuning import (
     MIN_AGREE,
     MIN_FIT,
     MIN_SUPPORT,
+    MIN_SUPPORT_PRECISE,
     MIN_TOPIC,
     POOL,
     SECOND_LOOK,
@@ -152,7 +153,8 @@ def compose(
     good = [x for x in rank(need, evidence, entities) if x.checked]
     if need.kind == "identity":
         good = _by_consensus(good)
-    if not good or good[0].value < MIN_SUPPORT:  # nothing, or too little backs the best one
+    support = MIN_SUPPORT_PRECISE if _precise(need) else MIN_SUPPORT
+    if not good or good[0].value < support:  # nothing, or too little backs the best one
         return _silent(need, evidence[0])
     c, e = good[0].candidate, good[0].evidence
     used = [replace(e, speaker=c.key or None)]
