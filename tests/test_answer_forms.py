@@ -435,3 +435,12 @@ def test_who_did_it_is_met_by_the_doer_the_apposition_names(entities: Entities) 
     _, found = _cands(entities, "Who founded Upside Foods?", body, sentence)
     # 0.8: the small model calls her an organisation; 0.6 without "founder" meeting "founded".
     assert [(c.text, c.fit) for c in found if c.fit >= 0.5] == [("Uma Valeti", 0.8)]
+
+
+def test_a_person_the_question_names_is_named_without_the_possessive(
+    entities: Entities,
+) -> None:
+    # The surname is matched as written ("Martin" in "Martin, 77, spoke"), not "Martin's".
+    assert need(entities, "What is the title of Steve Martin's new book?").people == (
+        "Steve Martin",
+    )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .entities import Parsed, Token
+from .entities import Entity, Parsed, Token
 from .grammar import asked_words, counted_noun, main_verbs, noun_of, noun_phrase, wh_token
 from .keyword import terms
 from .lexicon import (
@@ -126,16 +126,23 @@ class Need:
         return any(p.startswith(stem) for p in self.peoples)
 
 
+def _name(e: Entity) -> str:
+    """A person as named, without the possessive: "Steve Martin's new book" names Steve Martin."""
+    return re.sub(r"['’]s$", "", e.text) if e.label == "PERSON" else e.text
+
+
 def analyse(parsed: Parsed) -> Need:
     """What `parsed` asks for, and the names, numbers and years it states."""
     text = parsed.text
     names = tuple(
-        dict.fromkeys(e.text for e in parsed.entities if e.label in _NAME_LABELS and terms(e.text))
+        dict.fromkeys(
+            _name(e) for e in parsed.entities if e.label in _NAME_LABELS and terms(e.text)
+        )
     )
     stated = Need(
         "description",
         names=names,
-        people=tuple(e.text for e in parsed.entities if e.label == "PERSON"),
+        people=tuple(_name(e) for e in parsed.entities if e.label == "PERSON"),
         peoples=tuple(t for e in parsed.entities if e.label == "NORP" for t in terms(e.text)),
         numbers=tuple(numbers(text)),
         years=tuple(n for n in numbers(text) if YEAR.fullmatch(n)),
