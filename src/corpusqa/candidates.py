@@ -21,6 +21,7 @@ from .lexicon import (
     HEADS,
     MONEY_HEADS,
     MONEY_VERBS,
+    PERSON_TERMS,
     SHARE_HEADS,
     SPECIFIC_DATE,
     TIME_UNITS,
@@ -29,6 +30,7 @@ from .lexicon import (
     VENUE,
     YEAR,
     numbers,
+    unpossessed,
 )
 from .measures import (
     clock_times,
@@ -60,9 +62,7 @@ _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _COUNTED_STOP = re.compile(r"[\w-]+")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 _PEOPLE = frozenset(terms("people persons individuals"))
-_PERSON_NOUNS = frozenset(
-    terms(" ".join(HEADS["person"]) + " residents passengers visitors customers others")
-)
+_PERSON_NOUNS = PERSON_TERMS | frozenset(terms("residents passengers visitors customers others"))
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
 # thing ("what are the guidance kits called?").
 _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
@@ -250,7 +250,7 @@ _HOLIDAY = re.compile(r"[A-Z][\w.'’ ]* (?:Day|Eve|Week)$")
 
 
 def _country(name: str) -> bool:
-    return name.removeprefix("the ").removesuffix("'s").removesuffix("’s") in COUNTRIES
+    return unpossessed(name.removeprefix("the ")) in COUNTRIES
 
 
 # Places whose names carry the word for them.

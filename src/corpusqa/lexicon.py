@@ -42,6 +42,16 @@ WORDS = {
         revenue income earnings profit settlement value worth""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
+# The stems of the words that say what a person is ("cofounder", "talent agent").
+PERSON_TERMS = frozenset(t for w in HEADS["person"] for t in terms(w))
+
+
+def unpossessed(name: str) -> str:
+    """A name without the possessive a sentence writes it with: "Steven Spielberg's" names
+    Steven Spielberg."""
+    return re.sub(r"['’]s$", "", name)
+
+
 # Nouns whose answer is a clause, not a name: "what motive", "what verdict".
 REASON_HEADS = frozenset("motive reason cause explanation purpose".split())
 DESCRIPTION_HEADS = frozenset(

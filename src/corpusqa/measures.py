@@ -77,8 +77,8 @@ def scores(need: Need, sentence: str) -> list[Candidate]:
 def _names_game(need: Need, clause: str) -> bool:
     """Whether a roundup's clause names two of the question's names (or its one)."""
     words = set(terms(clause))
-    met = sum(bool(set(terms(n)) <= words) for n in need.names if not n.isdigit())
-    return met >= min(2, len([n for n in need.names if not n.isdigit()]))
+    names = [set(terms(n)) for n in need.names if not n.isdigit()]
+    return sum(n <= words for n in names) >= min(2, len(names))
 
 
 def unit_fit(need: Need, text: str) -> float:

@@ -9,6 +9,7 @@ Observatory Greenwich"), or the fullest mention elsewhere in the article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .agree import article_terms
 from .entities import Entity
@@ -17,11 +18,12 @@ from .lexicon import (
     DEMONYMS,
     FIT,
     GENERIC_ROLES,
-    HEADS,
     NATIONALITIES,
+    PERSON_TERMS,
     ROLE_ALSO,
     STATE_SHORT,
     US_STATES,
+    unpossessed,
 )
 from .question import Need
 from .records import Candidate
@@ -47,6 +49,7 @@ def person_candidates(
 ) -> list[Candidate]:
     found = []
     in_sentence = role_fit(need, sentence) * 0.8  # the same for every name of the sentence
+    nation = _nationalities(" ".join((need.asked, *need.names)))  # "his Mexican counterpart"
     for e in entities:
         fit = FIT[need.kind].get(e.label, 0.0)
         if e.label == "ORG" and person_shaped(e.text, known, body):
@@ -65,18 +68,17 @@ def person_candidates(
         if surname[0] in need.terms:
             continue
         appos = apposition(sentence, e)
-        if e.label == "ORG" and set(terms(appos)) & _PERSON_TERMS:
+        if e.label == "ORG" and set(terms(appos)) & PERSON_TERMS:
             fit = 0.8  # "Vultaggio, the company's cofounder": a person, whatever the model says
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role, body), in_sentence, _does_it(need, appos))
-        if _other_nation(need, role):
-            fit *= 0.3
+        if nation and (have := _nationalities(role)) and not nation & have:
+            fit *= 0.3  # "his Chinese counterpart" for "his Mexican counterpart"
         if _lone_word(e.text, body) or _OF_NAME.search(sentence[: e.start]):
             # "Oscar nominees": a word the article never makes a person's name; "the
             # Academy of Motion Picture Arts and Sciences": the end of an organisation's
             fit *= 0.5
-        name = re.sub(r"['’]s$", "", e.text)  # "Steven Spielberg's semi-autobiographical film"
-        found.append(Candidate(name, e.start, fit, surname[0], role, appos))
+        found.append(Candidate(unpossessed(e.text), e.start, fit, surname[0], role, appos))
     if need.asked.startswith("whose") and need.head:
         found += _possessors(need, sentence)
     if not found and need.kind == "person":
@@ -98,9 +100,6 @@ def person_candidates(
     return found
 
 
-_PERSON_TERMS = frozenset(t for w in HEADS["person"] for t in terms(w))
-
-
 def _does_it(need: Need, appos: str) -> float:
     """1 when the apposition names the person for what the question asks who did: "the
     company's cofounder" for "who cofounded it?", "the winner" for "who won?"."""
@@ -113,6 +112,7 @@ def _does_it(need: Need, appos: str) -> float:
 _OF_NAME = re.compile(r"\b[A-Z][\w'’-]+ of $")
 
 
+@lru_cache(maxsize=1024)
 def _lone_word(name: str, body: str) -> bool:
     """A one-word name the article never writes after a first name or a title."""
     if " " in name:
@@ -120,13 +120,8 @@ def _lone_word(name: str, body: str) -> bool:
     return not re.search(rf"\b[A-Z][\w.'’-]* {re.escape(name)}\b", body)
 
 
-def _other_nation(need: Need, role: str) -> bool:
-    """A role of another nationality than the one the question asks for: "his Chinese
-    counterpart" for "his Mexican counterpart"."""
-    asked = {w for w in re.findall(r"[a-z]+", need.asked.lower()) if w in NATIONALITIES}
-    asked |= {w for n in need.names for w in n.lower().split() if w in NATIONALITIES}
-    have = {w for w in re.findall(r"[a-z]+", role.lower()) if w in NATIONALITIES}
-    return bool(asked and have and not asked & have)
+def _nationalities(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w in NATIONALITIES}
 
 
 def _is_asked(asked: str, name: str, body: str) -> bool:
@@ -177,7 +172,7 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
             words = m.group(1).split()
             while words and words[0].lower() in STARTERS:
                 words = words[1:]
-            name = " ".join(words).removesuffix("'s").removesuffix("’s")
+            name = unpossessed(" ".join(words))
             if need.head == "state" and not any(name.endswith(s) for s in US_STATES):
                 continue  # "House GOP leader Kevin McCarthy": what he leads, not his state
             if name and need.is_new(name):

@@ -29,6 +29,7 @@ from .lexicon import (
     known_as,
     numbers,
     undated,
+    unpossessed,
 )
 
 Kind = Literal[
@@ -128,7 +129,7 @@ class Need:
 
 def _name(e: Entity) -> str:
     """A person as named, without the possessive: "Steve Martin's new book" names Steve Martin."""
-    return re.sub(r"['’]s$", "", e.text) if e.label == "PERSON" else e.text
+    return unpossessed(e.text) if e.label == "PERSON" else e.text
 
 
 def analyse(parsed: Parsed) -> Need:
