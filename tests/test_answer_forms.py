@@ -444,3 +444,25 @@ def test_a_person_the_question_names_is_named_without_the_possessive(
     assert need(entities, "What is the title of Steve Martin's new book?").people == (
         "Steve Martin",
     )
+
+
+def test_a_sum_written_with_a_currency_word_is_a_sum(entities: Entities) -> None:
+    # The small model calls "100 billion" a count and "560 rupees" a quantity, and tags no
+    # "one rouble" at all; each is what "how much" asks for, with its currency.
+    body, sentence = _sentence("rtqa-ada813f2c02c", "He pointed to a plan by German Chancellor")
+    _, found = _cands(
+        entities, "How much did Olaf Scholz plan to add to defense spending?", body, sentence
+    )
+    assert any(c.text == "100 billion euros" and c.fit == 1.0 for c in found)
+    body, sentence = _sentence("rtqa-1bd0ff24e135", "The firm’s stock is now trading close to")
+    _, found = _cands(entities, "How much is the firm's stock trading at?", body, sentence)
+    assert any(c.text.startswith("560 rupees") and c.fit == 1.0 for c in found)
+    sentence = "The carmaker sold its stake in the venture for just one rouble last year."
+    _, found = _cands(entities, "For how much did the carmaker sell its stake?", sentence, sentence)
+    assert [c.text for c in found if c.fit == 1.0] == ["one rouble"]
+    from corpusqa.entities import Entity
+    from corpusqa.measures import money_as_written
+
+    sentence = "The wrestler weighed 200 pounds before the fight."
+    weight = Entity("200 pounds", "QUANTITY", sentence.index("200"), sentence.index(" before"))
+    assert money_as_written(weight, sentence) == weight  # a weight, not a sum

@@ -37,6 +37,7 @@ from .measures import (
     compound,
     money_as_written,
     scores,
+    sums_in_words,
     unit_fit,
 )
 from .names import (
@@ -90,7 +91,10 @@ def candidates(
     if need.asks_score:
         return scores(need, sentence)
     found = []
-    for e in map(money_as_written, widened(sentence, entities, body), repeat(sentence)):
+    spans = widened(sentence, entities, body)
+    if need.kind == "number":
+        spans += sums_in_words(sentence, entities)
+    for e in map(money_as_written, spans, repeat(sentence)):
         fit = _fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
             continue  # a person the small model took for a title or a product

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import TIME_UNITS, UNITS
+from .lexicon import NUMBER_WORDS, TIME_UNITS, UNITS
 from .question import Need
 from .records import Candidate
 
@@ -26,23 +26,40 @@ _TALLY = re.compile(r"\s+(?:edge|advantage)\s+in\b")
 _MORE = re.compile(r"^,?\s+(?:and\s+)?(\d+|an?|one)\s+([a-z]+)\b")
 
 
-_CURRENCY_WORDS = re.compile(
-    r"\s*(?:dollars?|euros?|pounds?|pence|cents?|roubles?|rubles?|yen|yuan|rupees?|francs?)\b",
+_CURRENCY = r"(?:dollars?|euros?|pounds?|pence|cents?|roubles?|rubles?|yen|yuan|rupees?|francs?)\b"
+_CURRENCY_WORDS = re.compile(rf"\s*{_CURRENCY}", re.I)
+# "for just one rouble": a sum in words, which the small model leaves out.
+_SUM_IN_WORDS = re.compile(
+    rf"\b(?:{'|'.join(NUMBER_WORDS)}|\d[\d,.]*)(?:\s+(?:million|billion|trillion))?\s+{_CURRENCY}",
     re.I,
 )
 
 
 def money_as_written(e: Entity, sentence: str) -> Entity:
     """An amount is money when it is written so: "just one rouble" is, though the small model
-    calls it a count; "around 10.4 billion people" is not, though it calls it money."""
+    calls it a count; "around 10.4 billion people" is not, though it calls it money. The
+    currency word after a number belongs to it ("100 billion" + " euros")."""
+    if e.label == "QUANTITY" and "pound" in e.text.lower():
+        return e  # "200 pounds" is a weight more often than a sum
     after = sentence[e.end : e.end + 12]
     written = bool(re.search(r"[$£€¥]|\b(?:US|C|A)\$", e.text + sentence[e.start - 1 : e.start]))
-    written = written or bool(_CURRENCY_WORDS.search(e.text) or _CURRENCY_WORDS.match(after))
-    if e.label == "CARDINAL" and written:
-        return replace(e, label="MONEY")
+    word = _CURRENCY_WORDS.match(after)
+    written = written or bool(_CURRENCY_WORDS.search(e.text) or word)
+    if e.label in {"CARDINAL", "QUANTITY"} and written:
+        end = e.end + word.end() if word else e.end
+        return replace(e, text=sentence[e.start : end], label="MONEY", end=end)
     if e.label == "MONEY" and not written:
         return replace(e, label="CARDINAL")
     return e
+
+
+def sums_in_words(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
+    """The sums a sentence writes with a currency word that no entity covers."""
+    return [
+        Entity(m.group(), "MONEY", m.start(), m.end())
+        for m in _SUM_IN_WORDS.finditer(sentence)
+        if not any(e.start < m.end() and m.start() < e.end for e in entities)
+    ]
 
 
 def clock_times(need: Need, sentence: str) -> list[Candidate]:
