@@ -466,3 +466,21 @@ def test_a_sum_written_with_a_currency_word_is_a_sum(entities: Entities) -> None
     sentence = "The wrestler weighed 200 pounds before the fight."
     weight = Entity("200 pounds", "QUANTITY", sentence.index("200"), sentence.index(" before"))
     assert money_as_written(weight, sentence) == weight  # a weight, not a sum
+
+
+def test_a_count_counts_its_own_noun_with_the_question_s_modifiers(entities: Entities) -> None:
+    # "three 40-point games" counts games: the points are another amount's.
+    body, sentence = _sentence("rtqa-68cbaa175f57", "Garland has three 40-point games")
+    _, found = _cands(
+        entities, "How many points did Garland score against Minnesota?", body, sentence
+    )
+    fits = {c.text: c.fit for c in found}
+    assert fits["three 40-point games"] < 0.5
+    # "how many daily cases": "1,727 new cases" are cases, but not the daily ones asked.
+    body, sentence = _sentence("rtqa-d7fc099b35b6", "Puerto Rico reported 1,727 new cases")
+    question = "How many daily cases did Puerto Rico report in early January?"
+    fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+    assert fits["more than 14,000 daily cases"] == 1.0 > fits["1,727 new cases"] >= 0.8
+    question = "How many new cases did Puerto Rico report on Thursday?"
+    fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+    assert fits["1,727 new cases"] == 1.0 > fits["more than 14,000 daily cases"]

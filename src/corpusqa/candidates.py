@@ -301,13 +301,19 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str, start: int = 
     if not need.head or need.head in HEADS["number"] or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
-    # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does.
+    # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
+    # 100-yard games" counts games: the yards are another amount's.
+    lead, _, rest = counted.partition(" ")
+    counted = f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
     words = [w for w in terms(counted.replace("-", " ")) if not any(ch.isdigit() for ch in w)]
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
         # mortgages" for "how many households are at risk of defaulting on their mortgages"
-        return 1.0 if head in words or set(words) & set(terms(need.asked)) else 0.4
+        if head not in words:
+            return 1.0 if set(words) & set(terms(need.asked)) else 0.4
+        # "how many monthly users": "100 million US users" counts other users
+        return 1.0 if set(need.role) - {head, "mani"} <= set(words) else 0.9
     if YEAR.fullmatch(counted.strip()) or need.head in TIME_UNITS:
         return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
     if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
@@ -315,6 +321,7 @@ def _counts_what_is_asked(need: Need, counted: str, sentence: str, start: int = 
     return 0.8 if head in terms(sentence) else 0.4
 
 
+_OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
 _PEOPLE_VERB = re.compile(
     r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|evacuated|rescued|arrested|"
     r"hospitalized|hospitalised)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+)?$"
@@ -322,13 +329,14 @@ _PEOPLE_VERB = re.compile(
 
 
 def _counted(sentence: str, start: int, end: int) -> str:
-    """A number with up to three words it counts, ending before the first stop word."""
-    phrase = sentence[start:end]
-    for word in sentence[end:].split()[:3]:
-        core = word.rstrip(",.;:!?)\"'”’")
+    """A number with up to three words it counts, ending before the first stop word; as
+    written ("186-yard performance", of which the small model may tag only "186")."""
+    stop = end
+    for word in list(re.finditer(r"\S+", sentence[end:]))[:3]:
+        core = word.group().rstrip(",.;:!?)\"'”’")
         if not _COUNTED_STOP.fullmatch(core) or not terms(core):
             break
-        phrase += " " + core
-        if core != word:
+        stop = end + word.start() + len(core)
+        if core != word.group():
             break
-    return phrase
+    return sentence[start:stop]
