@@ -484,3 +484,10 @@ def test_a_count_counts_its_own_noun_with_the_question_s_modifiers(entities: Ent
     question = "How many new cases did Puerto Rico report on Thursday?"
     fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
     assert fits["1,727 new cases"] == 1.0 > fits["more than 14,000 daily cases"]
+
+
+def test_a_code_is_no_organisation(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-f45410c7439e", "Further south, the weather service also")
+    question = "Which company confirmed two tornadoes in the New Orleans area?"
+    fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+    assert fits.get("EF-2", 0.0) < 0.5

@@ -31,7 +31,7 @@ _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
 _QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’']")
 _QUOTES = "\"“‘'"
 _CURRENCY = frozenset("$£€¥")
-_CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
+CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
 _LAW_HEADS = frozenset("law act bill legislation treaty measure".split())
 _LAW = re.compile(
     r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|on|the|to)\s+)*){1,10}"
@@ -156,7 +156,7 @@ def codes(need: Need, sentence: str) -> list[Candidate]:
     """Names written as codes, which the entity model misses ("subvariant XBB.1.5", "F-35"):
     1 beside the asked noun, else 0.6."""
     found = []
-    for m in _CODE.finditer(sentence):
+    for m in CODE.finditer(sentence):
         beside = sentence[max(0, m.start() - 30) : m.end() + 30].lower()
         fit = 1.0 if need.head and need.head in beside else 0.6
         if need.is_new(m.group()):
