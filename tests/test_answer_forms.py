@@ -177,7 +177,7 @@ def test_what_share_is_a_percentage(entities: Entities) -> None:
 
 
 def test_a_number_the_question_gives_belongs_to_the_next_candidate(entities: Entities) -> None:
-    from corpusqa.answer import _owns_number
+    from corpusqa.ranking import _owns_number
 
     sentence = "About 30% of adults in their 40s drink, compared to just 8% of people in their 20s."
     question = "What share of people in their 20s drink?"

@@ -8,8 +8,9 @@ import pytest
 from conftest import LLB, ROOT, SPUTNIK
 
 from corpusqa.agree import agreement
-from corpusqa.candidates import _counted, candidates
+from corpusqa.candidates import candidates
 from corpusqa.entities import Entities
+from corpusqa.measures import counted
 from corpusqa.qa import QA
 from corpusqa.question import Need, analyse
 from corpusqa.records import REFUSAL, Article, Candidate, Citation, Draft, Evidence
@@ -190,7 +191,7 @@ def test_a_count_is_of_the_thing_asked_for(entities: Entities) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence, counted",
+    "sentence, phrase",
     [
         (
             "figures of 100,000 or 150,000 Russian servicemen being stationed",
@@ -200,10 +201,10 @@ def test_a_count_is_of_the_thing_asked_for(entities: Entities) -> None:
         ("About 7,000 nurses, said the union", "7,000 nurses"),
     ],
 )
-def test_a_count_is_the_number_and_what_it_counts(sentence: str, counted: str) -> None:
-    number = counted.split()[0].rstrip(".")
+def test_a_count_is_the_number_and_what_it_counts(sentence: str, phrase: str) -> None:
+    number = phrase.split()[0].rstrip(".")
     start = sentence.index(number)
-    assert _counted(sentence, start, start + len(number)).rstrip(".") == counted.rstrip(".")
+    assert counted(sentence, start, start + len(number)).rstrip(".") == phrase.rstrip(".")
 
 
 def test_a_sentence_about_another_year_is_not_evidence(entities: Entities) -> None:
@@ -763,7 +764,7 @@ def test_which_state_is_a_state_not_its_town_nor_the_country_asked_about(
 
 
 def test_who_did_something_else_by_the_sentence_is_not_who_won(entities: Entities) -> None:
-    from corpusqa.answer import rank
+    from corpusqa.ranking import rank
 
     body, sentence = _sentence("rtqa-2b37c43df0ff", "Steven Spielberg's semi-autobiographical")
     article = Article("a", "Golden Globes", body, "a.txt", "Outlet", "2023-01-10")

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .chunk import sentence_spans
 from .keyword import terms
-from .lexicon import VERB_FORMS, YEAR, known_as, numbers, spelled
+from .lexicon import VERB_FORMS, known_as
+from .numerals import YEAR, numbers, spelled
 from .question import Need
 from .records import Evidence, Span
 

@@ -10,31 +10,22 @@ from itertools import repeat
 from .entities import Entity
 from .keyword import terms
 from .lexicon import (
-    AGE,
-    AGE_OF,
     CAUSAL,
     COLOURS,
-    COUNTRIES,
     DURATION,
     FIT,
-    GEOGRAPHY,
-    HEADS,
     MONEY_HEADS,
     MONEY_VERBS,
-    PERSON_TERMS,
     SHARE_HEADS,
-    SPECIFIC_DATE,
-    TIME_UNITS,
-    US_STATES,
     VAGUE_COUNT,
-    VENUE,
-    YEAR,
-    numbers,
     unpossessed,
 )
 from .measures import (
+    ages,
     clock_times,
     compound,
+    counted,
+    counts_asked,
     money_as_written,
     scores,
     sums_in_words,
@@ -50,7 +41,9 @@ from .names import (
     widened,
     written_dates,
 )
+from .numerals import AGE, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers
 from .people import affiliations, home_states, person_candidates, state_of_another
+from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
 from .question import Need
 from .records import Candidate
 from .speakers import person_shaped
@@ -61,10 +54,7 @@ _REASON = re.compile(
     r"([^;.]{4,160})"
 )
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
-_COUNTED_STOP = re.compile(r"[\w-]+")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
-_PEOPLE = frozenset(terms("people persons individuals"))
-_PERSON_NOUNS = PERSON_TERMS | frozenset(terms("residents passengers visitors customers others"))
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
 # thing ("what are the guidance kits called?").
 _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
@@ -88,7 +78,7 @@ def candidates(
     if need.kind == "description":
         return [Candidate(sentence.strip(), 0, _speaks_of(need.head, sentence))]
     if need.asks_age:
-        return _ages(need, sentence)
+        return ages(need, sentence)
     if need.asks_score:
         return scores(need, sentence)
     found = []
@@ -108,8 +98,8 @@ def candidates(
             ]
             continue
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
-            text = compound(sentence, e.start, _counted(sentence, e.start, e.end))
-            fit *= _counts_what_is_asked(need, text, sentence, e.start) * unit_fit(need, text)
+            text = compound(sentence, e.start, counted(sentence, e.start, e.end))
+            fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
@@ -166,16 +156,6 @@ def _speaks_of(head: str, sentence: str) -> float:
     if not stem:
         return 0.5
     return 0.5 if any(w.startswith(stem[0][:5]) for w in terms(sentence)) else 0.3
-
-
-def _ages(need: Need, sentence: str) -> list[Candidate]:
-    """ "What age was she?": the number an age is written with, not a count or a date."""
-    found = []
-    for m in AGE_OF.finditer(sentence):
-        number = next(g for g in m.groups() if g)
-        if number not in need.numbers:
-            found.append(Candidate(number, m.start(), 1.0))
-    return found
 
 
 def _fit(need: Need, e: Entity, sentence: str) -> float:
@@ -295,51 +275,3 @@ def _reasons(need: Need, sentence: str) -> list[Candidate]:
         found.append(Candidate(text.strip().rstrip(",;"), m.start(), fit))
     causal = 0.5 if CAUSAL.search(sentence) else 0.3
     return found + [Candidate(sentence.strip(), 0, causal)]
-
-
-def _counts_what_is_asked(need: Need, counted: str, sentence: str, start: int = 0) -> float:
-    """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
-    for "14 battalions" or a bare number in a sentence without tanks; a bare number after
-    "killed" or "injured" counts people ("killed 168 and injured 682")."""
-    if not need.head or need.head in HEADS["number"] or not terms(need.head):
-        return 1.0
-    head = terms(need.head)[0]
-    # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
-    # 100-yard games" counts games: the yards are another amount's.
-    lead, _, rest = counted.partition(" ")
-    counted = f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
-    words = [w for w in terms(counted.replace("-", " ")) if not any(ch.isdigit() for ch in w)]
-    if head in _PEOPLE and set(words) & _PERSON_NOUNS:
-        return 1.0  # "how many people worked for Meta": "87,000 employees"
-    if words:  # "26 universities" for "how many universities and colleges"; not "9 million
-        # mortgages" for "how many households are at risk of defaulting on their mortgages"
-        if head not in words:
-            return 1.0 if set(words) & set(terms(need.asked)) else 0.4
-        # "how many monthly users": "100 million US users" counts other users
-        return 1.0 if set(need.role) - {head, "mani"} <= set(words) else 0.9
-    if YEAR.fullmatch(counted.strip()) or need.head in TIME_UNITS:
-        return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
-    if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
-        return 0.8
-    return 0.8 if head in terms(sentence) else 0.4
-
-
-_OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
-_PEOPLE_VERB = re.compile(
-    r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|evacuated|rescued|arrested|"
-    r"hospitalized|hospitalised)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+)?$"
-)
-
-
-def _counted(sentence: str, start: int, end: int) -> str:
-    """A number with up to three words it counts, ending before the first stop word; as
-    written ("186-yard performance", of which the small model may tag only "186")."""
-    stop = end
-    for word in list(re.finditer(r"\S+", sentence[end:]))[:3]:
-        core = word.group().rstrip(",.;:!?)\"'”’")
-        if not _COUNTED_STOP.fullmatch(core) or not terms(core):
-            break
-        stop = end + word.start() + len(core)
-        if core != word.group():
-            break
-    return sentence[start:stop]

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from .errors import FilterError
-from .lexicon import NOW, THIS_MONTH
+from .numerals import NOW, THIS_MONTH
 from .tuning import RECENCY_FLOOR
 
 

@@ -1,6 +1,7 @@
 """The word lists and patterns the answer rules read: what a type's nouns are, which entity
-labels fit which type, states, venues, roles. Kept apart so the rules read as rules, and so a
-list can be extended (and tested) without touching them.
+labels fit which type, roles, money and cause words (places are in `places.py`, numbers and
+dates in `numerals.py`). Kept apart so the rules read as rules, and so a list can be extended
+(and tested) without touching them.
 """
 
 from __future__ import annotations
@@ -130,37 +131,7 @@ ROLE_ALSO = {
     "commentator": "broadcaster",
     "anchor": "broadcaster",
 }
-# What a role's nationality is written as: "his Chinese counterpart" is no Mexican one.
-NATIONALITIES = frozenset(
-    """american british english scottish welsh irish french german italian spanish portuguese
-    dutch belgian swiss austrian polish czech hungarian romanian greek turkish russian
-    ukrainian belarusian swedish norwegian danish finnish chinese japanese korean taiwanese
-    indian pakistani afghan iranian iraqi israeli palestinian saudi syrian lebanese egyptian
-    nigerian kenyan canadian mexican brazilian argentine venezuelan colombian cuban chilean
-    peruvian australian filipino indonesian vietnamese thai""".split()
-)
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
-DEMONYMS = {
-    "UK": "British",
-    "Britain": "British",
-    "London": "British",
-    "US": "American",
-    "U.S.": "American",
-    "Washington": "American",
-    "Kremlin": "Russian",
-    "Moscow": "Russian",
-    "Russia": "Russian",
-    "Germany": "German",
-    "Berlin": "German",
-    "France": "French",
-    "Paris": "French",
-    "China": "Chinese",
-    "Beijing": "Chinese",
-    "Ukraine": "Ukrainian",
-    "Kyiv": "Ukrainian",
-    "EU": "European",
-    "Brussels": "European",
-}
 MONEY_HEADS = {
     "value",
     "worth",
@@ -203,144 +174,7 @@ COLOURS = frozenset(
     silver gold golden turquoise teal beige maroon crimson""".split()
 )
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-VENUE = re.compile(
-    r"\b(Theat(er|re)|Hotel|Stadium|Arena|Cent(er|re)|Hall|Hospital|Airport|"
-    r"Park|Museum|Church|Cathedral|Plaza|Square|Gardens?|Field|Bridge|Palace|"
-    r"Abbey|Clinic|Prison|Campus|Club)\b"
-)
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
-US_STATES = frozenset(
-    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
-    Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
-    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
-    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
-    Wyoming""".split()
-) | {
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "West Virginia",
-}
-# "Which country": the countries as news names them (and their short names).
-COUNTRIES = frozenset(
-    c.replace("_", " ")
-    for c in """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
-    Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
-    Bosnia Botswana Brazil Britain Brunei Bulgaria Burkina_Faso Burundi Cambodia Cameroon Canada
-    Chad Chile China Colombia Comoros Congo Costa_Rica Croatia Cuba Cyprus Czechia
-    Czech_Republic Denmark Djibouti Dominica Dominican_Republic Ecuador Egypt El_Salvador
-    England Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany
-    Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hong_Kong Hungary Iceland India
-    Indonesia Iran Iraq Ireland Israel Italy Ivory_Coast Jamaica Japan Jordan Kazakhstan Kenya
-    Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
-    Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
-    Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands
-    New_Zealand Nicaragua Niger Nigeria North_Korea North_Macedonia Norway Oman Pakistan
-    Palestine Panama Papua_New_Guinea Paraguay Peru Philippines Poland Portugal Qatar Romania
-    Russia Rwanda Samoa San_Marino Saudi_Arabia Scotland Senegal Serbia Seychelles Sierra_Leone
-    Singapore Slovakia Slovenia Somalia South_Africa South_Korea South_Sudan Spain Sri_Lanka
-    Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga
-    Trinidad_and_Tobago Tunisia Turkey Turkmenistan Uganda Ukraine United_Arab_Emirates UAE
-    United_Kingdom UK U.K. United_States US U.S. USA America Uruguay Uzbekistan Vatican
-    Venezuela Vietnam Wales Yemen Zambia Zimbabwe""".split()
-)
-# A lawmaker's party and state as news writes them: "Kevin McCarthy, R-Calif." (AP style, and
-# the postal codes some outlets use).
-_STATE_SHORT = """Ala Alabama AL Alabama Ariz Arizona AZ Arizona Ark Arkansas AR Arkansas Calif
-    California CA California Colo Colorado CO Colorado Conn Connecticut CT Connecticut Del
-    Delaware DE Delaware Fla Florida FL Florida Ga Georgia GA Georgia Ill Illinois IL Illinois Ind
-    Indiana IN Indiana Kan Kansas KS Kansas Ky Kentucky KY Kentucky La Louisiana LA Louisiana Md
-    Maryland MD Maryland Mass Massachusetts MA Massachusetts Mich Michigan MI Michigan Minn
-    Minnesota MN Minnesota Miss Mississippi MS Mississippi Mo Missouri MO Missouri Mont Montana MT
-    Montana Neb Nebraska NE Nebraska Nev Nevada NV Nevada Okla Oklahoma OK Oklahoma Ore Oregon OR
-    Oregon Pa Pennsylvania PA Pennsylvania Tenn Tennessee TN Tennessee Vt Vermont VT Vermont Va
-    Virginia VA Virginia Wash Washington WA Washington Wis Wisconsin WI Wisconsin Wyo Wyoming WY
-    Wyoming NH New_Hampshire N.H New_Hampshire NJ New_Jersey N.J New_Jersey NM New_Mexico N.M
-    New_Mexico NY New_York N.Y New_York NC North_Carolina N.C North_Carolina ND North_Dakota N.D
-    North_Dakota RI Rhode_Island R.I Rhode_Island SC South_Carolina S.C South_Carolina SD
-    South_Dakota S.D South_Dakota W.Va West_Virginia WV West_Virginia AK Alaska HI Hawaii ID Idaho
-    IA Iowa ME Maine OH Ohio TX Texas UT Utah""".split()
-STATE_SHORT = {
-    **{s: s for s in US_STATES},
-    **{k: v.replace("_", " ") for k, v in zip(_STATE_SHORT[::2], _STATE_SHORT[1::2], strict=True)},
-}
-GEOGRAPHY = {
-    "city",
-    "town",
-    "state",
-    "country",
-    "nation",
-    "district",
-    "county",
-    "region",
-    "province",
-    "village",
-    "island",
-    "neighborhood",
-    "neighbourhood",
-    "area",
-    "capital",
-    "continent",
-    "part",
-    "place",
-    "location",
-}
-TIME_UNITS = {
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "decade",
-    "century",
-    "centuries",
-    "seconds",
-    "minutes",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "decades",
-}
-# The units an amount in each asked dimension is written with ("how high": feet, metres);
-# "how long" is a time or a length.
-_LENGTHS = (
-    "feet foot ft inches inch yards miles mile meters metres meter metre m km kilometers kilometres"
-)
-UNITS = {
-    "high": frozenset(f"{_LENGTHS} stories storeys".split()),
-    "tall": frozenset(f"{_LENGTHS} stories storeys".split()),
-    "deep": frozenset(_LENGTHS.split()),
-    "far": frozenset(f"{_LENGTHS} light years au".split()),
-    "close": frozenset(f"{_LENGTHS} light years au".split()),
-    "long": frozenset(_LENGTHS.split()) | TIME_UNITS | {"minute", "hour", "day", "week", "year"},
-    "fast": frozenset("mph kph knots mach per hour speed".split()),
-    "heavy": frozenset("pounds pound lbs lb kilograms kilogram kg tons tonnes ton ounces".split()),
-}
-AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
-# An age as news writes it, the number first: "a 118-year old nun", "at age 115", "aged 90",
-# "who lived to be 122 years old".
-# Obituaries and profiles also write it after the name or pronoun: "Martin, 77, spoke", "He
-# was 67."
-AGE_OF = re.compile(
-    r"(?i:\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b)"
-    r"|\b[A-Z][\w'’-]+, (\d{1,2}), (?=[a-z])"
-    r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])",
-)
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_MONTH = "|".join(MONTHS)
-SPECIFIC_DATE = re.compile(rf"\d|{_MONTH}|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
 # Words that give a sentence as a reason ("X, so Y" too); "as", "after" or "over" are too
 # common to.
 CAUSAL = re.compile(
@@ -365,67 +199,6 @@ VERB_FORMS = {
     "quit": {"resign", "quit", "step"},
     "arrest": {"arrest", "custodi", "detain"},
 }
-
-WRITTEN_DATE = re.compile(
-    rf"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"
-    r"(?:,\s*(?:1[89]|20)\d\d\b)?"
-)
-
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# "in their 20s" and "the 1990s" are a span of numbers, not 20 or 1990: kept with their "s".
-_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)(?:s\b)?")
-# What a number is glued to when it is part of a name: "M1", "G7", "COVID-19", "F-16",
-# "C/2022", "XBB.1.5"; not "mid-2022" or "pre-2020".
-_NAMED = re.compile(r"(?:[A-Za-z]|[A-Za-z]*[A-Z][A-Za-z]*[-/]|[A-Z]\.)$")
-
-
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
-NUMBER_WORDS = (*_TENS, *_WORDS)
-_SPELLED = re.compile(
-    rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_UNITS)}))?|({'|'.join(_WORDS)}))\b", re.I
-)
-
-
-def spelled(text: str) -> list[str]:
-    """The numbers a text writes in words, as digits: "EIGHTY-SIX" is 86, "twelve" 12."""
-    out = []
-    for m in _SPELLED.finditer(text):
-        tens, unit, word = (g.lower() if g else "" for g in m.groups())
-        n = (
-            (_TENS.index(tens) + 2) * 10 + (_UNITS.index(unit) + 1 if unit else 0)
-            if tens
-            else _WORDS[word]
-        )
-        out.append(str(n))
-    return out
-
-
-def numbers(text: str) -> list[str]:
-    """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept; the
-    digits of a name ("M1 Abrams", "COVID-19", "comet C/2022 E3") are no number."""
-    return [
-        re.sub(r"[,.](?=\d{3}\b)", "", m.group())
-        for m in _NUMBER.finditer(text)
-        if not _NAMED.search(text[max(0, m.start() - 12) : m.start()])
-    ]
-
-
-# A question about the latest news: the newest reporting should win more clearly.
-NOW = re.compile(
-    r"\bthis\s+(?:past\s+)?(?:week|weekend|month)\b|\brecent(?:ly)?\b|\blatest\b|\bnewest\b"
-    r"|\bupcoming\b|\bthis\s+(?:morning|afternoon|evening)\b",
-    re.I,
-)
-THIS_MONTH = re.compile(r"\bthis\s+month\b", re.I)
-
-
-def undated(question: str) -> str:
-    """The question without its words for "now" ("this week", "recently"): they are its date,
-    not what it asks about."""
-    return " ".join(NOW.sub(" ", question).split()) or question
 
 
 # Names news uses for one thing, none of them the initials of another (those `agree` reads).
@@ -462,13 +235,3 @@ def _initials(phrase: str) -> str:
     words = phrase.split()
     letters = "".join(w[0] for w in words if w.lower() not in _MINOR)
     return letters if len(words) > 1 and letters.isalpha() and letters.isupper() else ""
-
-
-ROAD_HEADS = frozenset("road highway route street avenue interstate".split())
-# "New York State Route 198", "Interstate 90", "Highway 44", "I-5", "Main Street".
-ROAD = re.compile(
-    r"\b(?:(?:[A-Z][\w'’.-]*\s+){0,4}(?:Route|Highway|Interstate|State\s+Road|US)\s+\d+[A-Z]?"
-    r"|I-\d+"
-    r"|(?:[A-Z][\w'’.-]*\s+){1,3}(?:Road|Street|Avenue|Boulevard|Drive|Lane|Parkway|Expressway"
-    r"|Freeway|Turnpike|Highway))\b"
-)

@@ -1,8 +1,10 @@
-"""Answers that are measures: a time of day, a game's score, an amount in the asked dimension.
+"""Answers that are measures: an age, a time of day, a game's score, a sum, a count of the
+asked thing, an amount in the asked dimension.
 
 "How high did the missile fly?" is answered by a height ("above 65,000 feet"), not by the
 "Mach 5" of the same story; "at what time" by a clock time ("11:59 p.m."), "by what score" by
-a score ("30-24"). The unit a number is written with says which question it answers.
+a score ("30-24"). The unit a number is written with says which question it answers, and
+the noun it counts which count is asked ("31 tanks", not "14 battalions").
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import NUMBER_WORDS, TIME_UNITS, UNITS
+from .lexicon import HEADS, PERSON_TERMS
+from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
 
@@ -116,3 +119,72 @@ def compound(sentence: str, start: int, text: str) -> str:
     while (more := _MORE.match(sentence[end:])) and more.group(2) in TIME_UNITS:
         end += more.end()  # "2 hours, 3 minutes, 2 seconds"
     return sentence[start:end]
+
+
+_COUNTED_STOP = re.compile(r"[\w-]+")
+
+
+_PEOPLE = frozenset(terms("people persons individuals"))
+
+
+_PERSON_NOUNS = PERSON_TERMS | frozenset(terms("residents passengers visitors customers others"))
+
+
+def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> float:
+    """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
+    for "14 battalions" or a bare number in a sentence without tanks; a bare number after
+    "killed" or "injured" counts people ("killed 168 and injured 682")."""
+    if not need.head or need.head in HEADS["number"] or not terms(need.head):
+        return 1.0
+    head = terms(need.head)[0]
+    # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
+    # 100-yard games" counts games: the yards are another amount's.
+    lead, _, rest = phrase.partition(" ")
+    phrase = f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
+    words = [w for w in terms(phrase.replace("-", " ")) if not any(ch.isdigit() for ch in w)]
+    if head in _PEOPLE and set(words) & _PERSON_NOUNS:
+        return 1.0  # "how many people worked for Meta": "87,000 employees"
+    if words:  # "26 universities" for "how many universities and colleges"; not "9 million
+        # mortgages" for "how many households are at risk of defaulting on their mortgages"
+        if head not in words:
+            return 1.0 if set(words) & set(terms(need.asked)) else 0.4
+        # "how many monthly users": "100 million US users" counts other users
+        return 1.0 if set(need.role) - {head, "mani"} <= set(words) else 0.9
+    if YEAR.fullmatch(phrase.strip()) or need.head in TIME_UNITS:
+        return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
+    if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
+        return 0.8
+    return 0.8 if head in terms(sentence) else 0.4
+
+
+_OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
+
+
+_PEOPLE_VERB = re.compile(
+    r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|evacuated|rescued|arrested|"
+    r"hospitalized|hospitalised)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+)?$"
+)
+
+
+def counted(sentence: str, start: int, end: int) -> str:
+    """A number with up to three words it counts, ending before the first stop word; as
+    written ("186-yard performance", of which the small model may tag only "186")."""
+    stop = end
+    for word in list(re.finditer(r"\S+", sentence[end:]))[:3]:
+        core = word.group().rstrip(",.;:!?)\"'”’")
+        if not _COUNTED_STOP.fullmatch(core) or not terms(core):
+            break
+        stop = end + word.start() + len(core)
+        if core != word.group():
+            break
+    return sentence[start:stop]
+
+
+def ages(need: Need, sentence: str) -> list[Candidate]:
+    """ "What age was she?": the number an age is written with, not a count or a date."""
+    found = []
+    for m in AGE_OF.finditer(sentence):
+        number = next(g for g in m.groups() if g)
+        if number not in need.numbers:
+            found.append(Candidate(number, m.start(), 1.0))
+    return found

@@ -9,7 +9,9 @@ import re
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import CAPITALISED, NAMES, ROAD, ROAD_HEADS, US_STATES, WRITTEN_DATE
+from .lexicon import CAPITALISED, NAMES
+from .numerals import WRITTEN_DATE
+from .places import ROAD, ROAD_HEADS, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import ROLES, STARTERS

@@ -14,17 +14,8 @@ from functools import lru_cache
 from .agree import article_terms
 from .entities import Entity
 from .keyword import terms
-from .lexicon import (
-    DEMONYMS,
-    FIT,
-    GENERIC_ROLES,
-    NATIONALITIES,
-    PERSON_TERMS,
-    ROLE_ALSO,
-    STATE_SHORT,
-    US_STATES,
-    unpossessed,
-)
+from .lexicon import FIT, GENERIC_ROLES, PERSON_TERMS, ROLE_ALSO, unpossessed
+from .places import DEMONYMS, NATIONALITIES, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import (

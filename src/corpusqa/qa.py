@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -15,33 +14,22 @@ from dataclasses import replace
 
 from .answer import Extractive
 from .build import BuildReport, Progress, build_index
-from .clean import dominant_script
 from .embed import Embedder
 from .entities import Entities
 from .errors import QuestionError
 from .filters import Filters, combine, latest
 from .followup import History, standalone
 from .index import Index
-from .lexicon import undated
 from .llm import LLM, load_llm
+from .numerals import undated
 from .records import Answer, Draft, Evidence, IndexStatus, Passage
 from .retrieve import Searcher
 from .settings import Settings
 from .tuning import NEIGHBOURS
+from .validate import checked_question
 from .verify import cite, quote_span, verify
 
 log = logging.getLogger(__name__)
-# Function words of the languages people most often ask in instead; matched in lower case only
-# (a question's first word aside), so "IL-10" or "Die Hard" do not make a question Italian or
-# German.
-_FOREIGN = frozenset(
-    """le la les des est qui que une der die das und ist wer el los las por quién
-    qué che chi il di du avec pour""".split()
-)
-_ENGLISH = frozenset(
-    """the a an is are was were who whom what when where how why did does do of
-    to in on at by for with from and or which that this it as be has have not""".split()
-)
 
 
 class QA:
@@ -266,27 +254,4 @@ class QA:
 
     def check(self, question: str) -> str:
         """A usable question, or a `QuestionError` that says what is wrong with it."""
-        question = (question or "").strip()
-        limit = self.settings.max_question_chars
-        if not question:
-            raise QuestionError("the question is empty: type a question about the articles")
-        if len(question) > limit:
-            raise QuestionError(
-                f"the question is {len(question)} characters long; the limit is "
-                f"{limit} (CORPUSQA_MAX_QUESTION_CHARS)"
-            )
-        script = dominant_script(question)
-        if (script and script != "LATIN") or _mostly_foreign(question):
-            raise QuestionError(
-                "corpusqa understands questions in English only "
-                "(its embedding model is English); please ask in English"
-            )
-        return question
-
-
-def _mostly_foreign(question: str) -> bool:
-    """Two or more foreign function words and more of them than English ones."""
-    words = re.findall(r"[^\W\d_]+", question)
-    words = [w.lower() if i == 0 else w for i, w in enumerate(words)]
-    foreign = sum(w in _FOREIGN for w in words)
-    return foreign >= 2 and foreign > sum(w.lower() in _ENGLISH for w in words)
+        return checked_question(question, self.settings.max_question_chars)

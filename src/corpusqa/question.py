@@ -11,40 +11,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from .entities import Entity, Parsed, Token
 from .grammar import asked_words, counted_noun, main_verbs, noun_of, noun_phrase, wh_token
 from .keyword import terms
+from .kinds import (
+    Kind,
+    Tense,
+    happened_by,
+    kind_asked,
+    measure_asked,
+    prep_asked,
+    tense_of,
+    whole_of,
+)
 from .lexicon import (
-    DESCRIPTION_HEADS,
     HEADS,
     MONEY_HEADS,
     MONEY_VERBS,
-    MONTHS,
-    NOT_PEOPLE,
-    NOW,
-    REASON_HEADS,
-    YEAR,
     known_as,
-    numbers,
-    undated,
     unpossessed,
 )
+from .numerals import NOW, YEAR, numbers, undated
 
-Kind = Literal[
-    "person", "org", "place", "date", "number", "thing", "reason", "description", "identity"
-]
-Tense = Literal["", "past", "future"]
-# Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
-_NUMBER_Q = re.compile(
-    r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often)\b"
-    r"|what\s+(are|were|is|was)\s+the\s+odds\b",
-    re.I,
-)
-_DATE_Q = re.compile(r"when\b|(what|which)\s+(date|day|year|month|decade)\b", re.I)
-# A quiz's statement that leaves its answer blank at the end.
-_BLANK = re.compile(r"\b(?:(by)|since(?:\s+at\s+least)?)\s*(?::|…|\.\.\.|_+)\s*$", re.I)
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
 _WHO_ROLE = re.compile(
     r"^\W*who\s+(is|was|are|were)\s+(?:(?:the|a|an)\s+(?P<role>[a-z][a-z -]*?)\s+(?:of|for|to)\b"
@@ -173,7 +162,7 @@ def analyse(parsed: Parsed) -> Need:
     role = tuple(t for t in terms(phrase) if t not in {"which", "what", "whose"})
     # Names inside the asked phrase ("which Cowen analyst") describe the answer's role; they
     # are matched against it, not required of the sentence.
-    kind = _kind(parsed, wh, head)
+    kind = kind_asked(parsed, wh, head)
     if kind == "description" and _CALLED.search(last):
         kind, head = "thing", "name"  # "what has it been dubbed?" asks for a name
     # Verbs the asked noun implies, which the sentence need not say: "what is it called?"
@@ -193,13 +182,13 @@ def analyse(parsed: Parsed) -> Need:
         names=tuple(n for n in names if n not in phrase),
         relation=tuple(t for t in said if t not in named),
         verbs=tuple(v for v in _stems(verbs) if v not in implied),
-        happened=_happened(parsed, verbs, stated.dated),
-        whole=_whole(text),
+        happened=happened_by(parsed, verbs, stated.dated),
+        whole=whole_of(text),
         money=any(e.label == "MONEY" for e in parsed.entities),
         now=bool(NOW.search(text) or _PRESENT.search(text)),
-        prep=_prep(parsed, wh),
-        tense=_tense(parsed, verbs),
-        measure=_measure(parsed, wh),
+        prep=prep_asked(parsed, wh),
+        tense=tense_of(parsed, verbs),
+        measure=measure_asked(parsed, wh),
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
@@ -226,55 +215,8 @@ _PRESENT = re.compile(
     r"climbed|fallen|dropped)|(?:is|are)\s+(?:\w+\s+)?(?:going|facing|leading|underway))\b",
     re.I,
 )
-_CAUSED = re.compile(r"what\s+(?:caused|prompted|triggered|sparked|led\s+to)\b", re.I)
 _CALLED = re.compile(r"\b(?:called|known(?:\s+as)?|nicknamed|dubbed|named)\s*\?*$", re.I)
 _NAMING = frozenset(terms("called known named nicknamed dubbed"))
-
-
-def _kind(parsed: Parsed, wh: int | None, head: str) -> Kind:
-    word = parsed.tokens[wh].text.lower() if wh is not None else ""
-    word = "which" if word == "this" else word
-    asking = parsed.text[parsed.tokens[wh].start :] if wh is not None else ""
-    blank = _BLANK.search(parsed.text) if wh is None else None
-    if blank:  # "..., previously held by:" asks for whoever; "since at least:" for a date
-        return "person" if blank.group(1) else "date"
-    if _NUMBER_Q.match(asking):  # "how many years": a number of years, not a date
-        return "number"
-    if head in HEADS["date"] or _DATE_Q.match(asking):
-        return "date"
-    if head in HEADS["number"]:
-        return "number"
-    if word == "where":
-        return "place"
-    if word == "why" or head in REASON_HEADS or _CAUSED.match(asking):
-        return "reason"  # "what caused the crash?" asks why it happened
-    if head in DESCRIPTION_HEADS:
-        return "description"
-    for kind in ("person", "org", "place"):
-        if head in HEADS[kind]:
-            return kind
-    if word in {"who", "whom", "whose"}:
-        return "person"
-    if head and head.endswith(("er", "ist", "ian")) and head not in NOT_PEOPLE and word == "which":
-        return "person"  # an unlisted role noun: "which pollster", "which rapper"
-    if head and word in {"which", "what"}:
-        return "thing"
-    return "description"
-
-
-_MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy)\b", re.I)
-
-
-def _measure(parsed: Parsed, wh: int | None) -> str:
-    m = _MEASURE.match(parsed.text[parsed.tokens[wh].start :]) if wh is not None else None
-    return m.group(1).lower() if m else ""
-
-
-def _prep(parsed: Parsed, wh: int | None) -> str:
-    """ "To what year ...", "In which state ...": the answer follows the same word."""
-    if not wh or parsed.tokens[wh - 1].tag not in {"IN", "TO"}:
-        return ""
-    return parsed.tokens[wh - 1].text.lower()
 
 
 def _is_name(name: str, asked: str) -> bool:
@@ -303,43 +245,5 @@ def _last_question(text: str) -> str:
     return re.split(r"(?<=[.;!])\s+", text.strip())[-1]
 
 
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+(1[89]\d\d|20\d\d)\b")
-
-
 def _stems(verbs: list[Token]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for v in verbs for t in terms(v.text)))
-
-
-def _tense(parsed: Parsed, verbs: list[Token]) -> Tense:
-    """Whether the question asks about what happened ("when did ...") or what will ("when
-    will ..."), from its main verbs and auxiliaries."""
-    if any(t.text.lower() in {"will", "'ll", "shall"} and t.dep == "aux" for t in parsed.tokens):
-        return "future"
-    return "past" if _past(parsed, verbs) else ""
-
-
-def _past(parsed: Parsed, verbs: list[Token]) -> bool:
-    return any(v.tag == "VBD" for v in verbs) or any(
-        t.text.lower() in {"did", "was", "were", "had"} and t.dep in {"aux", "auxpass"}
-        for t in parsed.tokens
-    )
-
-
-def _happened(parsed: Parsed, verbs: list[Token], dated: tuple[tuple[str, str], ...]) -> str:
-    """The latest month (or year) the question says its event already happened in."""
-    if not _past(parsed, verbs):
-        return ""  # "what is expected at the March 2023 Academy Awards?" may be answered before
-    months = [f"{y}-{MONTHS.index(m) + 1:02}" for m, y in _MONTH_YEAR.findall(parsed.text)]
-    return max(months or [year for year, _ in dated], default="")
-
-
-_PART_OF = re.compile(
-    r"\bhow\s+many\s+of\s+(?:the|its|their|those|these|[A-Z][\w.&-]*['’]s)"
-    r"\s+(\d[\d,]*)\b",
-    re.I,
-)
-
-
-def _whole(text: str) -> float:
-    m = _PART_OF.search(text)
-    return float(m.group(1).replace(",", "")) if m else 0.0

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from .agree import previous_sentences
 from .keyword import terms
-from .lexicon import numbers
+from .numerals import numbers
 from .records import Article, Citation, Evidence, Span
 
 MARKER = re.compile(r"\[(\d+)\]")

@@ -1,0 +1,114 @@
+"""Numbers, dates, ages and units as news writes them: "65,000" and "sixty-five", "Jan. 4",
+"a 118-year old nun", "this week"."""
+
+from __future__ import annotations
+
+import re
+
+TIME_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "centuries",
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+}
+# The units an amount in each asked dimension is written with ("how high": feet, metres);
+# "how long" is a time or a length.
+_LENGTHS = (
+    "feet foot ft inches inch yards miles mile meters metres meter metre m km kilometers kilometres"
+)
+UNITS = {
+    "high": frozenset(f"{_LENGTHS} stories storeys".split()),
+    "tall": frozenset(f"{_LENGTHS} stories storeys".split()),
+    "deep": frozenset(_LENGTHS.split()),
+    "far": frozenset(f"{_LENGTHS} light years au".split()),
+    "close": frozenset(f"{_LENGTHS} light years au".split()),
+    "long": frozenset(_LENGTHS.split()) | TIME_UNITS | {"minute", "hour", "day", "week", "year"},
+    "fast": frozenset("mph kph knots mach per hour speed".split()),
+    "heavy": frozenset("pounds pound lbs lb kilograms kilogram kg tons tonnes ton ounces".split()),
+}
+AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
+# An age as news writes it, the number first: "a 118-year old nun", "at age 115", "aged 90",
+# "who lived to be 122 years old".
+# Obituaries and profiles also write it after the name or pronoun: "Martin, 77, spoke", "He
+# was 67."
+AGE_OF = re.compile(
+    r"(?i:\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b)"
+    r"|\b[A-Z][\w'’-]+, (\d{1,2}), (?=[a-z])"
+    r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])",
+)
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH = "|".join(MONTHS)
+SPECIFIC_DATE = re.compile(rf"\d|{_MONTH}|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
+WRITTEN_DATE = re.compile(
+    rf"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"
+    r"(?:,\s*(?:1[89]|20)\d\d\b)?"
+)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "in their 20s" and "the 1990s" are a span of numbers, not 20 or 1990: kept with their "s".
+_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)(?:s\b)?")
+# What a number is glued to when it is part of a name: "M1", "G7", "COVID-19", "F-16",
+# "C/2022", "XBB.1.5"; not "mid-2022" or "pre-2020".
+_NAMED = re.compile(r"(?:[A-Za-z]|[A-Za-z]*[A-Z][A-Za-z]*[-/]|[A-Z]\.)$")
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+NUMBER_WORDS = (*_TENS, *_WORDS)
+_SPELLED = re.compile(
+    rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_UNITS)}))?|({'|'.join(_WORDS)}))\b", re.I
+)
+
+
+def spelled(text: str) -> list[str]:
+    """The numbers a text writes in words, as digits: "EIGHTY-SIX" is 86, "twelve" 12."""
+    out = []
+    for m in _SPELLED.finditer(text):
+        tens, unit, word = (g.lower() if g else "" for g in m.groups())
+        n = (
+            (_TENS.index(tens) + 2) * 10 + (_UNITS.index(unit) + 1 if unit else 0)
+            if tens
+            else _WORDS[word]
+        )
+        out.append(str(n))
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept; the
+    digits of a name ("M1 Abrams", "COVID-19", "comet C/2022 E3") are no number."""
+    return [
+        re.sub(r"[,.](?=\d{3}\b)", "", m.group())
+        for m in _NUMBER.finditer(text)
+        if not _NAMED.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+
+
+# A question about the latest news: the newest reporting should win more clearly.
+NOW = re.compile(
+    r"\bthis\s+(?:past\s+)?(?:week|weekend|month)\b|\brecent(?:ly)?\b|\blatest\b|\bnewest\b"
+    r"|\bupcoming\b|\bthis\s+(?:morning|afternoon|evening)\b",
+    re.I,
+)
+THIS_MONTH = re.compile(r"\bthis\s+month\b", re.I)
+
+
+def undated(question: str) -> str:
+    """The question without its words for "now" ("this week", "recently"): they are its date,
+    not what it asks about."""
+    return " ".join(NOW.sub(" ", question).split()) or question

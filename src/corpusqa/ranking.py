@@ -1,0 +1,164 @@
+"""How well each candidate answers: its fit, its sentence's agreement with the question and
+the share of what the question says happened that it says, how near it sits to the question's
+words, after the question's preposition, and how recent its article is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .agree import agreement, predicate, previous_sentences, topic, wrong_tense
+from .candidates import candidates
+from .entities import Entity
+from .keyword import terms
+from .numerals import numbers
+from .question import Need
+from .records import Candidate, Evidence
+from .tuning import (
+    MIN_AGREE,
+    MIN_FIT,
+    MIN_TOPIC,
+    W_AGENT,
+    W_AGREE,
+    W_FIT,
+    W_NEAR,
+    W_OWN,
+    W_PREP,
+    W_RECENT,
+    W_RECENT_NOW,
+    W_TIED,
+    W_TOPIC,
+    W_VERB,
+    W_WINDOW,
+    WINDOW,
+)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate with how well it answers (`_value`) and how well its sentence agrees."""
+
+    value: float
+    agree: float
+    candidate: Candidate
+    evidence: Evidence
+
+    @property
+    def checked(self) -> bool:
+        """Whether it passes the constraint check: its sentence agrees with the question and
+        the span is of the asked-for type."""
+        return self.agree >= MIN_AGREE and self.candidate.fit >= MIN_FIT
+
+
+def rank(
+    need: Need, evidence: Sequence[Evidence], entities: Sequence[tuple[Entity, ...]]
+) -> list[Scored]:
+    """Every candidate of the asked-for type in the evidence sentences, best first."""
+    scored = []
+    people = frozenset(
+        x.text.split()[-1] for found in entities for x in found if x.label == "PERSON"
+    )
+    for e, found in zip(evidence, entities, strict=True):
+        said = predicate(need, e)
+        # "Where was he born?": a sentence that does not report the birth is not evidence.
+        about = topic(need, e)
+        agree = agreement(need, e) if about >= MIN_TOPIC and said != 0 else 0.0
+        before = previous_sentences(e.article.body, e.span[0])
+        for c in candidates(need, e.text, found, e.article.body, before, people):
+            if wrong_tense(need, c.text, e.article.published):
+                continue
+            value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
+            if _agent_of_another(need, e.text, c.start):
+                value -= W_AGENT
+            scored.append(Scored(value, agree, c, e))
+    return sorted(scored, key=lambda x: -x.value)
+
+
+def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) -> float:
+    """How well a candidate answers: its sentence's evidence score (recency counting more for
+    "this week"), the sentence's agreement and topic, the span's type fit and its place."""
+    return (
+        e.score * float(e.recent ** (W_RECENT_NOW if need.now else W_RECENT))
+        + W_AGREE * agree
+        + W_FIT * c.fit
+        + W_NEAR * _nearness(need, e.text, c.start)
+        + W_TOPIC * about
+        + W_WINDOW * _window(need, e.text, c)
+        + W_TIED * c.tied
+        + W_PREP * _after_prep(need, e.text, c.start)
+        + W_OWN * _owns_number(need, e.text, c)
+    )
+
+
+_BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
+    """ "The Fabelmans won best director ..., hosted by comedian Jerrod Carmichael": the one
+    who did something the question does not ask about (hosted), not who won."""
+    m = _BY.search(sentence[:at])
+    if m is None:
+        return False
+    return not set(terms(m.group(1))) & {*need.relation, *need.verbs, *need.role}
+
+
+def _window(need: Need, sentence: str, c: Candidate) -> float:
+    """The share of the question's words (what it says happened, and its names) found within
+    WINDOW characters either side of the candidate: the answer sits among what is asked."""
+    end = c.start + len(c.text)
+    near = [
+        t
+        for m in re.finditer(r"[\w'-]+", sentence)
+        if (m.end() <= c.start and c.start - m.end() < WINDOW)
+        or (m.start() >= end and m.start() - end < WINDOW)
+        for t in terms(m.group())[:1]
+    ]
+    wanted = set(need.relation) | {t for n in need.names for t in terms(n)}
+    return len(wanted & set(near)) / len(wanted) if wanted else 0.0
+
+
+def _after_prep(need: Need, sentence: str, at: int) -> float:
+    """1 when the candidate follows the preposition the question puts before its wh-word
+    ("pushed back from 2023 to 2025" for "to what year"), an article between them or not, or
+    one of the question's verbs ("injured four others" for "how many did he injure?")."""
+    before = [w.lower() for w in sentence[:at].split()[-2:]]
+    if before[-1:] and before[-1] in {"the", "a", "an"}:
+        before = before[:-1]
+    if not before:
+        return 0.0
+    if need.prep and before[-1] == need.prep:
+        return 1.0
+    stem = terms(before[-1])[:1]
+    return 1.0 if stem and stem[0] in need.verbs else 0.0
+
+
+_NUMBER_IN = re.compile(r"(?<![\w.])\d[\d,.]*\d?s?\b")
+
+
+def _owns_number(need: Need, sentence: str, c: Candidate) -> float:
+    """1 when the number beside the candidate is one the question gives: after an amount
+    ("just 7.8% of people in their 20s", not "About 30% of people in their 40s"), before a
+    date ("9.7 billion in 2050", not "10.4 billion in 2100"). For amounts and dates only."""
+    given = set(need.numbers) - set(need.years)
+    if need.kind not in {"number", "date"} or not given:
+        return 0.0
+    if need.kind == "number":
+        beside = _NUMBER_IN.search(sentence, c.start + len(c.text))
+    else:
+        beside = next(reversed(list(_NUMBER_IN.finditer(sentence, 0, c.start))), None)
+    found = numbers(beside.group()) if beside else []
+    return 1.0 if found and found[0] in given else 0.0
+
+
+def _nearness(need: Need, sentence: str, at: int) -> float:
+    """1 when the candidate stands next to one of the question's words, less further away."""
+    anchors = [
+        m.start()
+        for m in re.finditer(r"[\w'-]+", sentence)
+        if (t := terms(m.group())) and t[0] in need.terms
+    ]
+    if not anchors:
+        return 0.0
+    gap = min(abs(at - a) for a in anchors)
+    return 1.0 / (1.0 + gap / 40)
