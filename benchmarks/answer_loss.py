@@ -35,8 +35,9 @@ from _shared import OWN_SETS, RTQA, SHARED, indexed, rows, save
 from freeform import right
 
 from corpusqa import QA
-from corpusqa.answer import pool, rank
+from corpusqa.answer import pool
 from corpusqa.question import analyse
+from corpusqa.ranking import rank
 from corpusqa.tuning import MIN_FIT, MIN_SUPPORT
 
 STAGES = (
