@@ -491,3 +491,26 @@ def test_a_code_is_no_organisation(entities: Entities) -> None:
     question = "Which company confirmed two tornadoes in the New Orleans area?"
     fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
     assert fits.get("EF-2", 0.0) < 0.5
+
+
+def test_a_count_is_of_what_its_sentence_names(entities: Entities) -> None:
+    # A number is a local fact: the question's name must be in its sentence, the two before
+    # or the headline, not only somewhere in the article, as it may be for a person's role.
+    from test_answer_types import _rtqa
+
+    from corpusqa.agree import agreement
+    from corpusqa.records import Article, Evidence
+
+    body = _rtqa()["rtqa-d7fc099b35b6"]
+    title = "Puerto Rico travel restrictions: New entry requirements begin Feb. 2"
+    article = Article("a", title, body, "a.txt", "USA Today", "2022-01-28")
+    sentence = (
+        "Large-scale events can exceed 250 attendees but will need to cap occupancies at 50%."
+    )
+    start = body.index(sentence)
+    e = Evidence(article, (start, start + len(sentence)), 0.5, 0)
+    in_headline = need(entities, "How many attendees can large-scale events in Puerto Rico have?")
+    assert agreement(in_headline, e) >= 0.5
+    far = need(entities, "How many attendees can events that Johns Hopkins University tracks have?")
+    assert "Johns Hopkins University" in far.names and "Johns Hopkins University" in body
+    assert agreement(far, e) == 0.0

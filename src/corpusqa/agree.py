@@ -56,8 +56,10 @@ def agreement(need: Need, e: Evidence) -> float:
         if _is_outlet(name, e.article.outlet):  # "the USA Today storm article"
             checks.append(1.0)
             continue
-        # A person the question names must be in the sentence or just before it.
-        elsewhere = 0.0 if name in need.people else 0.5
+        # A person the question names must be in the sentence or just before it (or the
+        # headline), and so must any name of a question asking for a number: a count is a
+        # local fact, and a sentence far from the name counts something else.
+        elsewhere = 0.0 if name in need.people or need.kind == "number" else 0.5
         checks.append(
             1.0
             if _meets(words, sentence) or known_as(name, e.text)
