@@ -514,3 +514,18 @@ def test_a_count_is_of_what_its_sentence_names(entities: Entities) -> None:
     far = need(entities, "How many attendees can events that Johns Hopkins University tracks have?")
     assert "Johns Hopkins University" in far.names and "Johns Hopkins University" in body
     assert agreement(far, e) == 0.0
+
+
+def test_which_option_is_not_so_needs_the_options(entities: Entities) -> None:
+    # A quiz question pasted without its options: the answer is whichever option the articles
+    # do not name, which cannot be told; the same question asked plainly is answered.
+    from corpusqa.answer import Extractive
+
+    body, sentence = _sentence("rtqa-68cbaa175f57", "Garland has three 40-point games")
+    read = [_evidence(body, sentence)]
+    draft = Extractive(entities).write(
+        "All of these players scored 51 points in a loss to Minnesota, except:", read
+    )
+    assert draft.refused and "options" in draft.text and draft.used == (read[0],)
+    draft = Extractive(entities).write("Who scored 51 points in a loss to Minnesota?", read)
+    assert "Darius Garland" in draft.text and not draft.refused

@@ -51,6 +51,8 @@ class Extractive:
 
     def write(self, question: str, evidence: Sequence[Evidence]) -> Draft:
         need = analyse(self.entities.parse(question))
+        if AMONG_OPTIONS.search(question):  # a quiz's "all of these ... except:", options cut
+            return _silent(need, evidence[0], _NO_OPTIONS)
         read = pool(evidence)
         draft = compose(need, read, self.entities.of([e.text for e in read]))
         if not draft.refused or not _precise(need):
@@ -67,6 +69,9 @@ class Extractive:
 
 
 _SPACE = re.compile(r"\s*")
+# Which of several options is not so can only be told with the options.
+AMONG_OPTIONS = re.compile(r"\bexcept\s*[:?.…]*\s*$", re.I)
+_NO_OPTIONS = "It asks which of its options is not so, and gives none: ask about each one."
 
 
 def _precise(need: Need) -> bool:
@@ -155,11 +160,12 @@ def _person(c: Candidate, e: Evidence) -> str:
     return f"{name}, {c.appos}" if c.appos else name
 
 
-def _silent(need: Need, closest: Evidence) -> Draft:
+def _silent(need: Need, closest: Evidence, why: str = "") -> Draft:
     words = closest.text.split()
     said = " ".join(words[:40]) + (" …" if len(words) > 40 else "")
-    asked = f", but not {need.asked}" if len(need.asked.split()) > 1 else ""
-    text = f"{REFUSAL} The closest the articles come: “{_strip_end(said)}” [1]{asked}."
+    asked = f", but not {need.asked}" if len(need.asked.split()) > 1 and not why else ""
+    lead = f"{REFUSAL} {why}" if why else REFUSAL
+    text = f"{lead} The closest the articles come: “{_strip_end(said)}” [1]{asked}."
     return Draft(text, (closest,), refused=True)
 
 
