@@ -529,3 +529,13 @@ def test_which_option_is_not_so_needs_the_options(entities: Entities) -> None:
     assert draft.refused and "options" in draft.text and draft.used == (read[0],)
     draft = Extractive(entities).write("Who scored 51 points in a loss to Minnesota?", read)
     assert "Darius Garland" in draft.text and not draft.refused
+
+
+def test_a_number_before_a_people_counts_them(entities: Entities) -> None:
+    # "500" + "Americans" is a count of Americans, not a name like "Three 6" + "Mafia".
+    body, sentence = _sentence("rtqa-67a1b3931348", "More than 500 Americans are on the")
+    fits = {
+        c.text: c.fit
+        for c in _cands(entities, "How many Americans are on the team?", body, sentence)[1]
+    }
+    assert fits.get("More than 500 Americans") == 1.0

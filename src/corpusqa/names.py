@@ -54,6 +54,7 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             and (m := _LEFT.search(sentence[:start]))
             and m.group(1).lower() not in STARTERS
             and not (e.label == "PERSON" and m.group(1).lower() in ROLES)  # a title, not a name
+            and not (e.label == "NORP" and m.group(1).isdigit())  # "222 Republicans": a count
         ):
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
