@@ -52,6 +52,8 @@ def need(entities: Entities, question: str) -> Need:
         ("Why did the agency start digging in 2018?", "reason", ""),
         ("What did Peskov say of NATO?", "description", ""),
         ("Who is Dmitry Peskov?", "identity", ""),
+        ("Which of the candidates won the Iowa caucus?", "person", "candidate"),
+        ("Which of its restaurants closed first?", "thing", "restaurants"),
         (
             "NFL player Damar Hamlin collapsed this week. He is a member of which team?",
             "org",

@@ -54,6 +54,8 @@ def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
     word = tokens[wh].text.lower()
     if word not in {"what", "which", "whose", "this"}:
         return None
+    if word in {"which", "what"} and (chosen := _noun_after_of(tokens, wh)) is not None:
+        return chosen  # "which of these films": one of the films
     rest = " ".join(t.text for t in tokens[wh + 1 : wh + 4])
     copula = _COPULA.match(rest)
     first = wh + 1 + (len(copula.group().split()) if copula else 0)
