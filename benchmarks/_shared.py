@@ -18,8 +18,9 @@ SHARED = HERE.parents[1] / "shared" / "benchmarks"
 RTQA = SHARED / "realtimeqa-2023-01"
 SCIFACT = SHARED / "scifact"
 # Sets in newsqa-dev's form written for this project over other RealTime QA articles (each
-# file's "about" says how): name -> file. extra and silence are tuned on; heldout and blind
-# were each scored blind once and are held out, like newsqa-dev's odd ids.
+# file's "about" says how): name -> file. extra, silence, types1-4 and blind3 are tuned on;
+# heldout, blind, blind2 and blind4 were each scored blind and are held out, like newsqa-dev's
+# odd ids.
 OWN_SETS = {
     name: HERE / "data" / f"newsqa-{name}.json"
     for name in (
@@ -33,6 +34,7 @@ OWN_SETS = {
         "blind",
         "blind2",
         "blind3",
+        "blind4",
     )
 }
 

@@ -27,6 +27,9 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   the end of the third session of 2026-12-02 and scored once, at the end of the fourth.
 - newsqa-blind3 (`data/newsqa-blind3.json`): 32 and 11 more over 4 other articles, written at
   the start of the fifth session and scored once near its end (then used for its last change).
+- newsqa-blind4 (`data/newsqa-blind4.json`): 34 and 12 more over 4 other articles, written at
+  the start of the sixth session; only its totals were read (at the start and the end of that
+  session), so it is held out, like newsqa-dev's odd ids.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
