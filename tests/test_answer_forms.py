@@ -539,3 +539,22 @@ def test_a_number_before_a_people_counts_them(entities: Entities) -> None:
         for c in _cands(entities, "How many Americans are on the team?", body, sentence)[1]
     }
     assert fits.get("More than 500 Americans") == 1.0
+
+
+def test_a_bare_number_after_the_question_s_verb_counts_what_it_asks(entities: Entities) -> None:
+    # "after scoring 31" for how many points: the number the asked verb takes, though the
+    # sentence never writes "points"; "nine rebounds" counts something else.
+    body, sentence = _sentence("rtqa-ada40db4397c", "Mitchell just missed a triple-double")
+    question = "How many points did Mitchell score in his Cleveland debut?"
+    fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+    assert fits["31"] >= 0.8 > fits["nine rebounds"]
+
+
+def test_what_figure_asks_for_any_number(entities: Entities) -> None:
+    body, _ = _sentence("rtqa-fb66527d994d", "The UN projects the global population")
+    start = body.index("The UN projects the global population")
+    sentence = body[start : body.index("until 2100.", start) + len("until 2100.")]
+    question = "At what figure will the global population peak, according to the UN?"
+    n, found = _cands(entities, question, body, sentence)
+    assert n.kind == "number"
+    assert {c.text: c.fit for c in found}["around 10.4 billion people"] == 1.0

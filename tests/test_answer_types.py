@@ -54,6 +54,8 @@ def need(entities: Entities, question: str) -> Need:
         ("Who is Dmitry Peskov?", "identity", ""),
         ("Which of the candidates won the Iowa caucus?", "person", "candidate"),
         ("Which of its restaurants closed first?", "thing", "restaurants"),
+        ("Which Orlando Magic forward scored 30?", "person", "forward"),
+        ("In which journal was the study published?", "org", "journal"),
         (
             "NFL player Damar Hamlin collapsed this week. He is a member of which team?",
             "org",
@@ -201,6 +203,7 @@ def test_a_count_is_of_the_thing_asked_for(entities: Entities) -> None:
         ),
         ("The jackpot rose to $1.35 billion. Nobody won.", "$1.35 billion."),
         ("About 7,000 nurses, said the union", "7,000 nurses"),
+        ("She finished with 25 including eight in overtime.", "25"),
     ],
 )
 def test_a_count_is_the_number_and_what_it_counts(sentence: str, phrase: str) -> None:

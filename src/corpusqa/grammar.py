@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import Parsed, Token
+from .lexicon import TYPED_HEADS
 
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 
@@ -106,6 +107,8 @@ def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
     # "which country's prime minister" asks for the country: the possessive ends the phrase.
     if tokens[i].tag in {"NN", "NNS"} and last is None:
         last = i
+    if j < len(tokens) and tokens[j - 1].tag in {"NNP", "NNPS"} and tokens[j].text in TYPED_HEADS:
+        return j  # "which Orlando Magic forward", the tagger reading "forward" as an adverb
     if tokens[j - 1].tag in {"NNP", "NNPS"} and j - 1 > i:
         return j - 1  # "which high-profile Republican"
     return last if last is not None else j - 1

@@ -17,7 +17,7 @@ Tense = Literal["", "past", "future"]
 # Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
 _NUMBER_Q = re.compile(
     r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often)\b"
-    r"|what\s+(are|were|is|was)\s+the\s+odds\b",
+    r"|what\s+(are|were|is|was)\s+the\s+odds\b|what\s+figure\b",  # "at what figure": a number
     re.I,
 )
 _DATE_Q = re.compile(r"when\b|(what|which)\s+(date|day|year|month|decade)\b", re.I)

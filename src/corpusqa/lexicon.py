@@ -26,9 +26,10 @@ WORDS = {
         speaker representative justice historian assistant accountant attendant republican
         champion relative uncle aunt cousin nephew niece grandmother grandfather parent
         broadcaster announcer commentator anchor meteorologist forecaster agent publicist
-        cofounder""",
-    "org": """organisation organization company firm group publication newspaper magazine network
-        outlet broadcaster channel agency team club party union charity institution bank
+        cofounder forward guard center centre pitcher shortstop outfielder catcher goalkeeper
+        striker defender midfielder linebacker receiver rookie""",
+    "org": """organisation organization company firm group publication newspaper magazine journal
+        network outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
         startup department ministry committee body association federation league studio label
         automaker insurer lender watchdog regulator opponent rival""",
@@ -43,6 +44,7 @@ WORDS = {
         revenue income earnings profit settlement value worth""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
+TYPED_HEADS = frozenset().union(*HEADS.values())
 # The stems of the words that say what a person is ("cofounder", "talent agent").
 PERSON_TERMS = frozenset(t for w in HEADS["person"] for t in terms(w))
 

@@ -122,6 +122,10 @@ def compound(sentence: str, start: int, text: str) -> str:
 
 
 _COUNTED_STOP = re.compile(r"[\w-]+")
+# Words that end what a number counts: "25 including eight of ...", "40 on 14 for 19".
+_COUNTED_END = frozenset("including after before during against while with".split())
+# Heads that any number answers: "what figure", "what amount".
+_ANY_COUNT = HEADS["number"] | {"figure"}
 
 
 _PEOPLE = frozenset(terms("people persons individuals"))
@@ -134,7 +138,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
     for "14 battalions" or a bare number in a sentence without tanks; a bare number after
     "killed" or "injured" counts people ("killed 168 and injured 682")."""
-    if not need.head or need.head in HEADS["number"] or not terms(need.head):
+    if not need.head or need.head in _ANY_COUNT or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
     # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
@@ -154,6 +158,8 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
         return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
     if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
         return 0.8
+    if set(terms(" ".join(sentence[:start].split()[-1:]))) & set(need.verbs):
+        return 0.8  # "Mitchell scored 40" for how many points he scored
     return 0.8 if head in terms(sentence) else 0.4
 
 
@@ -172,7 +178,7 @@ def counted(sentence: str, start: int, end: int) -> str:
     stop = end
     for word in list(re.finditer(r"\S+", sentence[end:]))[:3]:
         core = word.group().rstrip(",.;:!?)\"'”’")
-        if not _COUNTED_STOP.fullmatch(core) or not terms(core):
+        if not _COUNTED_STOP.fullmatch(core) or not terms(core) or core in _COUNTED_END:
             break
         stop = end + word.start() + len(core)
         if core != word.group():
