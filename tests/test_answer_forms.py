@@ -558,3 +558,17 @@ def test_what_figure_asks_for_any_number(entities: Entities) -> None:
     n, found = _cands(entities, question, body, sentence)
     assert n.kind == "number"
     assert {c.text: c.fit for c in found}["around 10.4 billion people"] == 1.0
+
+
+def test_another_kind_of_minister_is_not_the_asked_one(entities: Entities) -> None:
+    # "Prime Minister" has the asked head, "minister", but says another kind of it.
+    body, sentence = _sentence("rtqa-8c8ce8f18fae", "British Prime Minister Rishi Sunak")
+    asked = {
+        c.text: c.fit
+        for c in _cands(entities, "Which British prime minister paid tribute?", body, sentence)[1]
+    }
+    other = {
+        c.text: c.fit
+        for c in _cands(entities, "Which British foreign minister paid tribute?", body, sentence)[1]
+    }
+    assert asked["Rishi Sunak"] >= 0.8 and other["Rishi Sunak"] < 0.5

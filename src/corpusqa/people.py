@@ -226,6 +226,11 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
         w if t in have else w / 2 if t in need.role_names and t in around else 0.0
         for t, w in weights.items()
     )
+    if head and need.head not in GENERIC_ROLES and met < sum(weights.values()):
+        # "Prime Minister" for "which defence minister": the head, but another kind of it
+        before = re.findall(rf"(\w+)\s+{re.escape(need.head)}", role, re.I)
+        if any(b.lower() in _PORTFOLIOS and not set(terms(b)) & set(need.role) for b in before):
+            return 0.0
     return met / sum(weights.values())
 
 
@@ -233,6 +238,15 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
 # also counts as ("Dr" a doctor, an uncle a relative: `ROLE_ALSO`); made once, not per call.
 _COUNTRIES = [(re.compile(rf"\b{country}\b"), adj) for country, adj in DEMONYMS.items()]
 _ALSO = [(re.compile(rf"\b{word}\b"), more) for word, more in ROLE_ALSO.items()]
+
+
+# What kind of minister, secretary or director a title says: "Prime Minister" is no defence
+# minister. Not names or teams ("Cavaliers coach" is an NBA coach).
+_PORTFOLIOS = frozenset(
+    """prime foreign finance defence defense interior home health justice education transport
+    trade culture economy environment energy treasury deputy vice assistant associate
+    managing""".split()
+)
 
 
 def _widened(role: str) -> str:
