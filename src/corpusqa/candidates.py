@@ -27,6 +27,7 @@ from .measures import (
     counted,
     counts_asked,
     money_as_written,
+    percent_as_written,
     scores,
     sums_in_words,
     unit_fit,
@@ -85,7 +86,7 @@ def candidates(
     spans = widened(sentence, entities, body)
     if need.kind == "number":
         spans += sums_in_words(sentence, entities)
-    for e in map(money_as_written, spans, repeat(sentence)):
+    for e in map(percent_as_written, map(money_as_written, spans, repeat(sentence))):
         fit = _fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
             continue  # a person the small model took for a title or a product
@@ -174,6 +175,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(CARDINAL=0.3, QUANTITY=0.2, PERCENT=0.3)  # what it cost or earned
         elif need.head in SHARE_HEADS:  # "what share", "what percentage": a percentage
             fits.update(CARDINAL=0.3, QUANTITY=0.2, MONEY=0.2)
+        elif need.asked.startswith("how much "):
+            fits.update(PERCENT=0.3)  # "how much coal": an amount, not a share (a sum may be)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
             if set(e.text.lower().split()) <= VAGUE_COUNT:

@@ -146,7 +146,16 @@ def noun_phrase(parsed: Parsed, wh: int | None, noun: int | None) -> str:
     lo, hi = min(keep), max(keep)
     if wh is not None and wh < lo:
         lo = wh
-    return " ".join(parsed.tokens[i].text for i in range(lo, hi + 1) if i in keep or i == wh)
+    words: list[str] = []
+    last = None
+    for i in range(lo, hi + 1):
+        if i not in keep and i != wh:
+            continue
+        t = parsed.tokens[i]
+        glued = last is not None and last.start + len(last.text) == t.start
+        words.append(t.text if glued or not words else f" {t.text}")  # "E3G", not "E3 G"
+        last = t
+    return "".join(words)
 
 
 def _subtree(tokens: tuple[Token, ...], root: int, skip: set[str]) -> set[int]:

@@ -27,7 +27,7 @@ WORDS = {
         champion relative uncle aunt cousin nephew niece grandmother grandfather parent
         broadcaster announcer commentator anchor meteorologist forecaster agent publicist
         cofounder forward guard center centre pitcher shortstop outfielder catcher goalkeeper
-        striker defender midfielder linebacker receiver rookie""",
+        striker defender midfielder linebacker receiver rookie associate fellow""",
     "org": """organisation organization company firm group publication newspaper magazine journal
         network outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
@@ -132,6 +132,16 @@ ROLE_ALSO = {
     "announcer": "broadcaster commentator",
     "commentator": "broadcaster",
     "anchor": "broadcaster",
+    # "who leads the Fossil Fuel Transition Program": its leader
+    "leads": "leader head",
+    "heads": "head leader",
+    "chairs": "chair chairman chairwoman",
+    "directs": "director",
+    "manages": "manager",
+    "founded": "founder",
+    "co-founded": "cofounder founder",
+    "owns": "owner",
+    "coaches": "coach",
 }
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
 MONEY_HEADS = {

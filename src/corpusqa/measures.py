@@ -56,6 +56,14 @@ def money_as_written(e: Entity, sentence: str) -> Entity:
     return e
 
 
+def percent_as_written(e: Entity) -> Entity:
+    """A share is written with "%" or "percent": the small model calls "as much as 8 inches"
+    one too."""
+    if e.label == "PERCENT" and not re.search(r"%|\bper\s?cent", e.text, re.I):
+        return replace(e, label="QUANTITY" if re.search(r"\d\s*[a-z]", e.text) else "CARDINAL")
+    return e
+
+
 def sums_in_words(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
     """The sums a sentence writes with a currency word that no entity covers."""
     return [

@@ -59,8 +59,8 @@ def person_candidates(
         if surname[0] in need.terms:
             continue
         appos = apposition(sentence, e)
-        if e.label == "ORG" and set(terms(appos)) & PERSON_TERMS:
-            fit = 0.8  # "Vultaggio, the company's cofounder": a person, whatever the model says
+        if e.label == "ORG" and (set(terms(appos)) & PERSON_TERMS or _WHO.match(sentence, e.end)):
+            fit = 0.8  # "Vultaggio, the company's cofounder", "Pieter de Pous, who leads": a person
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role, body), in_sentence, _does_it(need, appos))
         if nation and (have := _nationalities(role)) and not nation & have:
@@ -89,6 +89,9 @@ def person_candidates(
                 )
             )
     return found
+
+
+_WHO = re.compile(r",\s+who\b")
 
 
 def _does_it(need: Need, appos: str) -> float:
