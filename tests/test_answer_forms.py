@@ -613,3 +613,15 @@ def test_a_share_is_written_as_one(entities: Entities) -> None:
         for c in _cands(entities, "How much coal will the world burn?", body, sentence)[1]
     }
     assert fits["1.2%"] < 0.5
+
+
+def test_a_verb_alone_does_not_refuse(entities: Entities) -> None:
+    # When only a verb says what happened, its absence is paraphrase more often than silence:
+    # "500 Americans are on the Olympic team" for how many competed. A noun still counts.
+    from corpusqa.agree import topic
+    from corpusqa.tuning import MIN_TOPIC
+
+    body, sentence = _sentence("rtqa-67a1b3931348", "More than 500 Americans are on the")
+    e = _evidence(body, sentence)
+    assert topic(need(entities, "How many Americans competed?"), e) >= MIN_TOPIC
+    assert topic(need(entities, "How many Americans bought concert tickets?"), e) < MIN_TOPIC

@@ -17,6 +17,7 @@ from .lexicon import VERB_FORMS, known_as
 from .numerals import YEAR, numbers, spelled
 from .question import Need
 from .records import Evidence, Span
+from .tuning import MIN_TOPIC
 
 
 @lru_cache(maxsize=256)
@@ -106,6 +107,10 @@ def topic(need: Need, e: Evidence) -> float:
     # "the deaths of Candy in 1994" says he died: a birth or death in the sentence, in any
     # form. Not "winner" for "won": a sentence on other winners is off topic more often.
     met = [t in around or (t in _LIFE and bool(VERB_FORMS[t] & words)) for t in need.relation]
+    if set(need.relation) <= set(need.verbs) and need.relation[0] not in VERB_FORMS:
+        # Only a verb says what happened ("how many countries belong to ..."): news writes it
+        # many ways ("an association of 54 countries"), so its absence does not refuse.
+        return max(sum(met) / len(need.relation), MIN_TOPIC)
     return sum(met) / len(need.relation)
 
 
