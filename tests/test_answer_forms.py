@@ -625,3 +625,30 @@ def test_a_verb_alone_does_not_refuse(entities: Entities) -> None:
     e = _evidence(body, sentence)
     assert topic(need(entities, "How many Americans competed?"), e) >= MIN_TOPIC
     assert topic(need(entities, "How many Americans bought concert tickets?"), e) < MIN_TOPIC
+
+
+def test_amounts_questions_ask_for_more_forms(entities: Entities) -> None:
+    # "what luxury tax threshold" asks for an amount; "by how much will costs increase" for a
+    # change, which a percentage is; "passed away" reports a death.
+    from corpusqa.agree import predicate
+
+    assert need(entities, "What luxury tax threshold do the players seek?").kind == "number"
+    sentence = "The company expects its costs to rise by about 9% next year."
+    question = "By how much will the company's costs rise?"
+    fits = {c.text: c.fit for c in _cands(entities, question, sentence, sentence)[1]}
+    assert fits["about 9%"] == 1.0
+    body, _ = _sentence("rtqa-8c8ce8f18fae", "“With sorrow I inform you")
+    start = body.index("“With sorrow I inform you")
+    said = body[start : body.index("Vatican,”", start) + len("Vatican,”")]
+    assert predicate(need(entities, "When did Benedict XVI die?"), _evidence(body, said)) == 1.0
+
+
+def test_a_year_after_an_amount_says_which_year_it_is_for(entities: Entities) -> None:
+    from corpusqa.ranking import _owns_number
+    from corpusqa.records import Candidate
+
+    body, sentence = _sentence("rtqa-cef0e63a27d8", "Baltimore reported 352 ghost guns")
+    n = need(entities, "How many ghost guns did Washington, DC report in 2018?")
+    then = Candidate("25", sentence.index("25 in 2018"), 1.0)
+    later = Candidate("more than 400", sentence.index("more than 400"), 1.0)
+    assert _owns_number(n, sentence, then) == 1.0 and _owns_number(n, sentence, later) == 0.0

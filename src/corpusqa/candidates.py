@@ -181,6 +181,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
             if set(e.text.lower().split()) <= VAGUE_COUNT:
                 return 0.3  # "thousands": how many is not said
+        if need.prep == "by" and need.asked == "how much":
+            fits["PERCENT"] = 1.0  # "by how much will costs increase": 14%, a change
         if set(numbers(e.text)) & set(need.numbers):
             return 0.0  # the question's own number
         if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):

@@ -41,7 +41,7 @@ WORDS = {
     "date": "year date day month decade century season time hour",
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
-        revenue income earnings profit settlement value worth""",
+        revenue income earnings profit settlement value worth threshold limit ceiling target""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 TYPED_HEADS = frozenset().union(*HEADS.values())
@@ -202,7 +202,7 @@ NOT_ROLE = frozenset(
 
 # A question's verb in the forms a report of it takes: "died" is reported as "death" too.
 VERB_FORMS = {
-    "die": {"die", "death", "dead", "kill"},
+    "die": {"die", "death", "dead", "kill", "pass"},  # "his father's passing", "passed away"
     "kill": {"kill", "die", "death", "dead"},
     "born": {"born", "birth", "nativ"},
     "won": {"won", "win", "winner", "victori"},
