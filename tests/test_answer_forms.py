@@ -652,3 +652,20 @@ def test_a_year_after_an_amount_says_which_year_it_is_for(entities: Entities) ->
     then = Candidate("25", sentence.index("25 in 2018"), 1.0)
     later = Candidate("more than 400", sentence.index("more than 400"), 1.0)
     assert _owns_number(n, sentence, then) == 1.0 and _owns_number(n, sentence, later) == 0.0
+
+
+def test_a_timeline_date_and_a_month_with_its_year(entities: Entities) -> None:
+    # A timeline writes "February 18 - Kim Potter, ...": the date, not the entry it heads;
+    # "in what month and year" wants both ("April 2021"), "in what year" a year; a "100-day
+    # lockout" is a length, no date.
+    body, _ = _sentence("rtqa-4cdc9fc4c75c", "February 18 - Kim Potter")
+    start = body.index("February 18 - Kim Potter")
+    sentence = body[start : body.index("in prison.", start) + len("in prison.")]
+    question = "In what month and year did Kim Potter shoot Daunte Wright?"
+    n, found = _cands(entities, question, body, sentence)
+    fits = {c.text: c.fit for c in found}
+    assert not n.year_only and fits["April 2021"] == 1.0 > fits["February 18"]
+    assert need(entities, "In what year did Kim Potter shoot Daunte Wright?").year_only
+    sentence = "After a nearly 100-day lockout, the league and the union reached a deal."
+    found = _cands(entities, "When did the lockout end?", sentence, sentence)[1]
+    assert "100-day" not in {c.text for c in found if c.fit > 0}

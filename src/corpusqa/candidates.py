@@ -42,7 +42,7 @@ from .names import (
     widened,
     written_dates,
 )
-from .numerals import AGE, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers
+from .numerals import AGE, MONTH_NAME, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers
 from .people import affiliations, home_states, person_candidates, state_of_another
 from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
 from .question import Need
@@ -101,6 +101,8 @@ def candidates(
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
             text = compound(sentence, e.start, counted(sentence, e.start, e.end))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
+        if need.kind == "date":
+            text = _run_on(text)
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
@@ -208,8 +210,12 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     fit = fits.get(e.label, 0.0)
     if need.kind == "org" and CODE.fullmatch(e.text):
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
-    if need.kind == "date" and AGE.search(e.text):
-        return 0.0  # "29-year-old" is an age
+    if need.kind == "date" and (AGE.search(e.text) or _SPAN.search(e.text)):
+        return 0.0  # "29-year-old" is an age, "the 100-day lockout" a length
+    if need.kind == "date" and "month" in need.asked and not MONTH_NAME.search(e.text):
+        fit *= 0.5  # "in what month and year": "1979" without its "March"
+    if need.kind == "date" and "month and year" in need.asked and not YEAR.search(e.text):
+        fit *= 0.5  # ... nor "February 18" without its year
     if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
         fit *= 0.5  # "Saturday", "last week": less than a date
     if (
@@ -235,6 +241,17 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     return fit
 
 
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _run_on(date: str) -> str:
+    """ "January 3 - Elizabeth Holmes": a timeline's date, without the entry it heads."""
+    m = _DASH.search(date)
+    rest = date[m.end() :] if m else ""
+    return date[: m.start()] if m and not (YEAR.search(rest) or MONTH_NAME.search(rest)) else date
+
+
+_SPAN = re.compile(r"\d+-(?:day|week|month|year)\b(?!-old)")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 
 

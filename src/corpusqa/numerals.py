@@ -54,6 +54,7 @@ MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 _MONTH = "|".join(MONTHS)
+MONTH_NAME = re.compile(rf"\b(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 SPECIFIC_DATE = re.compile(rf"\d|{_MONTH}|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
 WRITTEN_DATE = re.compile(
     rf"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"

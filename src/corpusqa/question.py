@@ -83,7 +83,8 @@ class Need:
 
     @property
     def year_only(self) -> bool:
-        return self.kind == "date" and self.head == "year"
+        """ "In what year": a year; not "in what month and year", a month too."""
+        return self.kind == "date" and self.head == "year" and "month" not in self.asked
 
     @property
     def asks_name(self) -> bool:
