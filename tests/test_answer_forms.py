@@ -669,3 +669,17 @@ def test_a_timeline_date_and_a_month_with_its_year(entities: Entities) -> None:
     sentence = "After a nearly 100-day lockout, the league and the union reached a deal."
     found = _cands(entities, "When did the lockout end?", sentence, sentence)[1]
     assert "100-day" not in {c.text for c in found if c.fit > 0}
+
+
+def test_a_measure_of_a_month_is_of_that_month(entities: Entities) -> None:
+    # "in April, when egg prices soared 10.3%" is no answer to how much they rose in August; a
+    # month naming an event ("the February 2021 power crisis") is not asked for.
+    from corpusqa.agree import agreement
+
+    body, _ = _sentence("rtqa-e35d36ce01d8", "The damage to the egg industry")
+    start = body.index("The damage to the egg industry")
+    sentence = body[start : body.index("seasonal changes.", start) + len("seasonal changes.")]
+    e = _evidence(body, sentence)
+    assert agreement(need(entities, "How much did egg prices rise in April?"), e) == 1.0
+    assert agreement(need(entities, "How much did egg prices rise in August?"), e) < 0.5
+    assert not need(entities, "How many died in the February 2021 power crisis?").months

@@ -84,6 +84,8 @@ def agreement(need: Need, e: Evidence) -> float:
             continue
         else:
             checks.append(1.0 if n in digits else 0.5 if n in body_digits else 0.0)
+    if need.kind == "number":  # "how much did egg prices rise in August?": that month's
+        checks += [1.0 if m in sentence else 0.6 if m in nearby else 0.0 for m in need.months]
     return sum(checks) / len(checks) if checks else 1.0
 
 

@@ -32,7 +32,7 @@ from .lexicon import (
     known_as,
     unpossessed,
 )
-from .numerals import NOW, YEAR, numbers, undated
+from .numerals import MONTHS, NOW, YEAR, numbers, undated
 
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
 _WHO_ROLE = re.compile(
@@ -80,6 +80,7 @@ class Need:
     prep: str = ""  # the preposition before the wh-word: "to" in "to what year ..."
     tense: Tense = ""  # "past" ("when did ..."), "future" ("when will ...") or neither
     measure: str = ""  # the dimension "how high/far/fast/long ..." asks ("high")
+    months: tuple[str, ...] = ()  # stems of the months it names ("august")
 
     @property
     def year_only(self) -> bool:
@@ -190,6 +191,7 @@ def analyse(parsed: Parsed) -> Need:
         prep=prep_asked(parsed, wh),
         tense=tense_of(parsed, verbs),
         measure=measure_asked(parsed, wh),
+        months=tuple(t for m in _IN_MONTH.findall(text) for t in terms(m)),
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
@@ -206,6 +208,8 @@ def analyse(parsed: Parsed) -> Need:
 
 
 _ALL = frozenset().union(*HEADS.values())
+# "in August", "during March": the month a measure is of; not "the March 2023 gala" (a name)
+_IN_MONTH = re.compile(rf"\b(?:in|during|for|through)\s+({'|'.join(MONTHS)})\b(?!\s+\d)")
 NAME_HEADS = frozenset({"name", "nickname", "term"})
 # Lower-case words inside a person's name ("Maria van Kerkhove", "Ursula von der Leyen").
 _PARTICLES = frozenset("van von der den de di da du del la le bin al".split())
