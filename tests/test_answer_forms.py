@@ -4,7 +4,7 @@ that no newsqa-dev or project question uses (the entity model is the real one)."
 from dataclasses import replace
 
 import pytest
-from test_answer_types import _agrees, _answer, _cands, _evidence, _sentence, entities, need
+from test_answer_types import _agrees, _answer, _cands, _evidence, _sentence, _span, entities, need
 
 from corpusqa.entities import Entities
 from corpusqa.measures import scores
@@ -61,9 +61,9 @@ def test_who_is_is_not_answered_by_someone_else_or_by_the_bare_name(entities: En
 
 
 def test_at_what_time_is_a_time_of_day(entities: Entities) -> None:
-    body, _ = _sentence("rtqa-3b1bf1251f70", "With the funeral concluded")
-    start = body.index("With the funeral concluded")
-    sentence = body[start : body.index("seven days", start) + len("seven days")]  # past "p.m."
+    body, sentence = _span(
+        "rtqa-3b1bf1251f70", "With the funeral concluded", "seven days"
+    )  # past "p.m."
     n, draft = _answer(
         entities, "At what time was the private burial service held?", body, sentence
     )
@@ -158,9 +158,9 @@ def test_which_county_is_named_as_a_county(entities: Entities) -> None:
 
 
 def test_the_asked_noun_s_other_words_pick_the_organisation(entities: Entities) -> None:
-    body, _ = _sentence("rtqa-791f7c01e0f3", "Three agencies -- the FDA")
-    start = body.index("Three agencies -- the FDA")
-    sentence = body[start : body.index("for safety.", start) + len("for safety.")]  # past "U.S."
+    body, sentence = _span(
+        "rtqa-791f7c01e0f3", "Three agencies -- the FDA", "for safety."
+    )  # past "U.S."
     question = "Which environmental agency regulates GMOs for safety?"
     _, found = _cands(entities, question, body, sentence)
     fits = {c.text: c.fit for c in found}
@@ -201,9 +201,9 @@ def test_what_it_received_or_pays_is_money(entities: Entities) -> None:
 
 
 def test_a_date_goes_with_the_number_the_question_gives(entities: Entities) -> None:
-    body, _ = _sentence("rtqa-5025b7c73a41", "The population could be around")
-    start = body.index("The population could be around")
-    sentence = body[start : body.index("end of the century", start) + len("end of the century")]
+    body, sentence = _span(
+        "rtqa-5025b7c73a41", "The population could be around", "end of the century"
+    )
     n, draft = _answer(
         entities, "In what year could the population reach 9.7 billion?", body, sentence
     )
@@ -261,18 +261,16 @@ def test_an_age_further_down_the_evidence_is_read_before_refusing(entities: Enti
 
 
 def test_a_photo_credit_is_no_person_of_the_story(entities: Entities) -> None:
-    body, _ = _sentence("rtqa-b6051cc7407e", "Danny Lawson/PA Images")
-    start = body.index("Danny Lawson/PA Images")
-    sentence = body[start : body.index("November 2019.", start) + len("November 2019.")]
+    body, sentence = _span("rtqa-b6051cc7407e", "Danny Lawson/PA Images", "November 2019.")
     question = "Who spoke during a general election debate in Cardiff in November 2019?"
     _, found = _cands(entities, question, body, sentence)
     assert "Danny Lawson" not in {c.text for c in found}
 
 
 def test_an_apposition_is_not_what_the_person_did(entities: Entities) -> None:
-    body, _ = _sentence("rtqa-dd81e4ed6025", "Rubio and one of the House sponsors")
-    start = body.index("Rubio and one of the House sponsors")
-    sentence = body[start : body.index("last month.", start) + len("last month.")]
+    body, sentence = _span(
+        "rtqa-dd81e4ed6025", "Rubio and one of the House sponsors", "last month."
+    )
     question = "Which Wisconsin Republican congressman sponsored the TikTok ban bill?"
     _, draft = _answer(entities, question, body, sentence, "2022-12-13")
     assert draft.text.startswith("Rep. Mike Gallagher") and "had indicated" not in draft.text
@@ -551,9 +549,9 @@ def test_a_bare_number_after_the_question_s_verb_counts_what_it_asks(entities: E
 
 
 def test_what_figure_asks_for_any_number(entities: Entities) -> None:
-    body, _ = _sentence("rtqa-fb66527d994d", "The UN projects the global population")
-    start = body.index("The UN projects the global population")
-    sentence = body[start : body.index("until 2100.", start) + len("until 2100.")]
+    body, sentence = _span(
+        "rtqa-fb66527d994d", "The UN projects the global population", "until 2100."
+    )
     question = "At what figure will the global population peak, according to the UN?"
     n, found = _cands(entities, question, body, sentence)
     assert n.kind == "number"
@@ -637,9 +635,7 @@ def test_amounts_questions_ask_for_more_forms(entities: Entities) -> None:
     question = "By how much will the company's costs rise?"
     fits = {c.text: c.fit for c in _cands(entities, question, sentence, sentence)[1]}
     assert fits["about 9%"] == 1.0
-    body, _ = _sentence("rtqa-8c8ce8f18fae", "“With sorrow I inform you")
-    start = body.index("“With sorrow I inform you")
-    said = body[start : body.index("Vatican,”", start) + len("Vatican,”")]
+    body, said = _span("rtqa-8c8ce8f18fae", "“With sorrow I inform you", "Vatican,”")
     assert predicate(need(entities, "When did Benedict XVI die?"), _evidence(body, said)) == 1.0
 
 
@@ -658,9 +654,7 @@ def test_a_timeline_date_and_a_month_with_its_year(entities: Entities) -> None:
     # A timeline writes "February 18 - Kim Potter, ...": the date, not the entry it heads;
     # "in what month and year" wants both ("April 2021"), "in what year" a year; a "100-day
     # lockout" is a length, no date.
-    body, _ = _sentence("rtqa-4cdc9fc4c75c", "February 18 - Kim Potter")
-    start = body.index("February 18 - Kim Potter")
-    sentence = body[start : body.index("in prison.", start) + len("in prison.")]
+    body, sentence = _span("rtqa-4cdc9fc4c75c", "February 18 - Kim Potter", "in prison.")
     question = "In what month and year did Kim Potter shoot Daunte Wright?"
     n, found = _cands(entities, question, body, sentence)
     fits = {c.text: c.fit for c in found}
@@ -676,9 +670,9 @@ def test_a_measure_of_a_month_is_of_that_month(entities: Entities) -> None:
     # month naming an event ("the February 2021 power crisis") is not asked for.
     from corpusqa.agree import agreement
 
-    body, _ = _sentence("rtqa-e35d36ce01d8", "The damage to the egg industry")
-    start = body.index("The damage to the egg industry")
-    sentence = body[start : body.index("seasonal changes.", start) + len("seasonal changes.")]
+    body, sentence = _span(
+        "rtqa-e35d36ce01d8", "The damage to the egg industry", "seasonal changes."
+    )
     e = _evidence(body, sentence)
     assert agreement(need(entities, "How much did egg prices rise in April?"), e) == 1.0
     assert agreement(need(entities, "How much did egg prices rise in August?"), e) < 0.5

@@ -138,6 +138,14 @@ def _sentence(article_id: str, begins: str) -> tuple[str, str]:
     return body, body[start : body.index(".", start + len(begins)) + 1]
 
 
+def _span(article_id: str, begins: str, ends: str) -> tuple[str, str]:
+    """A real passage of a RealTime QA article from `begins` through `ends`, for a sentence
+    `_sentence` would cut at an abbreviation's or a number's dot."""
+    body = _rtqa()[article_id]
+    start = body.index(begins)
+    return body, body[start : body.index(ends, start) + len(ends)]
+
+
 def _agrees(n: Need, body: str, sentence: str, published: str, outlet: str = "Outlet") -> float:
     """How well a sentence of `body` agrees with the question `n`, in an article so dated."""
     article = Article("a", "T", body, "a.txt", outlet, published)
