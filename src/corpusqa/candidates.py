@@ -10,7 +10,6 @@ from itertools import repeat
 from .entities import Entity
 from .keyword import terms
 from .lexicon import (
-    CAUSAL,
     COLOURS,
     DURATION,
     FIT,
@@ -42,18 +41,14 @@ from .names import (
     widened,
     written_dates,
 )
-from .numerals import AGE, MONTH_NAME, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers
+from .numerals import AGE, LENGTH, MONTH_NAME, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers, undashed
 from .people import affiliations, home_states, person_candidates, state_of_another
 from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
 from .question import Need
+from .reasons import reasons, speaks_of
 from .records import Candidate
 from .speakers import person_shaped
 
-_REASON = re.compile(
-    r"\b(because(?:\s+of)?|due\s+to|as\s+a\s+result\s+of|owing\s+to|"
-    r"in\s+order\s+to|so\s+that|amid|over\s+concerns?|to(?=\s+(?!(?:the|a|an|his|her|its|their|be|this|that)\b)[a-z]+\b))\s+"
-    r"([^;.]{4,160})"
-)
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
@@ -75,9 +70,9 @@ def candidates(
     if need.kind in {"person", "identity"}:
         return person_candidates(need, sentence, entities, body, before, people)
     if need.kind == "reason":
-        return _reasons(need, sentence)
+        return reasons(need, sentence)
     if need.kind == "description":
-        return [Candidate(sentence.strip(), 0, _speaks_of(need.head, sentence))]
+        return [Candidate(sentence.strip(), 0, speaks_of(need.head, sentence))]
     if need.asks_age:
         return ages(need, sentence)
     if need.asks_score:
@@ -102,7 +97,7 @@ def candidates(
             text = compound(sentence, e.start, counted(sentence, e.start, e.end))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if need.kind == "date":
-            text = _run_on(text)
+            text = undashed(text)
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":
@@ -150,15 +145,6 @@ def _outermost(found: list[Candidate]) -> list[Candidate]:
             for o in found
         )
     ]
-
-
-def _speaks_of(head: str, sentence: str) -> float:
-    """ "What verdict ...": a sentence that never speaks of a verdict does not describe one
-    (0.3, no answer); 0.5 otherwise."""
-    stem = terms(head)
-    if not stem:
-        return 0.5
-    return 0.5 if any(w.startswith(stem[0][:5]) for w in terms(sentence)) else 0.3
 
 
 def _fit(need: Need, e: Entity, sentence: str) -> float:
@@ -210,7 +196,7 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     fit = fits.get(e.label, 0.0)
     if need.kind == "org" and CODE.fullmatch(e.text):
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
-    if need.kind == "date" and (AGE.search(e.text) or _SPAN.search(e.text)):
+    if need.kind == "date" and (AGE.search(e.text) or LENGTH.search(e.text)):
         return 0.0  # "29-year-old" is an age, "the 100-day lockout" a length
     if need.kind == "date" and "month" in need.asked and not MONTH_NAME.search(e.text):
         fit *= 0.5  # "in what month and year": "1979" without its "March"
@@ -241,17 +227,6 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     return fit
 
 
-_DASH = re.compile(r"\s+[-–—]\s+")
-
-
-def _run_on(date: str) -> str:
-    """ "January 3 - Elizabeth Holmes": a timeline's date, without the entry it heads."""
-    m = _DASH.search(date)
-    rest = date[m.end() :] if m else ""
-    return date[: m.start()] if m and not (YEAR.search(rest) or MONTH_NAME.search(rest)) else date
-
-
-_SPAN = re.compile(r"\d+-(?:day|week|month|year)\b(?!-old)")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 
 
@@ -279,21 +254,3 @@ def _called(head: str, sentence: str, start: int) -> bool:
     return bool(
         re.search(rf"\b{re.escape(head)}{_ALSO_CALLED}", sentence[max(0, start - 60) : start], re.I)
     )
-
-
-def _reasons(need: Need, sentence: str) -> list[Candidate]:
-    """ "because ...", "due to ..." (1), "to <verb> ..." (1 after the question's verb: "quit to
-    end a civil war", else 0.7), else the sentence itself: 0.5 where it has a word of cause, 0.3
-    (not an answer) where it has none."""
-    found = []
-    at = 0
-    while m := _REASON.search(sentence, at):
-        at = m.end(1)  # a reason may hold another: "to resign ... quit to end a war"
-        fit, text = 1.0, m.group(0)
-        if m.group(1) == "to":  # a purpose: up to the clause's end
-            before = terms(" ".join(sentence[: m.start()].split()[-1:]))
-            fit = 1.0 if before and before[0] in need.verbs else 0.5
-            text = text.split(",")[0]
-        found.append(Candidate(text.strip().rstrip(",;"), m.start(), fit))
-    causal = 0.5 if CAUSAL.search(sentence) else 0.3
-    return found + [Candidate(sentence.strip(), 0, causal)]

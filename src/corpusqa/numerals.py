@@ -113,3 +113,17 @@ def undated(question: str) -> str:
     """The question without its words for "now" ("this week", "recently"): they are its date,
     not what it asks about."""
     return " ".join(NOW.sub(" ", question).split()) or question
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def undashed(date: str) -> str:
+    """ "January 3 - Elizabeth Holmes": a timeline's date, without the entry it heads."""
+    m = _DASH.search(date)
+    rest = date[m.end() :] if m else ""
+    return date[: m.start()] if m and not (YEAR.search(rest) or MONTH_NAME.search(rest)) else date
+
+
+# "A 100-day lockout": a length written as an adjective, no date (not "a 29-year-old").
+LENGTH = re.compile(r"\d+-(?:day|week|month|year)\b(?!-old)")
