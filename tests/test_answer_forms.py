@@ -677,3 +677,14 @@ def test_a_measure_of_a_month_is_of_that_month(entities: Entities) -> None:
     assert agreement(need(entities, "How much did egg prices rise in April?"), e) == 1.0
     assert agreement(need(entities, "How much did egg prices rise in August?"), e) < 0.5
     assert not need(entities, "How many died in the February 2021 power crisis?").months
+
+
+def test_a_name_its_apposition_calls_the_asked_noun(entities: Entities) -> None:
+    # "Metaforce, a marketing company": the asked noun three words on, past the reach of the
+    # words that follow a name ("the Fairmont Century Plaza hotel").
+    body, sentence = _sentence("rtqa-3e3263fe1e88", "The changes may be subtle, but even small")
+    question = "Which marketing company did David Camp co-found?"
+    fits = [c.fit for c in _cands(entities, question, body, sentence)[1] if c.text == "Metaforce"]
+    assert max(fits) == 1.0
+    assert need(entities, "What peak did the oil benchmark hit in March?").kind == "number"
+    assert need(entities, "At what level should energy bills be capped?").kind == "number"

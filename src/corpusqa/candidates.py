@@ -34,6 +34,7 @@ from .measures import (
 from .names import (
     CODE,
     codes,
+    described,
     named_things,
     roads,
     towns,
@@ -116,6 +117,8 @@ def candidates(
         found += unlabelled_names(need, sentence, entities)
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence) + home_states(need, sentence)
+    if need.kind == "org":
+        found += described(need, sentence)
     if need.kind == "place":
         found += towns(need, sentence) + roads(need, sentence)
     if need.kind == "place" and need.head in {"country", "nation"}:

@@ -41,7 +41,8 @@ WORDS = {
     "date": "year date day month decade century season time hour",
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
-        revenue income earnings profit settlement value worth threshold limit ceiling target""",
+        revenue income earnings profit settlement value worth threshold limit ceiling target peak
+        level""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 TYPED_HEADS = frozenset().union(*HEADS.values())

@@ -104,6 +104,22 @@ _GENERIC = frozenset(
 )
 
 
+def described(need: Need, sentence: str) -> list[Candidate]:
+    """ "Auxilione, a research firm," for "which research firm": a name its apposition calls
+    the asked noun, which the small model may not tag at all."""
+    if not need.head:
+        return []
+    pattern = (
+        rf"\b([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*),\s+(?:a|an|the)\s+"
+        rf"[\w\s-]{{0,40}}?\b{re.escape(need.head)}s?\b"
+    )
+    return [
+        Candidate(m.group(1), m.start(1), 1.0)
+        for m in re.finditer(pattern, sentence)
+        if m.group(1).split()[0].lower() not in STARTERS and need.is_new(m.group(1))
+    ]
+
+
 def named_things(need: Need, sentence: str) -> list[Candidate]:
     found = [Candidate(m.group(1).strip(), m.start(1), 1.0) for m in _NAMED.finditer(sentence)]
     found += [Candidate(m.group(1), m.start(1), 1.0) for m in _NAMED_QUOTED.finditer(sentence)]
