@@ -18,9 +18,10 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   newsqa-types3 (`data/newsqa-types3.json`): 19 and 5 more over 3 others (another name a
   person goes by, how old, what a thing became, "who is X", how many years); newsqa-types4
   (`data/newsqa-types4.json`): 18 and 4 more over 3 others (whom X replaced, the first to,
-  at least how many, until when); newsqa-types5 to -types7 (`data/newsqa-types5.json` ...):
-  26 and 6, 24 and 8, 24 and 6 more over 3 others each, written in the sixth session (sports
-  and demography; money, energy and officials; baseball's finances, the Oscars, prices).
+  at least how many, until when); newsqa-types5 to -types8 (`data/newsqa-types5.json` ...):
+  26 and 6, 24 and 8, 24 and 6, 24 and 6 more over 3 others each, written in the sixth session
+  (sports and demography; money, energy and officials; baseball's finances, the Oscars, prices;
+  oil, the Doomsday Clock, energy bills).
 - newsqa-heldout (`data/newsqa-heldout.json`): 29 and 8 more over 14 other articles, written
   the same way; held out, like newsqa-dev's odd ids.
 - newsqa-blind (`data/newsqa-blind.json`): 27 and 8 more over 8 other articles, written the
