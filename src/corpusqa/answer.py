@@ -51,7 +51,7 @@ class Extractive:
 
     def write(self, question: str, evidence: Sequence[Evidence]) -> Draft:
         need = analyse(self.entities.parse(question))
-        if AMONG_OPTIONS.search(question):  # a quiz's "all of these ... except:", options cut
+        if _AMONG_OPTIONS.search(question):  # a quiz's "all of these ... except:", options cut
             return _silent(need, evidence[0], _NO_OPTIONS)
         read = pool(evidence)
         draft = compose(need, read, self.entities.of([e.text for e in read]))
@@ -70,7 +70,7 @@ class Extractive:
 
 _SPACE = re.compile(r"\s*")
 # Which of several options is not so can only be told with the options.
-AMONG_OPTIONS = re.compile(r"\bexcept\s*[:?.…]*\s*$", re.I)
+_AMONG_OPTIONS = re.compile(r"\bexcept\s*[:?.…]*\s*$", re.I)
 _NO_OPTIONS = "It asks which of its options is not so, and gives none: ask about each one."
 
 

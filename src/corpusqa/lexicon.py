@@ -133,16 +133,11 @@ ROLE_ALSO = {
     "announcer": "broadcaster commentator",
     "commentator": "broadcaster",
     "anchor": "broadcaster",
-    # "who leads the Fossil Fuel Transition Program": its leader
-    "leads": "leader head",
-    "heads": "head leader",
-    "chairs": "chair chairman chairwoman",
-    "directs": "director",
-    "manages": "manager",
-    "founded": "founder",
+    # Who leads or founds a thing is its leader or founder (`people.doers`); these say more.
+    "leads": "head",
+    "heads": "leader",
+    "chairs": "chairman chairwoman",
     "co-founded": "cofounder founder",
-    "owns": "owner",
-    "coaches": "coach",
 }
 GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
 MONEY_HEADS = {

@@ -54,13 +54,17 @@ MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 _MONTH = "|".join(MONTHS)
-MONTH_NAME = re.compile(rf"\b(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"  # as dates abbreviate them
+MONTH_NAME = re.compile(rf"\b(?:{_MONTH}|(?:{_SHORT})\b)")
 SPECIFIC_DATE = re.compile(rf"\d|{_MONTH}|Jan\b|Feb\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
 WRITTEN_DATE = re.compile(
-    rf"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"
+    rf"\b(?:(?:{_SHORT})\.?\s?|(?:{_MONTH})\s)\d{{1,2}}\b"
     r"(?:,\s*(?:1[89]|20)\d\d\b)?"
 )
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = r"(?:1[89]|20)\d\d"
+YEAR = re.compile(rf"\b({_YEAR})\b")
+# "$238 million in 2022": the year an amount is for, right after it.
+IN_YEAR = re.compile(rf"\s+(?:in|for|by|during)\s+({_YEAR})\b")
 # "in their 20s" and "the 1990s" are a span of numbers, not 20 or 1990: kept with their "s".
 _NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[\d,.]*\d|\d)(?:s\b)?")
 # What a number is glued to when it is part of a name: "M1", "G7", "COVID-19", "F-16",

@@ -9,6 +9,7 @@ Observatory Greenwich"), or the fullest mention elsewhere in the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .agree import article_terms
@@ -99,8 +100,18 @@ def _does_it(need: Need, appos: str) -> float:
     company's cofounder" for "who cofounded it?", "the winner" for "who won?"."""
     if need.role or not need.verbs:
         return 0.0
-    nouns = set(terms(appos))  # the stems of "cofounder" and "director" are their verbs'
-    return 1.0 if any(v in nouns or {*terms(v + "er")} & nouns for v in need.verbs) else 0.0
+    nouns = set(terms(appos))  # the stem of "cofounder" is its verb's
+    return 1.0 if set(need.verbs) & nouns or doers(need.verbs) & nouns else 0.0
+
+
+def doers(stems: Iterable[str]) -> set[str]:
+    """The stems of the nouns for who does each verb: "lead" a leader, "direct" a director."""
+    return {t for s in stems for t in _doer(s)}
+
+
+@lru_cache(maxsize=4096)
+def _doer(stem: str) -> tuple[str, ...]:  # per role word of every candidate: cached
+    return (*terms(stem + "er"), *terms(stem + "or"))
 
 
 _OF_NAME = re.compile(r"\b[A-Z][\w'’-]+ of $")
@@ -220,6 +231,7 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     University of Cincinnati Medical Center doctor" for "Dr. William Knight" in a story on
     that hospital."""
     have = set(terms(_widened(role)))
+    have |= doers(have)  # "who leads the program" is its leader
     if need.head in GENERIC_ROLES and have:
         have |= set(terms(need.head))
     head = terms(need.head)[0] if need.head and terms(need.head) else ""

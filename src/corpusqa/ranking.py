@@ -12,7 +12,7 @@ from .agree import agreement, predicate, previous_sentences, topic, wrong_tense
 from .candidates import candidates
 from .entities import Entity
 from .keyword import terms
-from .numerals import numbers
+from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
 from .tuning import (
@@ -136,21 +136,18 @@ def _after_prep(need: Need, sentence: str, at: int) -> float:
 _NUMBER_IN = re.compile(r"(?<![\w.])\d[\d,.]*\d?s?\b")
 
 
-_IN_YEAR = re.compile(r"\s+(?:in|for|by|during)\s+((?:1[89]|20)\d\d)\b")
-
-
 def _owns_number(need: Need, sentence: str, c: Candidate) -> float:
     """1 when the number beside the candidate is one the question gives: after an amount
     ("just 7.8% of people in their 20s", not "About 30% of people in their 40s"), before a
     date ("9.7 billion in 2050", not "10.4 billion in 2100"). For amounts and dates only."""
     end = c.start + len(c.text)
-    if need.kind == "number" and (year := _IN_YEAR.match(sentence, end)):
+    if need.kind == "number" and (year := IN_YEAR.match(sentence, end)):
         return 1.0 if year.group(1) in need.years else 0.0  # "$238 million in 2022, $244 ..."
     given = set(need.numbers) - set(need.years)
     if need.kind not in {"number", "date"} or not given:
         return 0.0
     if need.kind == "number":
-        beside = _NUMBER_IN.search(sentence, c.start + len(c.text))
+        beside = _NUMBER_IN.search(sentence, end)
     else:
         beside = next(reversed(list(_NUMBER_IN.finditer(sentence, 0, c.start))), None)
     found = numbers(beside.group()) if beside else []
