@@ -38,7 +38,15 @@ def article_terms(body: str) -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def _nearby(title: str, body: str, start: int) -> frozenset[str]:
     """The terms of the headline and the two sentences before `start`."""
-    return frozenset(terms(" ".join([title, *previous_sentences(body, start, 2)])))
+    return frozenset(terms(_around(title, body, start)))
+
+
+def _around(title: str, body: str, start: int) -> str:
+    return " ".join([title, *previous_sentences(body, start, 2)])
+
+
+def _at(e: Evidence) -> tuple[str, str, int]:
+    return e.article.title, e.article.body, e.span[0]
 
 
 def agreement(need: Need, e: Evidence) -> float:
@@ -50,10 +58,13 @@ def agreement(need: Need, e: Evidence) -> float:
         return 0.0  # a sentence that contradicts the question is no evidence for it
     checks = []
     sentence = set(terms(e.text))
-    nearby = _nearby(e.article.title, e.article.body, e.span[0])
+    nearby = _nearby(*_at(e))
     article = article_terms(e.article.body)
     for name in need.names:
-        words = set(terms(name))
+        # A person by their surname: "Bill Weatherburn" is not met by "the Bills".
+        words = set(terms(name)) if name not in need.people else _surname(name)
+        # A person may be written as a handle: "@MichaelJackson".
+        handle = set(terms("".join(name.split()))) if name in need.people else set()
         if _is_outlet(name, e.article.outlet):  # "the USA Today storm article"
             checks.append(1.0)
             continue
@@ -63,9 +74,9 @@ def agreement(need: Need, e: Evidence) -> float:
         elsewhere = 0.0 if name in need.people or need.kind == "number" else 0.5
         checks.append(
             1.0
-            if _meets(words, sentence) or known_as(name, e.text)
+            if _meets(words, sentence) or handle & sentence or known_as(name, e.text)
             else 0.6
-            if _meets(words, nearby)
+            if _meets(words, nearby) or known_as(name, _around(*_at(e)))
             else elsewhere
             if words & article
             else 0.0
@@ -89,6 +100,16 @@ def agreement(need: Need, e: Evidence) -> float:
     return sum(checks) / len(checks) if checks else 1.0
 
 
+def _surname(name: str) -> set[str]:
+    """The terms a person is met by: the surname ("Benedict" of "Benedict XVI"); "Bill
+    Weatherburn" is not met by "the Bills"."""
+    words = [w for w in name.split() if not _SUFFIX.fullmatch(w)] or name.split()
+    return set(terms(words[-1]))
+
+
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|[IVXL]+")
+
+
 def _is_outlet(name: str, outlet: str | None) -> bool:
     """Whether `name` is the article's outlet, however written ("USA Today", "usatoday.com",
     "CNN" for "London CNN")."""
@@ -105,7 +126,7 @@ def topic(need: Need, e: Evidence) -> float:
     if not need.relation:
         return 1.0
     words = set(terms(e.text))
-    around = _nearby(e.article.title, e.article.body, e.span[0]) | words
+    around = _nearby(*_at(e)) | words
     # "the deaths of Candy in 1994" says he died: a birth or death in the sentence, in any
     # form. Not "winner" for "won": a sentence on other winners is off topic more often.
     met = [t in around or (t in _LIFE and bool(VERB_FORMS[t] & words)) for t in need.relation]
@@ -130,7 +151,7 @@ def predicate(need: Need, e: Evidence) -> float | None:
         return None
     words = set(terms(e.text))
     if need.asks_age:  # "Leslie Jordan ... has died, his agent announced. He was 67."
-        words |= _nearby(e.article.title, e.article.body, e.span[0])
+        words |= _nearby(*_at(e))
     return sum(bool(VERB_FORMS[v] & words) for v in verbs) / len(verbs)
 
 

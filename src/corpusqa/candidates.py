@@ -25,9 +25,11 @@ from .measures import (
     compound,
     counted,
     counts_asked,
+    earlier_value,
     money_as_written,
     percent_as_written,
     scores,
+    split_changes,
     sums_in_words,
     unit_fit,
 )
@@ -81,7 +83,7 @@ def candidates(
     found = []
     spans = widened(sentence, entities, body)
     if need.kind == "number":
-        spans += sums_in_words(sentence, entities)
+        spans = split_changes(spans, sentence) + sums_in_words(sentence, entities)
     for e in map(percent_as_written, map(money_as_written, spans, repeat(sentence))):
         fit = _fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
@@ -97,6 +99,8 @@ def candidates(
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
             text = compound(sentence, e.start, counted(sentence, e.start, e.end))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
+        if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
+            fit *= 0.4
         if need.kind == "date":
             text = undashed(text)
         if fit and need.is_new(text):

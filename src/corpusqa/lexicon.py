@@ -139,7 +139,7 @@ ROLE_ALSO = {
     "chairs": "chairman chairwoman",
     "co-founded": "cofounder founder",
 }
-GENERIC_ROLES = frozenset("official person man woman people figure leader member".split())
+GENERIC_ROLES = frozenset("official executive person man woman people figure leader member".split())
 MONEY_HEADS = {
     "value",
     "worth",
@@ -214,6 +214,7 @@ ALSO_NAMED = (
     ("Oscars", "Oscar", "Academy Awards", "Academy Award"),
     ("UK", "U.K.", "Britain", "United Kingdom"),
     ("US", "U.S.", "United States", "America"),
+    ("EU", "E.U.", "European Union"),
 )
 
 

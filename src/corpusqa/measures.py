@@ -153,15 +153,21 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     # 100-yard games" counts games: the yards are another amount's.
     lead, _, rest = phrase.partition(" ")
     phrase = f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
-    words = [w for w in terms(phrase.replace("-", " ")) if not any(ch.isdigit() for ch in w)]
+    words = [
+        w
+        for w in terms(phrase.replace("-", " "))
+        if not any(ch.isdigit() for ch in w) and w not in _HOW  # "as many as 35 vessels"
+    ]
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
         # mortgages" for "how many households are at risk of defaulting on their mortgages"
-        if head not in words:
+        # "8 inches of rain" for how much rain
+        of = need.asked.startswith("how much") and _OF.match(sentence, start + len(phrase))
+        if head not in words and not (of and head in terms(of.group(1))):
             return 1.0 if set(words) & set(terms(need.asked)) else 0.4
         # "how many monthly users": "100 million US users" counts other users
-        return 1.0 if set(need.role) - {head, "mani"} <= set(words) else 0.9
+        return 1.0 if set(need.role) - {head} - _HOW <= set(words) else 0.9
     if YEAR.fullmatch(phrase.strip()) or need.head in TIME_UNITS:
         return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
     if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
@@ -172,12 +178,52 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
 
 
 _OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
+_HOW = frozenset(terms("many much"))
+_OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 _PEOPLE_VERB = re.compile(
     r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|evacuated|rescued|arrested|"
     r"hospitalized|hospitalised)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+)?$"
 )
+
+
+# "10 points for every $1, up from 5 points", "fallen from 40% to just 9%": what it was.
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:just\s+|about\s+|around\s+)?$")
+_FROM = re.compile(r"\bfrom\s+(?:just\s+|about\s+|around\s+)?$")
+_TO_NUMBER = re.compile(r"\s+to\s+(?:just\s+|about\s+|around\s+|nearly\s+)?[$£€]?\d")
+_EARLIER = frozenset(terms("old previous earlier former original prior"))
+
+
+_A_TO_B = re.compile(r"(.*\d.*?)(\s+to\s+)(.*\d.*)")
+
+
+def split_changes(spans: list[Entity], sentence: str) -> list[Entity]:
+    """ "fell from 3.7% to 3.5%", which the small model tags as one span: what it was and what
+    it is, each its own."""
+    out = []
+    for e in spans:
+        m = _A_TO_B.fullmatch(e.text)
+        if m and _FROM.search(sentence[max(0, e.start - 30) : e.start]):
+            to = e.start + m.start(3)
+            out += [
+                replace(e, text=m.group(1), end=e.start + m.end(1)),
+                replace(e, text=m.group(3), start=to),
+            ]
+        else:
+            out.append(e)
+    return out
+
+
+def earlier_value(need: Need, sentence: str, start: int, end: int) -> bool:
+    """Whether a number is what the asked amount was before it changed, when the question
+    does not ask what it was."""
+    if need.prep == "from" or need.terms & _EARLIER:
+        return False
+    before = sentence[max(0, start - 30) : start]
+    return bool(
+        _UP_FROM.search(before) or (_FROM.search(before) and _TO_NUMBER.match(sentence, end))
+    )
 
 
 def counted(sentence: str, start: int, end: int) -> str:

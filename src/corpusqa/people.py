@@ -23,6 +23,7 @@ from .speakers import (
     STARTERS,
     apposition,
     described_before,
+    described_in,
     full_name,
     person_shaped,
     speaker,
@@ -79,7 +80,9 @@ def person_candidates(
         # Stemmed as the question's terms are: "Galactic" is "galact" there.
         at = max(sentence.find(person.phrase), 0) if person else 0
         if person and not set(terms(person.surname)) & need.terms:
-            role = full_name(person, body)
+            # Who the article says the speaker is: "Felix Booth, head of LNG at data firm
+            # Vortexa, told CNN ..." before "..., he said."
+            role = f"{full_name(person, body)} {described_in(body, person.surname)}"
             found.append(
                 Candidate(
                     person.phrase,

@@ -199,11 +199,17 @@ def apposition(sentence: str, e: Entity) -> str:
     after = _APPOSITION.match(sentence[e.end :])
     if (
         after
-        and (after.group(1) or after.group(2)[0].islower())
+        and (after.group(1) or after.group(2)[0].islower() or _titled(after.group(2)))
         and after.group(2).split()[0] not in NOT_ROLE
     ):
         return (after.group(1) or "") + after.group(2).strip()
     return ""
+
+
+def _titled(words: str) -> bool:
+    """ "Dunkin' president", "Pfizer CEO": a capitalised apposition that ends in a role, not
+    another name ("Raphael Warnock of Georgia")."""
+    return words.split()[-1].lower() in ROLES
 
 
 def _this_sentence(before: str) -> str:
@@ -215,11 +221,13 @@ def _this_sentence(before: str) -> str:
 def titles(sentence: str, e: Entity, body: str) -> str:
     """The words before the name ("pediatrician Mark Corkins") here and where the article
     names the person elsewhere ("Cavs coach J.B. Bickerstaff" for a later "Bickerstaff")."""
-    parts = []
     prior = _BEFORE.search(sentence[: e.start])
-    if prior:
-        parts.append(prior.group(1).strip())
-    surname = e.text.split()[-1]
+    return f"{prior.group(1).strip() if prior else ''} {described_in(body, e.text.split()[-1])}"
+
+
+def described_in(body: str, surname: str) -> str:
+    """The words before and after the article's first mentions of a surname."""
+    parts = []
     for m in islice(re.finditer(rf"\b{re.escape(surname)}\b", body), 3):
         around = _BEFORE.search(_this_sentence(body[max(0, m.start() - 80) : m.start()]))
         after = _APPOSITION.match(body[m.end() : m.end() + 120])

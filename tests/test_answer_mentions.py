@@ -1,0 +1,95 @@
+"""How a sentence mentions what the question asks about: an amount before it changed, a person
+by surname, a body by its initials, a speaker by the description the article gave before; on
+real RealTime QA sentences that no newsqa-dev or project question uses (the entity model is
+the real one)."""
+
+from test_answer_types import _agrees, _answer, _cands, _sentence, _span, entities, need
+
+from corpusqa.entities import Entities, Entity
+from corpusqa.speakers import apposition
+
+__all__ = ["entities"]  # the session's entity model, a fixture
+
+
+def _fits(entities: Entities, question: str, body: str, sentence: str) -> dict[str, float]:
+    return {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+
+
+def test_what_an_amount_was_before_it_changed_is_not_what_it_is(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-006e042a8863", "In 2020, 29% of transactions")
+    question = "What share of transactions at food retailers went through self-checkout in 2020?"
+    fits = _fits(entities, question, body, sentence)
+    assert fits["29%"] == 1.0 and fits["23%"] < 0.5  # "up from 23% the year prior"
+    body, sentence = _span("rtqa-7f736bd65232", "The unemployment rate fell from", "Friday.")
+    fits = _fits(entities, "What is the unemployment rate?", body, sentence)
+    assert fits["3.5%"] == 1.0 and fits["3.7%"] < 0.5  # "fell from 3.7% to 3.5%"
+    fits = _fits(entities, "What was the unemployment rate previously?", body, sentence)
+    assert fits["3.7%"] == 1.0
+
+
+def test_a_count_says_what_it_counts_after_as_many_as(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-5794aa992cbc", "Winter weather alerts stretch")
+    fits = _fits(entities, "How many homes lost power?", body, sentence)
+    assert fits["as many as 80 million people"] < 0.5  # people, not homes
+    fits = _fits(entities, "How many people do the winter weather alerts cover?", body, sentence)
+    assert fits["as many as 80 million people"] == 1.0
+
+
+def test_how_much_of_a_mass_noun_is_measured_in_a_unit_of_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-3f6259afce4a", "The storm was expected to dump up to 6")
+    fits = _fits(entities, "How much rain was the storm expected to dump?", body, sentence)
+    assert fits["up to 6 inches"] == 1.0  # "... of rain"
+
+
+def test_a_person_the_question_names_is_met_by_the_surname(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-92ac646572a4", "Bills assistant athletic trainer")
+    published = "2023-01-05"
+    assert _agrees(need(entities, "Where did Bill Walsh coach?"), body, sentence, published) == 0
+    n = need(entities, "Where did Denny Kellington work before?")
+    assert _agrees(n, body, sentence, published) == 1.0
+    # A pope's number is no surname: "Benedict's announcement" names Benedict XVI.
+    body, sentence = _span("rtqa-44d375d7baf2", "Pope Benedict XVI, the first pope", "Saturday.")
+    n = need(entities, "When did Benedict XVI die?")
+    assert n.people == ("Benedict XVI",)
+    sentence = "Benedict died Saturday."
+    assert _agrees(n, f"{body} {sentence}", sentence, "2023-01-01") == 1.0
+
+
+def test_a_body_is_met_by_its_initials_just_before(entities: Entities) -> None:
+    # "the EU" two sentences after "The European Union": the same body, not another's.
+    body = (
+        "The European Union has filled its gas storage close to capacity. Gas imports from "
+        "Russia plummeted. Stores are now almost 94% full, according to data from a trade group."
+    )
+    sentence = "Stores are now almost 94% full, according to data from a trade group."
+    n = need(entities, "How full are the EU's gas stores?")
+    assert n.names == ("EU",) and _agrees(n, body, sentence, "2022-10-26") >= 0.6
+
+
+def test_a_capitalised_apposition_that_ends_in_a_role_gives_it(entities: Entities) -> None:
+    sentence = "“We heard members ask for it,” said Sundar Pichai, Google CEO."
+    n, draft = _answer(entities, "Who is Sundar Pichai?", sentence, sentence)
+    assert draft.text == "Sundar Pichai, Google CEO [1]." and not draft.refused
+    sentence = "Biden spoke with Sens. Elizabeth Warren, Raphael Warnock of Georgia, and others."
+    at = sentence.index("Elizabeth")
+    warren = Entity("Elizabeth Warren", "PERSON", at, at + len("Elizabeth Warren"))
+    assert apposition(sentence, warren) == ""
+
+
+def test_a_speaker_has_the_role_the_article_gave_before(entities: Entities) -> None:
+    # "..., he said." after "Bryan Phillips, director of Moore County Public Safety, said".
+    from corpusqa.agree import previous_sentences
+    from corpusqa.people import person_candidates
+
+    body, sentence = _sentence("rtqa-853000131327", "The resident who died was without power")
+    n = need(entities, "Which Moore County director said the resident who died was without power?")
+    before = previous_sentences(body, body.index(sentence))
+    found = person_candidates(n, sentence, entities.of([sentence])[0], body, before, frozenset())
+    assert [(c.text, c.fit) for c in found] == [("Bryan Phillips", 0.8)]  # 0.24 for a name only
+
+
+def test_an_executive_is_any_role_at_the_company(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-72cb39b60775", "But officials have stressed it")
+    question = "Which LUMA Energy executive said authorities plan to restore electricity?"
+    fits = _fits(entities, question, body, sentence)
+    assert fits["Abner Gomez"] >= 0.9  # "head of public safety and crisis management at LUMA"
