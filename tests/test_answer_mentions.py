@@ -93,3 +93,21 @@ def test_an_executive_is_any_role_at_the_company(entities: Entities) -> None:
     question = "Which LUMA Energy executive said authorities plan to restore electricity?"
     fits = _fits(entities, question, body, sentence)
     assert fits["Abner Gomez"] >= 0.9  # "head of public safety and crisis management at LUMA"
+
+
+def test_an_amount_or_date_of_another_clause_is_another_s(entities: Entities) -> None:
+    # "..., including Vernon Presley, who died in 1979, and Minnie Mae Presley, who died in 1980."
+    body, sentence = _sentence("rtqa-5bcdb639a033", "Family members continued to live")
+    n, draft = _answer(entities, "When did Minnie Mae Presley die?", body, sentence)
+    assert draft.text.startswith("1980 [1]")
+    n, draft = _answer(entities, "When did Vernon Presley die?", body, sentence)
+    assert draft.text.startswith("1979 [1]")
+    body, sentence = _sentence("rtqa-dfbedff5266a", "President Trump proposed to Melania")
+    question = "When did Taylor Swift and Tom Hiddleston's romance begin?"
+    assert _answer(entities, question, body, sentence)[1].text.startswith("2016 [1]")
+
+
+def test_a_chief_executive_is_no_other_role(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-72cb39b60775", "But officials have stressed it")
+    fits = _fits(entities, "Who is the chief executive of LUMA Energy?", body, sentence)
+    assert fits["Abner Gomez"] < 0.75  # the head of public safety there

@@ -235,7 +235,7 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     that hospital."""
     have = set(terms(_widened(role)))
     have |= doers(have)  # "who leads the program" is its leader
-    if need.head in GENERIC_ROLES and have:
+    if need.head in GENERIC_ROLES and have and "chief" not in need.role:  # chief executive
         have |= set(terms(need.head))
     head = terms(need.head)[0] if need.head and terms(need.head) else ""
     weights = {t: 2.0 if t == head else 1.0 for t in need.role}

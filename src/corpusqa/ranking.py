@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .agree import agreement, predicate, previous_sentences, topic, wrong_tense
 from .candidates import candidates
@@ -21,6 +22,7 @@ from .tuning import (
     MIN_TOPIC,
     W_AGENT,
     W_AGREE,
+    W_CLAUSE,
     W_FIT,
     W_NEAR,
     W_OWN,
@@ -71,6 +73,8 @@ def rank(
             value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
             if _agent_of_another(need, e.text, c.start):
                 value -= W_AGENT
+            if _in_another_clause(need, e.text, c.start):
+                value -= W_CLAUSE
             scored.append(Scored(value, agree, c, e))
     return sorted(scored, key=lambda x: -x.value)
 
@@ -101,6 +105,26 @@ def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
     if m is None:
         return False
     return not set(terms(m.group(1))) & {*need.relation, *need.verbs, *need.role}
+
+
+# A clause with a subject of its own: "..., and McDonald's launched", not "..., but in exchange".
+_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z])")
+
+
+def _in_another_clause(need: Need, sentence: str, at: int) -> bool:
+    """ "IHOP announced a rewards program in March, and McDonald's launched its first ... last
+    year": for when McDonald's did, an amount or date in a clause without the question's names
+    when another clause of the sentence has one."""
+    if need.kind not in {"number", "date"} or not need.names:
+        return False
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(sentence)), len(sentence) + 1]
+    if len(cuts) < 3:
+        return False
+    names = [set(terms(n)) for n in need.names]
+    clauses = list(pairwise(cuts))
+    named = [any(n <= set(terms(sentence[a:b])) for n in names) for a, b in clauses]
+    mine = next(i for i, (a, b) in enumerate(clauses) if a <= at < b)
+    return any(named) and not named[mine]
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
