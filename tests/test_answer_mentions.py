@@ -111,3 +111,19 @@ def test_a_chief_executive_is_no_other_role(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-72cb39b60775", "But officials have stressed it")
     fits = _fits(entities, "Who is the chief executive of LUMA Energy?", body, sentence)
     assert fits["Abner Gomez"] < 0.75  # the head of public safety there
+
+
+def test_a_rate_is_no_sum(entities: Entities) -> None:
+    body, sentence = _span("rtqa-9a3fd5ccaaaf", "It includes nearly $53 billion", "families.")
+    fits = _fits(entities, "What inflation rate does the law address?", body, sentence)
+    assert fits["nearly $53 billion"] < 0.5 and fits["25%"] == 1.0
+    fits = _fits(entities, "What is the hourly rate of pay?", body, sentence)
+    assert fits["nearly $53 billion"] == 1.0  # a rate of pay may be a sum
+
+
+def test_a_senator_is_no_member_of_the_house(entities: Entities) -> None:
+    from corpusqa.people import role_fit
+
+    n = need(entities, "Which House Democrat spoke with Biden?")
+    assert role_fit(n, "Senate Majority Leader the New York Democrat") == 0.3
+    assert role_fit(n, "Rep. the New York Democrat") > 0.3  # no House, but not another chamber

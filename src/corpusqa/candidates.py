@@ -170,6 +170,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(CARDINAL=0.3, QUANTITY=0.2, PERCENT=0.3)  # what it cost or earned
         elif need.head in SHARE_HEADS:  # "what share", "what percentage": a percentage
             fits.update(CARDINAL=0.3, QUANTITY=0.2, MONEY=0.2)
+        elif need.head == "rate" and not set(need.role) & _PAID:
+            fits.update(MONEY=0.3)  # an inflation rate is no sum; an hourly rate may be
         elif need.asked.startswith("how much "):
             fits.update(PERCENT=0.3)  # "how much coal": an amount, not a share (a sum may be)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
@@ -232,6 +234,9 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     if need.kind in {"org", "place"} and not _has_role_word(need, e.text):
         fit *= 0.8  # "which planning body": the Visalia Planning Commission, not Target
     return fit
+
+
+_PAID = frozenset(terms("hourly pay wage exchange rent fee"))
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")

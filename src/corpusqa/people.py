@@ -249,7 +249,21 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
         before = re.findall(rf"(\w+)\s+{re.escape(need.head)}", role, re.I)
         if any(b.lower() in _PORTFOLIOS and not set(terms(b)) & set(need.role) for b in before):
             return 0.0
+    if _other_chamber(need, role):
+        return 0.0  # "Senate Majority Leader" for "which House Democrat"
     return met / sum(weights.values())
+
+
+# The two chambers of a legislature, by the words for them and their members.
+_CHAMBERS = (frozenset(terms("House Rep representative")), frozenset(terms("Senate Sen")))
+
+
+def _other_chamber(need: Need, role: str) -> bool:
+    """A senator ("Sen. Elizabeth Warren") for "which House Democrat", or the other way."""
+    have = set(terms(role))
+    asked = [bool(c & set(need.role)) for c in _CHAMBERS]
+    given = [bool(c & have) for c in _CHAMBERS]
+    return any(asked) and any(given) and not any(a and g for a, g in zip(asked, given, strict=True))
 
 
 # A country adds its adjective ("UK Defence Secretary" is British), a role word the roles it
