@@ -127,3 +127,19 @@ def test_a_senator_is_no_member_of_the_house(entities: Entities) -> None:
     n = need(entities, "Which House Democrat spoke with Biden?")
     assert role_fit(n, "Senate Majority Leader the New York Democrat") == 0.3
     assert role_fit(n, "Rep. the New York Democrat") > 0.3  # no House, but not another chamber
+
+
+def test_a_size_before_a_noun_does_not_count_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-bde85f201851", "He says people go online")
+    fits = _fits(entities, "How many boxes of peaches do people line up to get?", body, sentence)
+    assert fits["25-pound boxes"] < 0.5  # a box's weight, not how many boxes
+    body, sentence = _sentence("rtqa-6ba3c7bb0dc1", "7 million 40-pound boxes")
+    fits = _fits(entities, "How many boxes were there?", body, sentence)
+    assert fits["7 million 40-pound boxes"] == 1.0 and fits["40-pound boxes"] < 0.5
+
+
+def test_a_place_is_no_person_for_want_of_a_named_one(entities: Entities) -> None:
+    # No one is named, so the "..., he said" fallback looks for a capitalised name: "Lee
+    # County", which the entity model calls a place, is none.
+    body, sentence = _sentence("rtqa-51684574959d", "Most were in Lee County")
+    assert _fits(entities, "Who lived in Fort Myers?", body, sentence) == {}

@@ -152,7 +152,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
     # 100-yard games" counts games: the yards are another amount's.
     lead, _, rest = phrase.partition(" ")
-    phrase = f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
+    phrase = lead if _OTHER_AMOUNT.fullmatch(lead) else f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
     words = [
         w
         for w in terms(phrase.replace("-", " "))
