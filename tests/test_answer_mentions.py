@@ -143,3 +143,11 @@ def test_a_place_is_no_person_for_want_of_a_named_one(entities: Entities) -> Non
     # County", which the entity model calls a place, is none.
     body, sentence = _sentence("rtqa-51684574959d", "Most were in Lee County")
     assert _fits(entities, "Who lived in Fort Myers?", body, sentence) == {}
+
+
+def test_a_part_of_the_day_is_no_time_of_day(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-3b1bf1251f70", "Many other leaders arrived Monday")
+    fits = _fits(entities, "At what time did the other leaders arrive?", body, sentence)
+    assert fits["morning"] < 0.5
+    fits = _fits(entities, "At what time did they arrive?", body, "They arrived at 9:30 a.m.")
+    assert fits["9:30 a.m."] == 1.0

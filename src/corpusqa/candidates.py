@@ -20,6 +20,7 @@ from .lexicon import (
     unpossessed,
 )
 from .measures import (
+    CLOCK,
     ages,
     clock_times,
     compound,
@@ -213,6 +214,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
         fit *= 0.5  # ... nor "February 18" without its year
     if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
         fit *= 0.5  # "Saturday", "last week": less than a date
+    if need.asks_time and not CLOCK.search(e.text):
+        fit *= 0.5  # "at what time": "Monday morning" says no time of day
     if (
         need.kind in {"place", "org", "thing"}
         and need.head

@@ -19,7 +19,7 @@ from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
 
-_CLOCK = re.compile(
+CLOCK = re.compile(
     r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     r"(?:\s+(?:ET|EST|EDT|CT|CST|PT|PST|GMT|UTC|BST|local\s+time)\b)?"
     r"|\b(?:noon|midnight)\b"
@@ -77,7 +77,7 @@ def clock_times(need: Need, sentence: str) -> list[Candidate]:
     """ "Starting May 1 at 11:59 p.m.": the times of day a sentence gives."""
     return [
         Candidate(m.group(), m.start(), 1.0)
-        for m in _CLOCK.finditer(sentence)
+        for m in CLOCK.finditer(sentence)
         if need.is_new(m.group())
     ]
 
