@@ -122,7 +122,7 @@ def test_a_rate_is_no_sum(entities: Entities) -> None:
 
 
 def test_a_senator_is_no_member_of_the_house(entities: Entities) -> None:
-    from corpusqa.people import role_fit
+    from corpusqa.roles import role_fit
 
     n = need(entities, "Which House Democrat spoke with Biden?")
     assert role_fit(n, "Senate Majority Leader the New York Democrat") == 0.3

@@ -644,7 +644,7 @@ def test_a_role_written_another_way_is_the_asked_role(
 
 
 def test_a_name_in_the_asked_role_may_be_where_the_article_is() -> None:
-    from corpusqa.people import role_fit
+    from corpusqa.roles import role_fit
 
     body = (
         "Buffalo Bills safety Damar Hamlin is making a comeback, according to University of "

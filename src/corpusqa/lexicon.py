@@ -133,7 +133,7 @@ ROLE_ALSO = {
     "announcer": "broadcaster commentator",
     "commentator": "broadcaster",
     "anchor": "broadcaster",
-    # Who leads or founds a thing is its leader or founder (`people.doers`); these say more.
+    # Who leads or founds a thing is its leader or founder (`roles.doers`); these say more.
     "leads": "head",
     "heads": "leader",
     "chairs": "chairman chairwoman",

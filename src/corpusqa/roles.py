@@ -1,0 +1,106 @@
+"""How well the role an article gives a person meets the role a question asks for: "which
+defence secretary" is met by "UK Defence Secretary Ben Wallace", "who leads it" by its leader,
+not by "Prime Minister" or a senator for "which House Democrat"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .agree import article_terms
+from .keyword import terms
+from .lexicon import GENERIC_ROLES, ROLE_ALSO
+from .places import DEMONYMS
+from .question import Need
+
+
+def role_fit(need: Need, role: str, body: str = "") -> float:
+    """1 for the asked role, 0.3 for a person whose role the article gives otherwise or not at
+    all ("which biographer" is not answered by a president); 0.75 when no role is asked."""
+    if not need.role:
+        return 0.75
+    return 0.3 + 0.7 * _role_match(need, role, body)
+
+
+def _role_match(need: Need, role: str, body: str = "") -> float:
+    """The share of the question's role words in the person's role; its head counts double,
+    and a generic head ("which British official") is met by any role the article gives. A
+    name of the asked role that the person's article has elsewhere counts half: "which
+    University of Cincinnati Medical Center doctor" for "Dr. William Knight" in a story on
+    that hospital."""
+    have = set(terms(_widened(role)))
+    have |= doers(have)  # "who leads the program" is its leader
+    if need.head in GENERIC_ROLES and have and "chief" not in need.role:  # chief executive
+        have |= set(terms(need.head))
+    head = terms(need.head)[0] if need.head and terms(need.head) else ""
+    weights = {t: 2.0 if t == head else 1.0 for t in need.role}
+    around = article_terms(body) if body else frozenset()
+    met = sum(
+        w if t in have else w / 2 if t in need.role_names and t in around else 0.0
+        for t, w in weights.items()
+    )
+    if head and need.head not in GENERIC_ROLES and met < sum(weights.values()):
+        # "Prime Minister" for "which defence minister": the head, but another kind of it
+        before = re.findall(rf"(\w+)\s+{re.escape(need.head)}", role, re.I)
+        if any(b.lower() in _PORTFOLIOS and not set(terms(b)) & set(need.role) for b in before):
+            return 0.0
+    if _other_chamber(need, role):
+        return 0.0  # "Senate Majority Leader" for "which House Democrat"
+    return met / sum(weights.values())
+
+
+# The two chambers of a legislature, by the words for them and their members.
+_CHAMBERS = (frozenset(terms("House Rep representative")), frozenset(terms("Senate Sen")))
+
+
+def _other_chamber(need: Need, role: str) -> bool:
+    """A senator ("Sen. Elizabeth Warren") for "which House Democrat", or the other way."""
+    have = set(terms(role))
+    asked = [bool(c & set(need.role)) for c in _CHAMBERS]
+    given = [bool(c & have) for c in _CHAMBERS]
+    return any(asked) and any(given) and not any(a and g for a, g in zip(asked, given, strict=True))
+
+
+# A country adds its adjective ("UK Defence Secretary" is British), a role word the roles it
+# also counts as ("Dr" a doctor, an uncle a relative: `ROLE_ALSO`); made once, not per call.
+_COUNTRIES = [(re.compile(rf"\b{country}\b"), adj) for country, adj in DEMONYMS.items()]
+_ALSO = [(re.compile(rf"\b{word}\b"), more) for word, more in ROLE_ALSO.items()]
+
+
+# What kind of minister, secretary or director a title says: "Prime Minister" is no defence
+# minister. Not names or teams ("Cavaliers coach" is an NBA coach).
+_PORTFOLIOS = frozenset(
+    """prime foreign finance defence defense interior home health justice education transport
+    trade culture economy environment energy treasury deputy vice assistant associate
+    managing""".split()
+)
+
+
+def _widened(role: str) -> str:
+    """A role with the words it also counts as, for matching the asked role."""
+    lower = role.lower()
+    return (
+        role
+        + "".join(f" {adj}" for country, adj in _COUNTRIES if country.search(role))
+        + "".join(f" {more}" for word, more in _ALSO if word.search(lower))
+    )
+
+
+def does_it(need: Need, appos: str) -> float:
+    """1 when the apposition names the person for what the question asks who did: "the
+    company's cofounder" for "who cofounded it?", "the winner" for "who won?"."""
+    if need.role or not need.verbs:
+        return 0.0
+    nouns = set(terms(appos))  # the stem of "cofounder" is its verb's
+    return 1.0 if set(need.verbs) & nouns or doers(need.verbs) & nouns else 0.0
+
+
+def doers(stems: Iterable[str]) -> set[str]:
+    """The stems of the nouns for who does each verb: "lead" a leader, "direct" a director."""
+    return {t for s in stems for t in _doer(s)}
+
+
+@lru_cache(maxsize=4096)
+def _doer(stem: str) -> tuple[str, ...]:  # per role word of every candidate: cached
+    return (*terms(stem + "er"), *terms(stem + "or"))
