@@ -5,8 +5,8 @@ the real one)."""
 
 from test_answer_types import _agrees, _answer, _cands, _sentence, _span, entities, need
 
+from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity
-from corpusqa.speakers import apposition
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 

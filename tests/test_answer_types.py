@@ -792,7 +792,7 @@ def test_who_did_something_else_by_the_sentence_is_not_who_won(entities: Entitie
 
 
 def test_a_role_is_read_in_the_persons_sentence_not_the_one_before(entities: Entities) -> None:
-    from corpusqa.speakers import titles
+    from corpusqa.descriptions import titles
 
     body, sentence = _sentence("rtqa-b9b689071c5a", "Joe Buck was the first")
     buck = next(e for e in entities.of([sentence])[0] if e.text == "Joe Buck")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .descriptions import apposition, described_before, described_in, titles
 from .entities import Entity
 from .keyword import terms
 from .lexicon import FIT, PERSON_TERMS, unpossessed
@@ -18,17 +19,7 @@ from .places import NATIONALITIES, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .roles import does_it, role_fit
-from .speakers import (
-    STARTERS,
-    apposition,
-    described_before,
-    described_in,
-    full_name,
-    person_shaped,
-    speaker,
-    surnames,
-    titles,
-)
+from .speakers import STARTERS, full_name, person_shaped, speaker, surnames
 
 
 def person_candidates(
