@@ -127,6 +127,9 @@ def test_a_senator_is_no_member_of_the_house(entities: Entities) -> None:
     n = need(entities, "Which House Democrat spoke with Biden?")
     assert role_fit(n, "Senate Majority Leader the New York Democrat") == 0.3
     assert role_fit(n, "Rep. the New York Democrat") > 0.3  # no House, but not another chamber
+    # "top White House officials" are the president's; the senator is still a senator.
+    _, sentence = _sentence("rtqa-c67d3957fb6d", "He and top White House officials")
+    assert role_fit(n, sentence) == 0.3
 
 
 def test_a_size_before_a_noun_does_not_count_it(entities: Entities) -> None:

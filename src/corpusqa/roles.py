@@ -29,6 +29,7 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     name of the asked role that the person's article has elsewhere counts half: "which
     University of Cincinnati Medical Center doctor" for "Dr. William Knight" in a story on
     that hospital."""
+    role = _WHITE_HOUSE.sub("", role)  # the president's, not a chamber
     have = set(terms(_widened(role)))
     have |= doers(have)  # "who leads the program" is its leader
     if need.head in GENERIC_ROLES and have and "chief" not in need.role:  # chief executive
@@ -50,6 +51,7 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     return met / sum(weights.values())
 
 
+_WHITE_HOUSE = re.compile(r"\bWhite House\b")
 # The two chambers of a legislature, by the words for them and their members.
 _CHAMBERS = (frozenset(terms("House Rep representative")), frozenset(terms("Senate Sen")))
 
