@@ -154,3 +154,13 @@ def test_a_part_of_the_day_is_no_time_of_day(entities: Entities) -> None:
     assert fits["morning"] < 0.5
     fits = _fits(entities, "At what time did they arrive?", body, "They arrived at 9:30 a.m.")
     assert fits["9:30 a.m."] == 1.0
+
+
+def test_what_was_done_does_not_date_what_will_be(entities: Entities) -> None:
+    from corpusqa.agree import reports_past
+
+    _, done = _sentence("rtqa-a153cd417d57", "The committee voted Wednesday")
+    _, to_come = _sentence("rtqa-f40c97696a1c", "The House will vote late Wednesday")
+    will = need(entities, "When will the committee vote on its mask mandate?")
+    assert reports_past(will, done) and not reports_past(will, to_come)
+    assert not reports_past(need(entities, "When did the committee vote?"), done)

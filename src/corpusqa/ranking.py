@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .agree import agreement, predicate, previous_sentences, topic, wrong_tense
+from .agree import agreement, predicate, previous_sentences, reports_past, topic, wrong_tense
 from .candidates import candidates
 from .entities import Entity
 from .keyword import terms
@@ -67,6 +67,8 @@ def rank(
         about = topic(need, e)
         agree = agreement(need, e) if about >= MIN_TOPIC and said != 0 else 0.0
         before = previous_sentences(e.article.body, e.span[0])
+        if reports_past(need, e.text):
+            continue
         for c in candidates(need, e.text, found, e.article.body, before, people):
             if wrong_tense(need, c.text, e.article.published):
                 continue
