@@ -164,3 +164,9 @@ def test_what_was_done_does_not_date_what_will_be(entities: Entities) -> None:
     will = need(entities, "When will the committee vote on its mask mandate?")
     assert reports_past(will, done) and not reports_past(will, to_come)
     assert not reports_past(need(entities, "When did the committee vote?"), done)
+
+
+def test_a_duration_is_answered_whole_not_by_its_last_units(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9477c2830e7d", "Berlin Marathon incorrectly reported")
+    question = "How long did Emmanuel Mutai take to run the 2011 Boston Marathon?"
+    assert list(_fits(entities, question, body, sentence)) == ["2 hours, 3 minutes, 2 seconds"]

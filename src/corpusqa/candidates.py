@@ -110,6 +110,8 @@ def candidates(
         found += written_dates(sentence, entities)
     if need.asks_time:
         found += clock_times(need, sentence)
+    if need.kind == "number":  # not "23 minutes" of "3 hours, 23 minutes"
+        found = _outermost(found)
     if need.kind == "thing" and need.head in {"color", "colour"}:
         return [
             Candidate(m.group(), m.start(), 1.0)
@@ -135,7 +137,7 @@ def candidates(
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:
-    """A name inside a longer one that fits as well is a piece of it ("the Clean Water, Safe
+    """A span inside a longer one that fits as well is a piece of it ("the Clean Water, Safe
     Rivers" of "the Clean Water, Safe Rivers and Healthy Coasts Act")."""
 
     def span(c: Candidate) -> tuple[int, int]:
