@@ -138,7 +138,7 @@ def test_a_size_before_a_noun_does_not_count_it(entities: Entities) -> None:
     assert fits["25-pound boxes"] < 0.5  # a box's weight, not how many boxes
     body, sentence = _sentence("rtqa-6ba3c7bb0dc1", "7 million 40-pound boxes")
     fits = _fits(entities, "How many boxes were there?", body, sentence)
-    assert fits["7 million 40-pound boxes"] == 1.0 and fits["40-pound boxes"] < 0.5
+    assert fits["7 million 40-pound boxes"] == 1.0 and fits.get("40-pound boxes", 0) < 0.5
 
 
 def test_a_place_is_no_person_for_want_of_a_named_one(entities: Entities) -> None:
