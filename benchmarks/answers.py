@@ -21,7 +21,8 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   at least how many, until when); newsqa-types5 to -types8 (`data/newsqa-types5.json` ...):
   26 and 6, 24 and 8, 24 and 6, 24 and 6 more over 3 others each, written in the sixth session
   (sports and demography; money, energy and officials; baseball's finances, the Oscars, prices;
-  oil, the Doomsday Clock, energy bills).
+  oil, the Doomsday Clock, energy bills); newsqa-types9 (`data/newsqa-types9.json`): 35 and 8
+  more over 3 others, written in the seventh (European gas, Dunkin' rewards, student loans).
 - newsqa-heldout (`data/newsqa-heldout.json`): 29 and 8 more over 14 other articles, written
   the same way; held out, like newsqa-dev's odd ids.
 - newsqa-blind (`data/newsqa-blind.json`): 27 and 8 more over 8 other articles, written the
