@@ -69,7 +69,11 @@ def person_candidates(
         person = speaker(sentence, before, surnames(body))
         # Stemmed as the question's terms are: "Galactic" is "galact" there.
         at = max(sentence.find(person.phrase), 0) if person else 0
-        if person and not set(terms(person.surname)) & need.terms and not _a_place(at, entities):
+        if (
+            person
+            and not set(terms(person.surname)) & need.terms
+            and not _a_place(person.phrase, at, entities)
+        ):
             # Who the article says the speaker is: "Felix Booth, head of LNG at data firm
             # Vortexa, told CNN ..." before "..., he said."
             role = f"{full_name(person, body)} {described_in(body, person.surname)}"
@@ -89,10 +93,13 @@ _WHO = re.compile(r",\s+who\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _a_place(at: int, entities: tuple[Entity, ...]) -> bool:
+def _a_place(phrase: str, at: int, entities: tuple[Entity, ...]) -> bool:
     """A capitalised pair the entity model calls a place is no speaker: "the bombing of Pearl
-    Harbor, scientists who ..." names no one."""
-    return any(e.label in _PLACE_LABELS and e.start <= at < e.end for e in entities)
+    Harbor, scientists who ..." names no one. A lone surname it may call one ("Garland has
+    three 40-point games") still names a person."""
+    return " " in phrase and any(
+        e.label in _PLACE_LABELS and e.start <= at < e.end for e in entities
+    )
 
 
 _OF_NAME = re.compile(r"\b[A-Z][\w'’-]+ of $")
