@@ -11,7 +11,7 @@ from .entities import Entity
 from .keyword import terms
 from .lexicon import CAPITALISED, NAMES
 from .numerals import WRITTEN_DATE
-from .places import ROAD, ROAD_HEADS, US_STATES
+from .places import PLACE_LABELS, ROAD, ROAD_HEADS, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import ROLES, STARTERS
@@ -39,7 +39,6 @@ _LAW = re.compile(
     r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|on|the|to)\s+)*){1,10}"
     r"(?:Act|Law|Bill|Treaty|Accord|Agreement|Convention)\b"
 )
-_PLACES = {"GPE", "LOC", "FAC"}  # "San Francisco" + "Bay Area" is one place
 
 
 def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list[Entity]:
@@ -67,7 +66,7 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             out
             and out[-1].end + 1 == start
             and sentence[out[-1].end] == " "
-            and (out[-1].label == e.label or {out[-1].label, e.label} <= _PLACES)
+            and (out[-1].label == e.label or {out[-1].label, e.label} <= PLACE_LABELS)
         )
         if out and (touching or out[-1].end > start):  # overlapping after widening
             start = out.pop().start

@@ -15,7 +15,7 @@ from .descriptions import apposition, described_before, described_in, titles
 from .entities import Entity
 from .keyword import terms
 from .lexicon import FIT, PERSON_TERMS, unpossessed
-from .places import NATIONALITIES, STATE_SHORT, US_STATES
+from .places import NATIONALITIES, PLACE_LABELS, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .roles import does_it, role_fit
@@ -90,7 +90,6 @@ def person_candidates(
 
 
 _WHO = re.compile(r",\s+who\b")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _a_place(phrase: str, at: int, entities: tuple[Entity, ...]) -> bool:
@@ -98,7 +97,7 @@ def _a_place(phrase: str, at: int, entities: tuple[Entity, ...]) -> bool:
     Harbor, scientists who ..." names no one. A lone surname it may call one ("Garland has
     three 40-point games") still names a person."""
     return " " in phrase and any(
-        e.label in _PLACE_LABELS and e.start <= at < e.end for e in entities
+        e.label in PLACE_LABELS and e.start <= at < e.end for e in entities
     )
 
 

@@ -130,3 +130,6 @@ ROAD = re.compile(
     r"|(?:[A-Z][\w'’.-]*\s+){1,3}(?:Road|Street|Avenue|Boulevard|Drive|Lane|Parkway|Expressway"
     r"|Freeway|Turnpike|Highway))\b"
 )
+
+# The entity labels of places: "San Francisco" + "Bay Area" is one place, "Lee County" no person.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
