@@ -170,3 +170,31 @@ def test_a_duration_is_answered_whole_not_by_its_last_units(entities: Entities) 
     body, sentence = _sentence("rtqa-9477c2830e7d", "Berlin Marathon incorrectly reported")
     question = "How long did Emmanuel Mutai take to run the 2011 Boston Marathon?"
     assert list(_fits(entities, question, body, sentence)) == ["2 hours, 3 minutes, 2 seconds"]
+
+
+def test_who_did_it_is_read_where_the_sentence_says_it_was_done(entities: Entities) -> None:
+    from test_answer_types import _evidence
+
+    from corpusqa.ranking import rank
+    from corpusqa.roles import tells_the_act
+
+    body, renamed = _sentence("rtqa-f3df55015f4c", "Because of lackluster sales, Copeland")
+    _, founded = _sentence("rtqa-f3df55015f4c", "Popeyes was founded in 1972")
+
+    def checked(question: str, sentence: str) -> set[str]:
+        e = _evidence(body, sentence, "2023-01-20")
+        ranked = rank(need(entities, question), [e], entities.of([sentence]))
+        return {x.candidate.text for x in ranked if x.checked}
+
+    # A sentence on how Copeland renamed it says nothing of who founded it.
+    assert not checked("Who founded Popeyes?", renamed)
+    assert "Al Copeland" in checked("Who founded Popeyes?", founded)
+    assert "Copeland" in checked("Who renamed the restaurant Popeyes?", renamed)
+    # The act in other words: who founded the chain is who it "was started by".
+    _, started = _span("rtqa-f3df55015f4c", "Applebee's was started by Bill", "1980.")
+    assert checked("Who founded Applebee's?", started)
+    assert not checked("Who designed Applebee's?", started)
+    # and a past form of another shape: who "wrote" it is who it was "written by".
+    body, sentence = _sentence("rtqa-3b1bf1251f70", "The music during the funeral will be sung")
+    assert tells_the_act(need(entities, "Who wrote The Sentences?"), sentence, "")
+    assert not tells_the_act(need(entities, "Who composed The Sentences?"), sentence, "")

@@ -208,7 +208,6 @@ VERB_FORMS = {
     "arrest": {"arrest", "custodi", "detain"},
 }
 
-
 # Names news uses for one thing, none of them the initials of another (those `agree` reads).
 ALSO_NAMED = (
     ("Oscars", "Oscar", "Academy Awards", "Academy Award"),

@@ -16,6 +16,7 @@ from .keyword import terms
 from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
+from .roles import tells_the_act
 from .tuning import (
     MIN_AGREE,
     MIN_FIT,
@@ -72,12 +73,14 @@ def rank(
         for c in candidates(need, e.text, found, e.article.body, before, people):
             if wrong_tense(need, c.text, e.article.published):
                 continue
-            value = _value(need, e, c, agree, about) + W_VERB * (said or 0.0)
+            # "Who founded it?": a sentence quoting its president is no evidence of that.
+            fits = agree if tells_the_act(need, e.text, c.role) else 0.0
+            value = _value(need, e, c, fits, about) + W_VERB * (said or 0.0)
             if _agent_of_another(need, e.text, c.start):
                 value -= W_AGENT
             if _in_another_clause(need, e.text, c.start):
                 value -= W_CLAUSE
-            scored.append(Scored(value, agree, c, e))
+            scored.append(Scored(value, fits, c, e))
     return sorted(scored, key=lambda x: -x.value)
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .agree import article_terms
 from .keyword import terms
-from .lexicon import GENERIC_ROLES, ROLE_ALSO
+from .lexicon import GENERIC_ROLES, ROLE_ALSO, VERB_FORMS
 from .places import DEMONYMS
 from .question import Need
 
@@ -106,3 +106,58 @@ def doers(stems: Iterable[str]) -> set[str]:
 @lru_cache(maxsize=4096)
 def _doer(stem: str) -> tuple[str, ...]:  # per role word of every candidate: cached
     return (*terms(stem + "er"), *terms(stem + "or"))
+
+
+def tells_the_act(need: Need, sentence: str, role: str) -> bool:
+    """For "who founded the Bulletin?", whether the sentence, or what it says of the person,
+    names the act: the verb in any form, its doer ("founder") or the words news writes it in.
+    A president of the Bulletin quoted on its clock is not who founded it."""
+    if need.kind != "person" or need.role or not need.verbs:
+        return True
+    acts = [v for v in need.verbs if v in _PLAIN_ACTS]
+    if not acts:
+        return True
+    forms = set(acts) | doers(acts)
+    forms |= {f for v in acts for f in (*VERB_FORMS.get(v, ()), *_ACTS.get(v, ()))}
+    return bool(forms & {*terms(sentence), *terms(role)})
+
+
+# Acts news names plainly when it reports who did them: a founding is written "founded" or
+# "founder", a design "designed". Not the acts written in many words ("doubted" as "refused
+# to call it", "scored 51" as "has 51", "leads" as "chief executive"): their absence says
+# little.
+_PLAIN_ACTS = frozenset(
+    t
+    for w in "found cofound design invent chair present host direct write wrote compose create"
+    " discover interview receive sign appoint nominate elect replace succeed marry sue fire hire"
+    " buy bought acquire sell sold build built administer officiate sponsor endorse pardon"
+    " shoot shot kidnap indict fund donate sing sang draw drew paint steal stole teach taught"
+    " choose chose".split()
+    for t in terms(w)
+)
+
+# A question's verb in the words news writes its act in: a company "founded" as "started",
+# "wrote" as "written" or "author", who "received" an award as who "was presented with" it,
+# who "interviewed" her as whom she "told".
+_ACT_FORMS = {
+    "found": {"start", "establish", "create"},  # "Applebee's was started by Bill and T. J."
+    "cofound": {"start", "establish", "create"},
+    "receive": {"present", "given", "award", "honor", "honour", "accept", "won"},
+    "interview": {"tell", "told", "ask", "asked", "speak", "spoke"},
+    "wrote": {"write", "written", "writer", "author"},
+    "write": {"wrote", "written", "writer", "author"},
+    "built": {"build", "builder"},
+    "bought": {"buy", "buyer", "purchase", "acquire"},
+    "sold": {"sell", "seller"},
+    "sang": {"sing", "sung", "singer"},
+    "drew": {"draw", "drawn"},
+    "chose": {"choose", "chosen", "pick", "select"},
+    "shot": {"shoot", "gunman", "shooter"},
+    "stole": {"steal", "stolen", "thief"},
+    "taught": {"teach", "teacher"},
+}
+
+_ACTS = {
+    terms(verb)[0]: frozenset(t for w in forms for t in terms(w))
+    for verb, forms in _ACT_FORMS.items()
+}
