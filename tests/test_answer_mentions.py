@@ -198,3 +198,14 @@ def test_who_did_it_is_read_where_the_sentence_says_it_was_done(entities: Entiti
     body, sentence = _sentence("rtqa-3b1bf1251f70", "The music during the funeral will be sung")
     assert tells_the_act(need(entities, "Who wrote The Sentences?"), sentence, "")
     assert not tells_the_act(need(entities, "Who composed The Sentences?"), sentence, "")
+
+
+def test_a_word_of_a_longer_name_is_not_the_name(entities: Entities) -> None:
+    # "The Arizona Daily Sun reported ...": a question on what the Arizona Gazette reported
+    # is not met by the "Arizona" of another paper's name.
+    body, sentence = _sentence("rtqa-ef83a2b18f72", "The Arizona Daily Sun reported")
+    sun = need(entities, "How much more will the project cost, the Arizona Daily Sun reported?")
+    gazette = need(entities, "How much more will the project cost, the Arizona Gazette said?")
+    assert gazette.names == ("the Arizona Gazette",)
+    assert _agrees(sun, body, sentence, "2022-12-20") == 1.0
+    assert _agrees(gazette, body, sentence, "2022-12-20") < 0.5

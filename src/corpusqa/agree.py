@@ -72,11 +72,14 @@ def agreement(need: Need, e: Evidence) -> float:
         # headline), and so must any name of a question asking for a number: a count is a
         # local fact, and a sentence far from the name counts something else.
         elsewhere = 0.0 if name in need.people or need.kind == "number" else 0.5
+        # A word of a longer name meets it only where the article has the whole name:
+        # "Arizona" in a story on a campaign's ads is not "AriZona Beverages".
+        whole = name in need.people or all(_meets({w}, sentence | article) for w in words)
         checks.append(
             1.0
-            if _meets(words, sentence) or handle & sentence or known_as(name, e.text)
+            if (whole and _meets(words, sentence)) or handle & sentence or known_as(name, e.text)
             else 0.6
-            if _meets(words, nearby) or known_as(name, _around(*_at(e)))
+            if (whole and _meets(words, nearby)) or known_as(name, _around(*_at(e)))
             else elsewhere
             if words & article
             else 0.0
