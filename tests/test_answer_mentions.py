@@ -209,3 +209,15 @@ def test_a_word_of_a_longer_name_is_not_the_name(entities: Entities) -> None:
     assert gazette.names == ("the Arizona Gazette",)
     assert _agrees(sun, body, sentence, "2022-12-20") == 1.0
     assert _agrees(gazette, body, sentence, "2022-12-20") < 0.5
+
+
+def test_a_refused_who_question_says_what_is_not_reported(entities: Entities) -> None:
+    from test_answer_types import _evidence
+
+    from corpusqa.answer import Extractive
+
+    body, renamed = _sentence("rtqa-f3df55015f4c", "Because of lackluster sales, Copeland")
+    draft = Extractive(entities).write("Who founded Popeyes?", [_evidence(body, renamed)])
+    assert draft.refused and draft.text.endswith("[1], but not who founded Popeyes.")
+    # "Who did Gordon Brown replace?" would read "but not who did ...": it says nothing more.
+    assert need(entities, "Who did Gordon Brown replace?").unsaid == ""

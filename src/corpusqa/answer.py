@@ -163,7 +163,8 @@ def _person(c: Candidate, e: Evidence) -> str:
 def _silent(need: Need, closest: Evidence, why: str = "") -> Draft:
     words = closest.text.split()
     said = " ".join(words[:40]) + (" …" if len(words) > 40 else "")
-    asked = f", but not {need.asked}" if len(need.asked.split()) > 1 and not why else ""
+    unsaid = need.unsaid or (need.asked if len(need.asked.split()) > 1 else "")
+    asked = f", but not {unsaid}" if unsaid and not why else ""
     lead = f"{REFUSAL} {why}" if why else REFUSAL
     text = f"{lead} The closest the articles come: “{_strip_end(said)}” [1]{asked}."
     return Draft(text, (closest,), refused=True)

@@ -184,6 +184,18 @@ def asked_words(noun: int | None, parsed: Parsed, wh: int | None) -> str:
     return f"how {nxt}" if word == "how" and nxt in {"many", "much", "long", "old"} else word
 
 
+def who_did(parsed: Parsed, wh: int | None) -> str:
+    """ "who founded the Bulletin": a short who-question whose verb follows its wh-word, as a
+    refusal can say it ("..., but not who founded the Bulletin"); "" for any other."""
+    t = parsed.tokens
+    if wh is None or wh + 1 >= len(t) or t[wh].text.lower() != "who":
+        return ""
+    if t[wh + 1].tag not in {"VBD", "VBZ", "VBP"} or t[wh + 1].text.lower() in _LIGHT:
+        return ""
+    clause = parsed.text[t[wh].start :].strip().rstrip("?").strip()
+    return "w" + clause[1:] if len(clause.split()) <= 10 and "?" not in clause else ""
+
+
 _LIGHT = frozenset("be is are was were been do does did have has had get got make made".split())
 
 

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass, replace
 
 from .entities import Entity, Parsed, Token
-from .grammar import asked_words, counted_noun, main_verbs, noun_of, noun_phrase, wh_token
+from .grammar import (
+    asked_words,
+    counted_noun,
+    main_verbs,
+    noun_of,
+    noun_phrase,
+    wh_token,
+    who_did,
+)
 from .keyword import terms
 from .kinds import (
     Kind,
@@ -78,6 +86,7 @@ class Need:
     now: bool = False  # it asks about the latest news ("this week", "recently")
     peoples: tuple[str, ...] = ()  # stems of the nationalities it names ("chines", "european")
     prep: str = ""  # the preposition before the wh-word: "to" in "to what year ..."
+    unsaid: str = ""  # what a refusal says the articles do not tell: "who founded the Bulletin"
     tense: Tense = ""  # "past" ("when did ..."), "future" ("when will ...") or neither
     measure: str = ""  # the dimension "how high/far/fast/long ..." asks ("high")
     months: tuple[str, ...] = ()  # stems of the months it names ("august")
@@ -181,6 +190,7 @@ def analyse(parsed: Parsed) -> Need:
         role=role,
         role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
         asked=asked_words(noun, parsed, wh),
+        unsaid=who_did(parsed, wh),
         names=tuple(n for n in names if n not in phrase),
         relation=tuple(t for t in said if t not in named),
         verbs=tuple(v for v in _stems(verbs) if v not in implied),
