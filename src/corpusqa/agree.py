@@ -74,7 +74,7 @@ def agreement(need: Need, e: Evidence) -> float:
         elsewhere = 0.0 if name in need.people or need.kind == "number" else 0.5
         # A word of a longer name meets it only where the article has the whole name:
         # "Arizona" in a story on a campaign's ads is not "AriZona Beverages".
-        whole = name in need.people or all(_meets({w}, sentence | article) for w in words)
+        whole = name in need.people or all(_meets({w}, article) for w in words)
         checks.append(
             1.0
             if (whole and _meets(words, sentence)) or handle & sentence or known_as(name, e.text)

@@ -16,7 +16,7 @@ from .keyword import terms
 from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
-from .roles import tells_the_act
+from .roles import act_forms, tells_the_act
 from .tuning import (
     MIN_AGREE,
     MIN_FIT,
@@ -62,6 +62,7 @@ def rank(
     people = frozenset(
         x.text.split()[-1] for found in entities for x in found if x.label == "PERSON"
     )
+    acts = act_forms(need)
     for e, found in zip(evidence, entities, strict=True):
         said = predicate(need, e)
         # "Where was he born?": a sentence that does not report the birth is not evidence.
@@ -74,7 +75,7 @@ def rank(
             if wrong_tense(need, c.text, e.article.published):
                 continue
             # "Who founded it?": a sentence quoting its president is no evidence of that.
-            fits = agree if tells_the_act(need, e.text, c.role) else 0.0
+            fits = agree if tells_the_act(acts, e.text, c.role) else 0.0
             value = _value(need, e, c, fits, about) + W_VERB * (said or 0.0)
             if _agent_of_another(need, e.text, c.start):
                 value -= W_AGENT

@@ -108,18 +108,23 @@ def _doer(stem: str) -> tuple[str, ...]:  # per role word of every candidate: ca
     return (*terms(stem + "er"), *terms(stem + "or"))
 
 
-def tells_the_act(need: Need, sentence: str, role: str) -> bool:
-    """For "who founded the Bulletin?", whether the sentence, or what it says of the person,
-    names the act: the verb in any form, its doer ("founder") or the words news writes it in.
-    A president of the Bulletin quoted on its clock is not who founded it."""
+def act_forms(need: Need) -> frozenset[str] | None:
+    """For "who founded the Bulletin?", the words that name the act in a sentence: the verb in
+    any form, its doer ("founder") and the words news writes it in ("started by"). None when
+    the question asks no plain act, or asks for a role instead."""
     if need.kind != "person" or need.role or not need.verbs:
-        return True
-    acts = [v for v in need.verbs if v in _PLAIN_ACTS]
+        return None
+    acts = [_PAST.get(v, v) for v in need.verbs if _PAST.get(v, v) in _PLAIN_ACTS]
     if not acts:
-        return True
-    forms = set(acts) | doers(acts)
-    forms |= {f for v in acts for f in (*VERB_FORMS.get(v, ()), *_ACTS.get(v, ()))}
-    return bool(forms & {*terms(sentence), *terms(role)})
+        return None
+    forms = {*acts, *doers(acts)} | {f for v in acts for f in (*VERB_FORMS.get(v, ()), *_ACTS[v])}
+    return frozenset(forms)
+
+
+def tells_the_act(forms: frozenset[str] | None, sentence: str, role: str) -> bool:
+    """Whether the sentence, or what it says of the person, names the act `forms` spells: a
+    president of the Bulletin quoted on its clock is not who founded it."""
+    return forms is None or bool(forms & {*terms(sentence), *terms(role)})
 
 
 # Acts news names plainly when it reports who did them: a founding is written "founded" or
@@ -128,58 +133,68 @@ def tells_the_act(need: Need, sentence: str, role: str) -> bool:
 # little.
 _PLAIN_ACTS = frozenset(
     t
-    for w in "found cofound design invent chair present host direct write wrote compose create"
+    for w in "found cofound design invent chair present host direct write compose create"
     " discover interview receive sign appoint nominate elect replace succeed marry sue fire hire"
-    " buy bought acquire sell sold build built administer officiate sponsor endorse pardon"
-    " shoot shot kidnap indict fund donate sing sang draw drew paint steal stole teach taught"
-    " choose chose".split()
+    " buy acquire sell build administer officiate sponsor endorse pardon shoot kidnap indict"
+    " fund donate sing draw paint steal teach choose".split()
     for t in terms(w)
 )
 
-# A question's verb in the words news writes its act in: a company "founded" as "started",
-# "wrote" as "written" or "author", who "received" an award as who "was presented with" it,
-# who "interviewed" her as whom she "told".
-_ACT_FORMS = {
-    "found": {"start", "establish", "create"},  # "Applebee's was started by Bill and T. J."
-    "cofound": {"start", "establish", "create"},
-    "receive": {"present", "given", "award", "honor", "honour", "accept", "won"},
-    # "won the speakership on the 15th ballot", "named him", "took over from"
-    "elect": {"won", "win", "vote", "ballot", "chosen"},
-    "appoint": {"named", "name", "tapped", "picked", "chosen", "appointee"},
-    "hire": {"named", "signed", "appointed"},
-    "fire": {"dismissed", "ousted", "sacked"},
-    "replace": {"succeed", "successor", "predecessor"},
-    "succeed": {"replace", "successor", "predecessor"},
-    "sue": {"lawsuit", "suit", "plaintiff"},
-    "buy": {"bought", "buyer", "purchase", "acquire", "deal"},
-    "create": {"creator", "made", "developed"},
-    "invent": {"inventor", "developed", "created"},
-    "discover": {"found", "spotted", "identified"},
-    "compose": {"composer", "wrote", "written"},
-    "build": {"built", "builder", "constructed"},
-    "marry": {"wed", "wedding", "husband", "wife", "spouse"},
-    "kidnap": {"abducted", "abduction"},
-    "indict": {"charged", "charges"},
-    "sponsor": {"introduced", "authored"},
-    "endorse": {"backed", "support"},
-    "pardon": {"clemency", "commuted"},
-    "donate": {"gift", "gave", "donor", "contributed"},
-    "fund": {"financed", "paid", "backer", "funder"},
-    "interview": {"tell", "told", "ask", "asked", "speak", "spoke"},
-    "wrote": {"write", "written", "writer", "author"},
-    "write": {"wrote", "written", "writer", "author"},
-    "built": {"build", "builder"},
-    "bought": {"buy", "buyer", "purchase", "acquire"},
-    "sold": {"sell", "seller"},
-    "sang": {"sing", "sung", "singer"},
-    "drew": {"draw", "drawn"},
-    "chose": {"choose", "chosen", "pick", "select"},
-    "shot": {"shoot", "gunman", "shooter"},
-    "stole": {"steal", "stolen", "thief"},
-    "taught": {"teach", "teacher"},
+# The stemmer leaves irregular pasts as they are: "wrote" asks what "write" does.
+_PAST = {
+    terms(past)[0]: terms(verb)[0]
+    for past, verb in (
+        ("wrote", "write"),
+        ("built", "build"),
+        ("bought", "buy"),
+        ("sold", "sell"),
+        ("sang", "sing"),
+        ("drew", "draw"),
+        ("chose", "choose"),
+        ("shot", "shoot"),
+        ("stole", "steal"),
+        ("taught", "teach"),
+    )
 }
 
-_ACTS = {
-    terms(verb)[0]: frozenset(t for w in forms for t in terms(w))
-    for verb, forms in _ACT_FORMS.items()
+# A verb in the words news writes its act in: a company "founded" as "started", "wrote" as
+# "written" or "author", who "received" an award as who "was presented with" it, who
+# "interviewed" her as whom she "told", who was "elected" as who "won the speakership".
+_ACT_FORMS = {
+    "found": "start establish create",  # "Applebee's was started by Bill and T. J."
+    "cofound": "start establish create",
+    "receive": "present given award honor honour accept won",
+    "elect": "won win vote ballot chosen",
+    "appoint": "named name tapped picked chosen appointee",
+    "hire": "named signed appointed",
+    "fire": "dismissed ousted sacked",
+    "replace": "succeed successor predecessor",
+    "succeed": "replace successor predecessor",
+    "sue": "lawsuit suit plaintiff",
+    "buy": "bought buyer purchase acquire deal",
+    "create": "creator made developed",
+    "invent": "inventor developed created",
+    "discover": "found spotted identified",
+    "compose": "composer wrote written",
+    "build": "built builder constructed",
+    "marry": "wed wedding husband wife spouse",
+    "kidnap": "abducted abduction",
+    "indict": "charged charges",
+    "sponsor": "introduced authored",
+    "endorse": "backed support",
+    "pardon": "clemency commuted",
+    "donate": "gift gave donor contributed",
+    "fund": "financed paid backer funder",
+    "interview": "tell told ask asked speak spoke",
+    "write": "wrote written writer author",
+    "sell": "sold seller",
+    "sing": "sang sung singer",
+    "draw": "drew drawn",
+    "choose": "chose chosen pick select",
+    "shoot": "shot gunman shooter",
+    "steal": "stole stolen thief",
+    "teach": "taught teacher",
+}
+_ACTS: dict[str, frozenset[str]] = {t: frozenset() for t in _PLAIN_ACTS} | {
+    terms(verb)[0]: frozenset(terms(words)) for verb, words in _ACT_FORMS.items()
 }
