@@ -228,3 +228,21 @@ def test_a_refused_who_question_says_what_is_not_reported(entities: Entities) ->
     assert draft.refused and draft.text.endswith("[1], but not who founded Popeyes.")
     # "Who did Gordon Brown replace?" would read "but not who did ...": it says nothing more.
     assert need(entities, "Who did Gordon Brown replace?").unsaid == ""
+
+
+def test_the_verb_after_does_is_what_is_asked(entities: Entities) -> None:
+    # "What clinic does X work for?": the small parser may make "work" a clause of "does"; it
+    # is the question's verb, which news writes as "X, a dietitian at Y" as often as not.
+    body, sentence = _sentence("rtqa-1318a876eb38", "Katherine Zeratsky, a registered")
+    n, draft = _answer(
+        entities, "What clinic does Katherine Zeratsky work for?", body, sentence, "2022-12-01"
+    )
+    assert n.verbs == ("work",)
+    assert not draft.refused and draft.text.startswith("Mayo Clinic [1]")
+    # ... or a clause of "does" ("ccomp"), for other names.
+    body, sentence = _span("rtqa-466b5c22f044", "“People are asking one another", "Committee.")
+    n, draft = _answer(
+        entities, "What company does Baruch Fischhoff work for?", body, sentence, "2022-07-11"
+    )
+    assert n.verbs == ("work",)
+    assert not draft.refused and draft.text.startswith("Carnegie Mellon University [1]")

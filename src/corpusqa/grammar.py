@@ -215,21 +215,41 @@ def main_verbs(parsed: Parsed) -> list[Token]:
     verbs = [
         tokens[i]
         for i in sorted(keep)
-        if tokens[i].tag.startswith("VB") and tokens[i].text.lower() not in _LIGHT
+        if (tokens[i].tag.startswith("VB") or _done(tokens, i))
+        and tokens[i].text.lower() not in _LIGHT
     ]
     return verbs or _after_do(tokens, root)
 
 
+def _done(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "What clinic does Katherine Zeratsky work for?": the small parser may tag "work" a
+    noun, but a word "does" is the auxiliary of is a verb."""
+    if not tokens[i].text.islower():
+        return False  # "does Baruch Fischhoff work": the name is no verb
+    return any(t.head == i and t.dep == "aux" and t.text.lower() in _DO for t in tokens)
+
+
+_DO = frozenset({"do", "does", "did"})
+
+
 def _after_do(tokens: tuple[Token, ...], root: list[int]) -> list[Token]:
     """ "How many did the gunman injure?": the small parser makes "did" the verb and "injure"
-    its object, a noun; the word after the subject of "did" is the verb asked about."""
-    if not root or tokens[root[0]].text.lower() not in {"do", "does", "did"}:
+    its object, a noun; the word after the subject of "did" is the verb asked about. In "what
+    company does Baruch Fischhoff work for?" it makes "work" a clause of "does" or of a name."""
+    if not root:
+        return []
+    top = root[0]
+    does = [i for i, t in enumerate(tokens) if i == top or t.head == top]
+    does = [i for i in does if tokens[i].text.lower() in _DO][:1]
+    if not does:
         return []
     return [
         t
         for i, t in enumerate(tokens)
-        if t.head == root[0]
-        and t.dep == "dobj"
-        and i > root[0] + 1
-        and tokens[i - 1].tag.startswith("NN")
+        if t.head == top
+        and i > does[0] + 1
+        and (
+            (t.dep == "dobj" and tokens[i - 1].tag.startswith("NN"))
+            or (t.dep == "ccomp" and t.tag == "VB")
+        )
     ][:1]
