@@ -18,9 +18,9 @@ SHARED = HERE.parents[1] / "shared" / "benchmarks"
 RTQA = SHARED / "realtimeqa-2023-01"
 SCIFACT = SHARED / "scifact"
 # Sets in newsqa-dev's form written for this project over other RealTime QA articles (each
-# file's "about" says how): name -> file. extra, silence, types1-9 and blind3 are tuned on;
-# heldout, blind, blind2 and blind4 were each scored blind and are held out, like newsqa-dev's
-# odd ids.
+# file's "about" says how): name -> file. extra, silence, types1-10 and blind3 are tuned on;
+# heldout, blind, blind2, blind4 and blind5 were each scored blind and are held out, like
+# newsqa-dev's odd ids.
 OWN_SETS = {
     name: HERE / "data" / f"newsqa-{name}.json"
     for name in (
@@ -35,11 +35,13 @@ OWN_SETS = {
         "types7",
         "types8",
         "types9",
+        "types10",
         "heldout",
         "blind",
         "blind2",
         "blind3",
         "blind4",
+        "blind5",
     )
 }
 

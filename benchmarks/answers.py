@@ -33,7 +33,11 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   the start of the fifth session and scored once near its end (then used for its last change).
 - newsqa-blind4 (`data/newsqa-blind4.json`): 34 and 12 more over 4 other articles, written at
   the start of the sixth session; only its totals were read (at the start and the end of that
-  session), so it is held out, like newsqa-dev's odd ids.
+  session), so it is held out, like newsqa-dev's odd ids. newsqa-blind5
+  (`data/newsqa-blind5.json`): 17 and 7 more over 2 other articles, written at the start of the
+  tenth session and read the same way.
+- newsqa-types10 (`data/newsqa-types10.json`): 22 and 10 more over 2 other articles, written
+  at the start of the tenth session before any was asked; for tuning (unanswerable near-misses).
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
