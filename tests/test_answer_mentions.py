@@ -246,3 +246,26 @@ def test_the_verb_after_does_is_what_is_asked(entities: Entities) -> None:
     )
     assert n.verbs == ("work",)
     assert not draft.refused and draft.text.startswith("Carnegie Mellon University [1]")
+
+
+def test_a_word_capitalised_only_by_its_place_is_no_name(entities: Entities) -> None:
+    # The entity model calls the "Vaccines" that opens a sentence a company; the article
+    # writes "vaccines" in lower case and never capitalised mid-sentence.
+    body, sentence = _sentence("rtqa-466b5c22f044", "Vaccines are still expected")
+    assert ("Vaccines", "ORG") in {(e.text, e.label) for e in entities.of([sentence])[0]}
+    assert "Vaccines" not in _fits(
+        entities, "Which company makes the new boosters?", body, sentence
+    )
+
+
+def test_a_hashtag_is_a_name(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-68535b3cac96", "The past few years have brought the #")
+    fits = _fits(entities, "What hashtag protested the scarcity of female winners?", body, sentence)
+    assert fits["#GrammysSoMale"] == 1.0
+
+
+def test_an_efficacy_is_a_share(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-ae89b79895ce", "Up to 14 weeks, boosters were")
+    question = "What effectiveness against severe disease did boosters keep for 14 weeks?"
+    assert need(entities, question).kind == "number"
+    assert _fits(entities, question, body, sentence)["90%"] == 1.0

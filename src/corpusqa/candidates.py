@@ -36,6 +36,7 @@ from .measures import (
 )
 from .names import (
     CODE,
+    capitalised_by_place,
     codes,
     described,
     named_things,
@@ -89,6 +90,8 @@ def candidates(
         fit = _fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
             continue  # a person the small model took for a title or a product
+        if e.label in _NAMED_LABELS and capitalised_by_place(e.text, e.start, body):
+            continue
         text = e.text
         if need.year_only:  # each year of "from 2023 to 2025" at its own place
             found += [

@@ -42,7 +42,7 @@ WORDS = {
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
         revenue income earnings profit settlement value worth threshold limit ceiling target peak
-        level""",
+        level efficacy effectiveness""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 TYPED_HEADS = frozenset().union(*HEADS.values())
@@ -168,7 +168,7 @@ MONEY_VERBS = frozenset(
         "received collect collected owe owed sell sold"
     )
 )
-SHARE_HEADS = frozenset({"percentage", "percent", "share", "proportion"})
+SHARE_HEADS = frozenset("percentage percent share proportion efficacy effectiveness".split())
 # Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
 # Not "General": "Attorney General X" would become "General X".
 HONORIFIC = re.compile(

@@ -172,14 +172,34 @@ def short_forms(need: Need, sentence: str) -> list[Candidate]:
 
 def codes(need: Need, sentence: str) -> list[Candidate]:
     """Names written as codes, which the entity model misses ("subvariant XBB.1.5", "F-35"):
-    1 beside the asked noun, else 0.6."""
+    1 beside the asked noun, else 0.6; and hashtags and handles ("#LoveWhereYouWorked"), 1
+    for "what hashtag", else 0.3."""
     found = []
     for m in CODE.finditer(sentence):
         beside = sentence[max(0, m.start() - 30) : m.end() + 30].lower()
         fit = 1.0 if need.head and need.head in beside else 0.6
         if need.is_new(m.group()):
             found.append(Candidate(m.group(), m.start(), fit))
+    for m in _TAG.finditer(sentence):
+        if need.is_new(m.group()):
+            found.append(Candidate(m.group(), m.start(), 1.0 if need.head in _TAGS else 0.3))
     return found
+
+
+_TAG = re.compile(r"(?<![\w@#])[#@][A-Za-z]\w+")
+_TAGS = frozenset({"hashtag", "handle", "tag", "username"})
+
+
+def capitalised_by_place(text: str, start: int, body: str) -> bool:
+    """ "Vaccines are still expected to ...": a single word capitalised only because it starts
+    the sentence, which the article writes in lower case and never capitalised mid-sentence, is
+    no name, whatever the entity model calls it ("Target said ..." is: "at Target")."""
+    if start or " " in text or not text[:1].isupper() or text.isupper():
+        return False
+    word = re.escape(text)
+    lower = re.search(rf"\b{word.lower()}\b", body)
+    named = re.search(rf"(?<=[a-z,] ){word}\b", body)
+    return bool(lower) and not named
 
 
 _TOWN = re.compile(
