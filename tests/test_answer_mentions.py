@@ -269,3 +269,24 @@ def test_an_efficacy_is_a_share(entities: Entities) -> None:
     question = "What effectiveness against severe disease did boosters keep for 14 weeks?"
     assert need(entities, question).kind == "number"
     assert _fits(entities, question, body, sentence)["90%"] == 1.0
+
+
+def test_the_company_is_the_one_named_just_before(entities: Entities) -> None:
+    from test_answer_types import _evidence
+
+    from corpusqa.answer import Extractive
+
+    def answer(article_id: str, begins: str, question: str) -> str:
+        body, sentence = _sentence(article_id, begins)
+        return Extractive(entities).write(question, [_evidence(body, sentence)]).text
+
+    # "..., the company said": the organisation the sentence before opens with.
+    asked = "Which company said customers should expect service on their next scheduled day?"
+    said = answer("rtqa-aa6344118a4f", "Customers should expect service", asked)
+    assert said.startswith("Waste Management [1]")
+    asked = "Which company said two 25-microgram doses gave children a similar immune response?"
+    assert answer("rtqa-125696785575", "Two 25-microgram doses", asked).startswith("Moderna [1]")
+    # A ticker after the name; Boeing, named the sentence before that, is not "the company".
+    asked = "Which company suspended support services to Russian airlines?"
+    said = answer("rtqa-f97c4ae896b0", "In a statement, the company said it has", asked)
+    assert said.startswith("Airbus [1]")

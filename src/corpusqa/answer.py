@@ -20,6 +20,7 @@ from .lexicon import HONORIFIC
 from .question import Need, analyse
 from .ranking import Scored, rank
 from .records import REFUSAL, Candidate, Draft, Evidence
+from .referents import described, earlier
 from .speakers import ROLES, STARTERS, Person, full_name
 from .tuning import (
     FOLLOW,
@@ -54,7 +55,7 @@ class Extractive:
         if _AMONG_OPTIONS.search(question):  # a quiz's "all of these ... except:", options cut
             return _silent(need, evidence[0], _NO_OPTIONS)
         read = pool(evidence)
-        draft = compose(need, read, self.entities.of([e.text for e in read]))
+        draft = self._compose(need, read)
         if not draft.refused or not _precise(need):
             return draft
         more = read + [e for e in evidence[:SECOND_LOOK] if e not in read]
@@ -64,8 +65,16 @@ class Extractive:
         # spans have (an age, a time of day, a score), read further down the evidence: "a
         # 69-year-old French man" was the 17th sentence for "how old was the attacker?".
         # Of any type, the further sentences answered unanswerable questions instead.
-        second = compose(need, more, self.entities.of([e.text for e in more]))
+        second = self._compose(need, more)
         return draft if second.refused else second
+
+    def _compose(self, need: Need, read: list[Evidence]) -> Draft:
+        # "..., the retailer said": the entities of the sentences before, only where needed.
+        before = [self._with_entities(earlier(e)) if described(need, e.text) else [] for e in read]
+        return compose(need, read, self.entities.of([e.text for e in read]), before)
+
+    def _with_entities(self, texts: list[str]) -> list[tuple[str, tuple[Entity, ...]]]:
+        return list(zip(texts, self.entities.of(texts), strict=True))
 
 
 _SPACE = re.compile(r"\s*")
@@ -94,11 +103,14 @@ def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
 
 
 def compose(
-    need: Need, evidence: Sequence[Evidence], entities: Sequence[tuple[Entity, ...]]
+    need: Need,
+    evidence: Sequence[Evidence],
+    entities: Sequence[tuple[Entity, ...]],
+    earlier: Sequence[Sequence[tuple[str, tuple[Entity, ...]]]] = (),
 ) -> Draft:
     """The best candidate of the asked-for type, from a sentence that agrees with the question,
     or a refusal that says what the closest sentence does report."""
-    good = [x for x in rank(need, evidence, entities) if x.checked]
+    good = [x for x in rank(need, evidence, entities, earlier) if x.checked]
     if need.kind == "identity":
         good = _by_consensus(good)
     support = MIN_SUPPORT_PRECISE if _precise(need) else MIN_SUPPORT

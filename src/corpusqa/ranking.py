@@ -16,6 +16,7 @@ from .keyword import terms
 from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
+from .referents import referents
 from .roles import act_forms, tells_the_act
 from .tuning import (
     MIN_AGREE,
@@ -55,15 +56,21 @@ class Scored:
 
 
 def rank(
-    need: Need, evidence: Sequence[Evidence], entities: Sequence[tuple[Entity, ...]]
+    need: Need,
+    evidence: Sequence[Evidence],
+    entities: Sequence[tuple[Entity, ...]],
+    earlier: Sequence[Sequence[tuple[str, tuple[Entity, ...]]]] = (),
 ) -> list[Scored]:
-    """Every candidate of the asked-for type in the evidence sentences, best first."""
+    """Every candidate of the asked-for type in the evidence sentences, best first; `earlier`
+    has the entities of the sentences before each (`referents.earlier`), where it says "the
+    company" of an organisation named there."""
     scored = []
     people = frozenset(
         x.text.split()[-1] for found in entities for x in found if x.label == "PERSON"
     )
     acts = act_forms(need)
-    for e, found in zip(evidence, entities, strict=True):
+    earlier = earlier or [()] * len(evidence)
+    for e, found, prior in zip(evidence, entities, earlier, strict=True):
         said = predicate(need, e)
         # "Where was he born?": a sentence that does not report the birth is not evidence.
         about = topic(need, e)
@@ -71,7 +78,8 @@ def rank(
         before = previous_sentences(e.article.body, e.span[0])
         if reports_past(need, e.text):
             continue
-        for c in candidates(need, e.text, found, e.article.body, before, people):
+        found_here = candidates(need, e.text, found, e.article.body, before, people)
+        for c in found_here + referents(need, e.text, found, prior, e.article.body):
             if wrong_tense(need, c.text, e.article.published):
                 continue
             # "Who founded it?": a sentence quoting its president is no evidence of that.
