@@ -290,3 +290,14 @@ def test_the_company_is_the_one_named_just_before(entities: Entities) -> None:
     asked = "Which company suspended support services to Russian airlines?"
     said = answer("rtqa-f97c4ae896b0", "In a statement, the company said it has", asked)
     assert said.startswith("Airbus [1]")
+
+
+def test_a_sum_of_a_named_kind_is_written_with_its_word(entities: Entities) -> None:
+    from test_answer_types import _span
+
+    # "to $4.61 billion" is Shopify's sales, its revenue; it is no severance and no salary.
+    body, sentence = _span("rtqa-383e37b14f79", "Sales leapt 86% between", "last year.")
+    asked = "How much revenue did Shopify make last year?"
+    assert _fits(entities, asked, body, sentence)["$4.61 billion"] == 1.0
+    for asked in ("How much severance did Shopify pay?", "What salary does Shopify pay?"):
+        assert _fits(entities, asked, body, sentence)["$4.61 billion"] < 0.5

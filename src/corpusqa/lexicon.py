@@ -169,6 +169,27 @@ MONEY_VERBS = frozenset(
     )
 )
 SHARE_HEADS = frozenset("percentage percent share proportion efficacy effectiveness".split())
+# A sum of a named kind is written with its word or these ("how much severance").
+NAMED_SUMS = {
+    head: frozenset(terms(f"{head} {also}"))
+    for head, also in {
+        "salary": "pay paid wage earn",
+        "pay": "paid salary wage",
+        "wage": "pay paid",
+        "wages": "wage pay paid",
+        "fee": "charge",
+        "fine": "penalty fined",
+        "bonus": "",
+        "severance": "",
+        "compensation": "compensate paid pay",
+        "budget": "",
+        "revenue": "sales",
+        "income": "earn",
+        "earnings": "profit earn",
+        "profit": "earnings",
+        "settlement": "settle",
+    }.items()
+}
 # Titles written before a name that belong in the short answer: "former Pope Benedict XVI".
 # Not "General": "Attorney General X" would become "General X".
 HONORIFIC = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import HEADS, PERSON_TERMS
+from .lexicon import HEADS, NAMED_SUMS, PERSON_TERMS
 from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
@@ -107,6 +107,15 @@ def _names_game(need: Need, clause: str) -> bool:
     words = set(terms(clause))
     names = [set(terms(n)) for n in need.names if not n.isdigit()]
     return sum(n <= words for n in names) >= min(2, len(names))
+
+
+def names_the_sum(need: Need, sentence: str) -> float:
+    """1 unless the question asks for a sum of a named kind ("how much severance") and the
+    sentence never names it: "his $44 billion acquisition" is no severance."""
+    words = NAMED_SUMS.get(need.head)
+    if need.kind != "number" or words is None:
+        return 1.0
+    return 1.0 if words & set(terms(sentence)) else 0.4
 
 
 def unit_fit(need: Need, text: str) -> float:
