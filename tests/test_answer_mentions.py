@@ -301,3 +301,12 @@ def test_a_sum_of_a_named_kind_is_written_with_its_word(entities: Entities) -> N
     assert _fits(entities, asked, body, sentence)["$4.61 billion"] == 1.0
     for asked in ("How much severance did Shopify pay?", "What salary does Shopify pay?"):
         assert _fits(entities, asked, body, sentence)["$4.61 billion"] < 0.5
+
+
+def test_what_is_to_come_is_dated_with_its_own_verb(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-aa6344118a4f", "Brightline and Brightline+ will resume")
+    _, draft = _answer(entities, "When will Brightline resume regular operations?", body, sentence)
+    assert draft.text.startswith("Thursday [1]")
+    # The same Thursday does not say when it will suspend them.
+    _, draft = _answer(entities, "When will Brightline suspend regular operations?", body, sentence)
+    assert draft.refused

@@ -150,12 +150,19 @@ def predicate(need: Need, e: Evidence) -> float | None:
     # Only verbs that name an event ("died", not "held" or "started"): a common verb in a
     # sentence says little about whether it reports what was asked.
     verbs = [v for v in need.verbs if v in VERB_FORMS]
+    if need.kind == "date" and need.tense == "future":
+        # "When will its offices reopen?": what is yet to come is dated with its own verb; a
+        # sentence dating the layoffs says nothing of the reopening.
+        verbs = [v for v in need.verbs if v not in _LIGHT_VERBS]
     if not verbs:
         return None
     words = set(terms(e.text))
     if need.asks_age:  # "Leslie Jordan ... has died, his agent announced. He was 67."
         words |= _nearby(*_at(e))
-    return sum(bool(VERB_FORMS[v] & words) for v in verbs) / len(verbs)
+    return sum(bool((VERB_FORMS.get(v, frozenset()) | {v}) & words) for v in verbs) / len(verbs)
+
+
+_LIGHT_VERBS = frozenset(terms("take get come go make happen become"))
 
 
 _BEFORE = re.compile(r"\b(?:last|ago|earlier|previous(?:ly)?|yesterday)\b", re.I)
