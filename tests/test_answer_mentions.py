@@ -310,3 +310,17 @@ def test_what_is_to_come_is_dated_with_its_own_verb(entities: Entities) -> None:
     # The same Thursday does not say when it will suspend them.
     _, draft = _answer(entities, "When will Brightline suspend regular operations?", body, sentence)
     assert draft.refused
+
+
+def test_a_word_will_helps_is_a_verb(entities: Entities) -> None:
+    # The small parser tags "vote" a noun in "When will the public vote on ...?"; "will"
+    # makes it the verb, which the sentence dating what is to come must say.
+    body, sentence = _sentence("rtqa-ef7052fb946f", "Residents of Newtonsville and Amelia")
+    n, draft = _answer(
+        entities, "When will the public vote on dissolving the villages?", body, sentence
+    )
+    assert n.verbs == ("vote",) and draft.text.startswith("Tuesday [1]")
+    _, draft = _answer(
+        entities, "When will the public celebrate dissolving the villages?", body, sentence
+    )
+    assert draft.refused

@@ -222,14 +222,16 @@ def main_verbs(parsed: Parsed) -> list[Token]:
 
 
 def _done(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "What clinic does Katherine Zeratsky work for?": the small parser may tag "work" a
-    noun, but a word "does" is the auxiliary of is a verb."""
+    """ "What clinic does Katherine Zeratsky work for?", "When will the Senate vote on ...?":
+    the small parser may tag "work" or "vote" a noun, but a word "does" or "will" is the
+    auxiliary of is a verb."""
     if not tokens[i].text.islower():
         return False  # "does Baruch Fischhoff work": the name is no verb
-    return any(t.head == i and t.dep == "aux" and t.text.lower() in _DO for t in tokens)
+    return any(t.head == i and t.dep == "aux" and t.text.lower() in _HELPS for t in tokens)
 
 
 _DO = frozenset({"do", "does", "did"})
+_HELPS = _DO | frozenset("will would can could shall should may might must".split())
 
 
 def _after_do(tokens: tuple[Token, ...], root: list[int]) -> list[Token]:
