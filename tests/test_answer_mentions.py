@@ -324,3 +324,16 @@ def test_a_word_will_helps_is_a_verb(entities: Entities) -> None:
         entities, "When will the public celebrate dissolving the villages?", body, sentence
     )
     assert draft.refused
+
+
+def test_when_is_the_deadline_is_dated_where_the_deadline_is(entities: Entities) -> None:
+    asked = "When is the deadline to apply to Chocolate University?"
+    n = need(entities, asked)
+    assert n.event == "deadline"
+    body, sentence = _sentence("rtqa-62bd8fae83a8", "The deadline to apply is")
+    assert _answer(entities, asked, body, sentence, "2019-09-27")[1].text.startswith("Monday [1]")
+    # "an overseas trip next summer" dates the trip, not the deadline for applications.
+    body, sentence = _sentence("rtqa-62bd8fae83a8", "Chocolate University, a partnership")
+    asked = "When is the application deadline for the overseas trip?"
+    assert _answer(entities, asked, body, sentence, "2019-09-27")[1].refused
+    assert need(entities, "When was the first modern Olympics?").event == ""  # a name

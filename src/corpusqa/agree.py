@@ -154,6 +154,8 @@ def predicate(need: Need, e: Evidence) -> float | None:
         # "When will its offices reopen?": what is yet to come is dated with its own verb; a
         # sentence dating the layoffs says nothing of the reopening.
         verbs = [v for v in need.verbs if v not in _LIGHT_VERBS]
+    if need.event and not verbs:  # "When is the court hearing ...?": the hearing's date
+        verbs = terms(need.event)[:1]
     if not verbs:
         return None
     words = set(terms(e.text))

@@ -255,3 +255,21 @@ def _after_do(tokens: tuple[Token, ...], root: list[int]) -> list[Token]:
             or (t.dep == "ccomp" and t.tag == "VB")
         )
     ][:1]
+
+
+def dated_noun(parsed: Parsed) -> str:
+    """The noun a question built on "is" or "was" dates: "hearing" of "When is the court
+    hearing on ...?", "deadline" of "When is the deadline to file?"; "" for a name ("When was
+    the first modern Olympics?") or a question with another verb."""
+    tokens = parsed.tokens
+    start = last_start(parsed.text)
+    for i, t in enumerate(tokens):
+        when = i > 0 and tokens[i - 1].text.lower() == "when"  # not "until what time are ..."
+        if when and t.dep == "ROOT" and t.start >= start and t.text.lower() in _BE:
+            subjects = [s for s in tokens if s.head == i and s.dep == "nsubj"]
+            if subjects and subjects[0].tag in {"NN", "NNS"} and subjects[0].text.islower():
+                return subjects[0].text.lower()
+    return ""
+
+
+_BE = frozenset({"is", "was", "are", "were"})

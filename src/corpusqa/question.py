@@ -16,6 +16,7 @@ from .entities import Entity, Parsed, Token
 from .grammar import (
     asked_words,
     counted_noun,
+    dated_noun,
     main_verbs,
     noun_of,
     noun_phrase,
@@ -90,6 +91,7 @@ class Need:
     tense: Tense = ""  # "past" ("when did ..."), "future" ("when will ...") or neither
     measure: str = ""  # the dimension "how high/far/fast/long ..." asks ("high")
     months: tuple[str, ...] = ()  # stems of the months it names ("august")
+    event: str = ""  # what "when is the ...?" dates, in place of a verb ("hearing")
 
     @property
     def year_only(self) -> bool:
@@ -202,6 +204,7 @@ def analyse(parsed: Parsed) -> Need:
         tense=tense_of(parsed, verbs),
         measure=measure_asked(parsed, wh),
         months=tuple(t for m in _IN_MONTH.findall(text) for t in terms(m)),
+        event=dated_noun(parsed) if kind == "date" and not verbs else "",
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
