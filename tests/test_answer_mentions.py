@@ -264,11 +264,19 @@ def test_a_hashtag_is_a_name(entities: Entities) -> None:
     assert fits["#GrammysSoMale"] == 1.0
 
 
-def test_an_efficacy_is_a_share(entities: Entities) -> None:
+def test_an_efficacy_is_a_share_of_what_it_is_against(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-ae89b79895ce", "Up to 14 weeks, boosters were")
     question = "What effectiveness against severe disease did boosters keep for 14 weeks?"
     assert need(entities, question).kind == "number"
     assert _fits(entities, question, body, sentence)["90%"] == 1.0
+    # ... of what it is measured against, as a share is of its whole.
+    question = "What effectiveness against infection did boosters keep for 14 weeks?"
+    assert _fits(entities, question, body, sentence)["90%"] < 0.5
+    body, sentence = _sentence("rtqa-ae89b79895ce", "So, based on random blood samples")
+    fits = _fits(entities, "What share of Americans may have some immunity?", body, sentence)
+    assert fits["95%"] == 1.0
+    fits = _fits(entities, "What share of children may have some immunity?", body, sentence)
+    assert fits["95%"] < 0.5
 
 
 def test_the_company_is_the_one_named_just_before(entities: Entities) -> None:

@@ -28,7 +28,7 @@ from .measures import (
     counts_asked,
     earlier_value,
     money_as_written,
-    names_the_sum,
+    names_the_measure,
     percent_as_written,
     scores,
     split_changes,
@@ -106,7 +106,7 @@ def candidates(
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
             fit *= 0.4
-        fit *= names_the_sum(need, sentence)
+        fit *= names_the_measure(need, sentence)
         if need.kind == "date":
             text = undashed(text)
         if fit and need.is_new(text):

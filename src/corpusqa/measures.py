@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import HEADS, NAMED_SUMS, PERSON_TERMS
+from .lexicon import HEADS, NAMED_SUMS, PERSON_TERMS, SHARE_HEADS
 from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
@@ -109,11 +109,18 @@ def _names_game(need: Need, clause: str) -> bool:
     return sum(n <= words for n in names) >= min(2, len(names))
 
 
-def names_the_sum(need: Need, sentence: str) -> float:
-    """1 unless the question asks for a sum of a named kind ("how much severance") and the
-    sentence never names it: "his $44 billion acquisition" is no severance."""
+def names_the_measure(need: Need, sentence: str) -> float:
+    """1 unless the sentence never names what the question measures: a sum of a named kind
+    ("how much severance": "his $44 billion acquisition" is none), or what a share is of
+    ("what share of American adults": not "about 35% of Granite Staters"; "what efficacy
+    against severe disease": not "80% efficacy against infection")."""
+    if need.kind != "number":
+        return 1.0
     words = NAMED_SUMS.get(need.head)
-    if need.kind != "number" or words is None:
+    if need.head in SHARE_HEADS:
+        # Names among them need not be met here: the agreement check has them.
+        words = frozenset(need.role) - set(terms(need.head)) - set(need.role_names) - _HOW
+    if not words:
         return 1.0
     return 1.0 if words & set(terms(sentence)) else 0.4
 
