@@ -345,3 +345,12 @@ def test_when_is_the_deadline_is_dated_where_the_deadline_is(entities: Entities)
     asked = "When is the application deadline for the overseas trip?"
     assert _answer(entities, asked, body, sentence, "2019-09-27")[1].refused
     assert need(entities, "When was the first modern Olympics?").event == ""  # a name
+
+
+def test_a_number_saying_who_spoke_counts_nothing(entities: Entities) -> None:
+    # "two officials told CNN" says who spoke, not how many of anything there are.
+    body, sentence = _sentence("rtqa-9948260c4e1a", "The UK is also still deciding")
+    fits = _fits(
+        entities, "How many officials are deciding whether to send the systems?", body, sentence
+    )
+    assert fits and all(fit < 0.5 for text, fit in fits.items() if text.startswith("two"))

@@ -22,6 +22,7 @@ from .lexicon import (
 from .measures import (
     CLOCK,
     ages,
+    attributes,
     clock_times,
     compound,
     counted,
@@ -107,6 +108,8 @@ def candidates(
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
             fit *= 0.4
         fit *= names_the_measure(need, sentence)
+        if need.kind == "number" and attributes(sentence, e.start, e.end):
+            fit *= 0.3
         if need.kind == "date":
             text = undashed(text)
         if fit and need.is_new(text):

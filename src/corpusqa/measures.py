@@ -125,6 +125,18 @@ def names_the_measure(need: Need, sentence: str) -> float:
     return 1.0 if words & set(terms(sentence)) else 0.4
 
 
+def attributes(sentence: str, start: int, end: int) -> bool:
+    """ "one Twitter employee said", "according to two officials": a number saying who spoke,
+    which counts nothing the article reports."""
+    return bool(_SAYS.match(sentence, end) or _ACCORDING.search(sentence, 0, start))
+
+
+_SAYS = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:who\s+)?(?:said|says|told|tweeted|wrote|added|noted|posted)\b"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+$")
+
+
 def unit_fit(need: Need, text: str) -> float:
     """1 for an amount in the dimension the question asks ("how high": feet, metres), 0.3
     for one in another or none ("Mach 5", "two brawls"); 1 when no dimension is asked."""
