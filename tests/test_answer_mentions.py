@@ -354,3 +354,10 @@ def test_a_number_saying_who_spoke_counts_nothing(entities: Entities) -> None:
         entities, "How many officials are deciding whether to send the systems?", body, sentence
     )
     assert fits and all(fit < 0.5 for text, fit in fits.items() if text.startswith("two"))
+
+
+def test_an_apostrophe_inside_a_word_closes_no_quote(entities: Entities) -> None:
+    # "“As of now, I don’t think ...": no title "As of now, I don".
+    body, sentence = _sentence("rtqa-47c76e402b12", "“As of now, I don")
+    fits = _fits(entities, "Which report did the experts discuss?", body, sentence)
+    assert not [text for text in fits if text.endswith(" don")]

@@ -29,8 +29,9 @@ _NAMED_QUOTED = re.compile(
 )
 # "The Hypersonic Air-breathing Weapon Concept (HAWC)": a name's short form in brackets.
 _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
-# A capital of any alphabet: "Şehid Namirin".
-_QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’']")
+# A capital of any alphabet: "Şehid Namirin". An apostrophe inside a word closes nothing:
+# "“I don’t think ..." quotes no "I don".
+_QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’'](?![^\W\d_])")
 _QUOTES = "\"“‘'"
 _CURRENCY = frozenset("$£€¥")
 CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
