@@ -361,3 +361,10 @@ def test_an_apostrophe_inside_a_word_closes_no_quote(entities: Entities) -> None
     body, sentence = _sentence("rtqa-47c76e402b12", "“As of now, I don")
     fits = _fits(entities, "Which report did the experts discuss?", body, sentence)
     assert not [text for text in fits if text.endswith(" don")]
+
+
+def test_a_people_is_no_place(entities: Entities) -> None:
+    # "Italian defender Tarcisio Burgnich": what he belongs to, a people, is no place.
+    body, sentence = _sentence("rtqa-d913f1dabb21", '"Before the match, I told myself')
+    question = "Which city did defender Tarcisio Burgnich play for?"
+    assert "Italian" not in _fits(entities, question, body, sentence)

@@ -136,6 +136,9 @@ def candidates(
         found += described(need, sentence)
     if need.kind == "place":
         found += towns(need, sentence) + roads(need, sentence)
+        # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written.
+        peoples = {(e.start, e.text) for e in entities if e.label == "NORP"}
+        found = [c for c in found if (c.start, c.text) not in peoples]
     if need.kind == "place" and need.head in {"country", "nation"}:
         # "Maine" or "Moore County" is no country (Georgia is both).
         found = [c if _country(c.text) else replace(c, fit=min(c.fit, 0.3)) for c in found]
