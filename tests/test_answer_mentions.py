@@ -368,3 +368,27 @@ def test_a_people_is_no_place(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-d913f1dabb21", '"Before the match, I told myself')
     question = "Which city did defender Tarcisio Burgnich play for?"
     assert "Italian" not in _fits(entities, question, body, sentence)
+
+
+def test_what_a_number_was_or_changed_by_is_not_what_it_is(entities: Entities) -> None:
+    # "originally consisted of 12 teams": what the league was, not what it is.
+    body, sentence = _sentence("rtqa-0663f7e1ebb0", "The league originally consisted")
+    assert _fits(entities, "How many teams does the league have?", body, sentence)["12 teams"] < 0.5
+    assert (
+        _fits(entities, "How many teams did the league originally have?", body, sentence)[
+            "12 teams"
+        ]
+        == 1.0
+    )
+    # "increased by 35 mph": a change, not the speed.
+    body, sentence = _sentence("rtqa-609a48a6a7ab", "The storm’s maximum wind speed increased")
+    fits = _fits(entities, "How fast was the storm's maximum wind speed?", body, sentence)
+    assert fits["35 mph"] < 0.5
+    fits = _fits(
+        entities, "By how much did the storm's maximum wind speed increase?", body, sentence
+    )
+    assert fits["35 mph"] == 1.0
+    # "met ... last week" says when, not how long.
+    body, sentence = _sentence("rtqa-9948260c4e1a", "Pentagon officials met with the CEO")
+    fits = _fits(entities, "How long did the Pentagon officials meet with the CEO?", body, sentence)
+    assert fits["last week"] < 0.5

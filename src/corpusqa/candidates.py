@@ -173,6 +173,8 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
     fits = dict(FIT[need.kind])
     if need.kind == "number":
         if need.asked in DURATION or need.head in TIME_UNITS:
+            if _WHEN_NOT_HOW_LONG.fullmatch(e.text):
+                return 0.3  # "last week" says when, not how long
             fits["DATE"] = fits["TIME"] = 1.0
         else:
             fits.pop("TIME")
@@ -255,6 +257,9 @@ def _fit(need: Need, e: Entity, sentence: str) -> float:
 _PAID = frozenset(terms("hourly pay wage exchange rent fee"))
 
 
+_WHEN_NOT_HOW_LONG = re.compile(
+    r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 
 

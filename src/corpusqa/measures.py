@@ -245,13 +245,25 @@ def split_changes(spans: list[Entity], sentence: str) -> list[Entity]:
 
 def earlier_value(need: Need, sentence: str, start: int, end: int) -> bool:
     """Whether a number is what the asked amount was before it changed, when the question
-    does not ask what it was."""
+    does not ask what it was, or by how much it changed, when it does not ask that."""
+    if _CHANGED_BY.search(sentence[max(0, start - 60) : start]) and need.prep != "by":
+        return True  # "delays have extended the mission by about a week"
     if need.prep == "from" or need.terms & _EARLIER:
         return False
-    before = sentence[max(0, start - 30) : start]
+    before = sentence[max(0, start - 40) : start]
     return bool(
-        _UP_FROM.search(before) or (_FROM.search(before) and _TO_NUMBER.match(sentence, end))
+        _UP_FROM.search(before)
+        or (_FROM.search(before) and _TO_NUMBER.match(sentence, end))
+        or _ORIGINALLY.search(before)
     )
+
+
+_CHANGED_BY = re.compile(
+    r"\b(?:extended|increased|raised|cut|reduced|lowered|delayed|shortened|lengthened)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?by\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?$"
+)
+# "was originally billed as a 10-day mission, but ultimately stretched to about 17 days"
+_ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}$")
 
 
 def counted(sentence: str, start: int, end: int) -> str:
