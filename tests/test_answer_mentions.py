@@ -392,3 +392,15 @@ def test_what_a_number_was_or_changed_by_is_not_what_it_is(entities: Entities) -
     body, sentence = _sentence("rtqa-9948260c4e1a", "Pentagon officials met with the CEO")
     fits = _fits(entities, "How long did the Pentagon officials meet with the CEO?", body, sentence)
     assert fits["last week"] < 0.5
+
+
+def test_applying_is_an_event_its_sentence_must_report(entities: Entities) -> None:
+    from test_answer_types import _evidence
+
+    from corpusqa.agree import predicate
+
+    n = need(entities, "When did Ukraine apply to join the EU?")
+    body, signed = _sentence("rtqa-ada813f2c02c", "Ukrainian President Volodymyr Zelenskyy signed")
+    _, weeks = _sentence("rtqa-ada813f2c02c", "Ukraine could become part of the European")
+    assert predicate(n, _evidence(body, signed)) == 1.0  # "signed Ukraine's application"
+    assert predicate(n, _evidence(body, weeks)) == 0.0  # "... the president ... said Sunday"

@@ -227,6 +227,7 @@ VERB_FORMS = {
     "resign": {"resign", "quit", "step"},
     "quit": {"resign", "quit", "step"},
     "arrest": {"arrest", "custodi", "detain"},
+    "appli": {"appli", "applic", "applicant"},
 }
 
 # Names news uses for one thing, none of them the initials of another (those `agree` reads).
