@@ -35,7 +35,7 @@ from _shared import OWN_SETS, RTQA, SHARED, indexed, rows, save
 from freeform import right
 
 from corpusqa import QA
-from corpusqa.answer import pool
+from corpusqa.answer import pool, read_entities
 from corpusqa.question import analyse
 from corpusqa.ranking import rank
 from corpusqa.tuning import MIN_FIT, MIN_SUPPORT
@@ -67,7 +67,7 @@ def stage(qa: QA, question: str, golds: list[str], as_of: str | None) -> str:
     if not any(right(e.text, golds) for e in read):
         return "outside the pool"
     need = analyse(qa.entities.parse(question))
-    ranked = rank(need, read, qa.entities.of([e.text for e in read]))
+    ranked = rank(need, read, *read_entities(qa.entities, need, read))  # as `ask` ranks
     gold = [x for x in ranked if right(x.candidate.text, golds)]
     if not gold:
         return "never a candidate"

@@ -69,12 +69,7 @@ class Extractive:
         return draft if second.refused else second
 
     def _compose(self, need: Need, read: list[Evidence]) -> Draft:
-        # "..., the retailer said": the entities of the sentences before, only where needed.
-        before = [self._with_entities(earlier(e)) if described(need, e.text) else [] for e in read]
-        return compose(need, read, self.entities.of([e.text for e in read]), before)
-
-    def _with_entities(self, texts: list[str]) -> list[tuple[str, tuple[Entity, ...]]]:
-        return list(zip(texts, self.entities.of(texts), strict=True))
+        return compose(need, read, *read_entities(self.entities, need, read))
 
 
 _SPACE = re.compile(r"\s*")
@@ -100,6 +95,20 @@ def pool(evidence: Sequence[Evidence]) -> list[Evidence]:
         if nxt is not None and nxt not in read:
             read.append(nxt)
     return read
+
+
+def read_entities(
+    entities: Entities, need: Need, read: Sequence[Evidence]
+) -> tuple[list[tuple[Entity, ...]], list[list[tuple[str, tuple[Entity, ...]]]]]:
+    """What `rank` reads besides the sentences: their entities, and for a sentence that says
+    "..., the retailer said", the sentences before it with theirs (`referents`)."""
+
+    def before(e: Evidence) -> list[tuple[str, tuple[Entity, ...]]]:
+        texts = earlier(e)
+        return list(zip(texts, entities.of(texts), strict=True))
+
+    earlier_ones = [before(e) if described(need, e.text) else [] for e in read]
+    return entities.of([e.text for e in read]), earlier_ones
 
 
 def compose(
