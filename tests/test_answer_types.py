@@ -747,7 +747,7 @@ def test_a_role_of_question_keeps_what_else_it_says(entities: Entities) -> None:
 
 
 def test_a_name_is_met_by_its_initials_or_another_name_news_gives_it() -> None:
-    from corpusqa.lexicon import known_as
+    from corpusqa.aliases import known_as
 
     assert known_as("CDC", "said the Centers for Disease Control and Prevention on Monday")
     assert known_as("Centers for Disease Control", "the CDC said")

@@ -11,9 +11,10 @@ import re
 from collections.abc import Set
 from functools import lru_cache
 
+from .aliases import known_as
 from .chunk import sentence_spans
 from .keyword import terms
-from .lexicon import VERB_FORMS, known_as
+from .lexicon import VERB_FORMS
 from .numerals import YEAR, numbers, spelled
 from .question import Need
 from .records import Evidence, Span

@@ -7,37 +7,25 @@ import re
 from dataclasses import replace
 from itertools import repeat
 
+from .amounts import attributes, earlier_value, names_the_measure, split_changes
 from .entities import Entity
-from .keyword import terms
+from .fits import NAMED_LABELS, entity_fit, is_country
 from .lexicon import (
     COLOURS,
-    DURATION,
-    FIT,
-    MONEY_HEADS,
-    MONEY_VERBS,
-    SHARE_HEADS,
-    VAGUE_COUNT,
-    unpossessed,
 )
 from .measures import (
-    CLOCK,
     ages,
-    attributes,
     clock_times,
     compound,
     counted,
     counts_asked,
-    earlier_value,
     money_as_written,
-    names_the_measure,
     percent_as_written,
     scores,
-    split_changes,
     sums_in_words,
     unit_fit,
 )
 from .names import (
-    CODE,
     capitalised_by_place,
     codes,
     described,
@@ -48,9 +36,8 @@ from .names import (
     widened,
     written_dates,
 )
-from .numerals import AGE, LENGTH, MONTH_NAME, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers, undashed
-from .people import affiliations, home_states, person_candidates, state_of_another
-from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
+from .numerals import YEAR, undashed
+from .people import affiliations, home_states, person_candidates
 from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
@@ -58,10 +45,6 @@ from .speakers import person_shaped
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
-# "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked
-# thing ("what are the guidance kits called?").
-_ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
-_NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 
 
 def candidates(
@@ -89,10 +72,10 @@ def candidates(
     if need.kind == "number":
         spans = split_changes(spans, sentence) + sums_in_words(sentence, entities)
     for e in map(percent_as_written, map(money_as_written, spans, repeat(sentence))):
-        fit = _fit(need, e, sentence)
+        fit = entity_fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
             continue  # a person the small model took for a title or a product
-        if e.label in _NAMED_LABELS and capitalised_by_place(e.text, e.start, body):
+        if e.label in NAMED_LABELS and capitalised_by_place(e.text, e.start, body):
             continue
         text = e.text
         if need.year_only:  # each year of "from 2023 to 2025" at its own place
@@ -141,7 +124,7 @@ def candidates(
         found = [c for c in found if (c.start, c.text) not in peoples]
     if need.kind == "place" and need.head in {"country", "nation"}:
         # "Maine" or "Moore County" is no country (Georgia is both).
-        found = [c if _country(c.text) else replace(c, fit=min(c.fit, 0.3)) for c in found]
+        found = [c if is_country(c.text) else replace(c, fit=min(c.fit, 0.3)) for c in found]
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found
@@ -166,124 +149,3 @@ def _outermost(found: list[Candidate]) -> list[Candidate]:
             for o in found
         )
     ]
-
-
-def _fit(need: Need, e: Entity, sentence: str) -> float:
-    """How well an entity is of the asked-for type, with the asked noun's help."""
-    fits = dict(FIT[need.kind])
-    if need.kind == "number":
-        if need.asked in DURATION or need.head in TIME_UNITS:
-            if _WHEN_NOT_HOW_LONG.fullmatch(e.text):
-                return 0.3  # "last week" says when, not how long
-            fits["DATE"] = fits["TIME"] = 1.0
-        else:
-            fits.pop("TIME")
-        if need.head in MONEY_HEADS:
-            fits.update(CARDINAL=0.3, PERCENT=0.2, QUANTITY=0.2)
-        elif need.asked == "how much" and need.money:  # a sum or a share of the sum
-            fits.update(CARDINAL=0.3, QUANTITY=0.2)
-        elif need.asked == "how much" and set(need.relation) & MONEY_VERBS:
-            fits.update(CARDINAL=0.3, QUANTITY=0.2, PERCENT=0.3)  # what it cost or earned
-        elif need.head in SHARE_HEADS:  # "what share", "what percentage": a percentage
-            fits.update(CARDINAL=0.3, QUANTITY=0.2, MONEY=0.2)
-        elif need.head == "rate" and not set(need.role) & _PAID:
-            fits.update(MONEY=0.3)  # an inflation rate is no sum; an hourly rate may be
-        elif need.asked.startswith("how much "):
-            fits.update(PERCENT=0.3)  # "how much coal": an amount, not a share (a sum may be)
-        elif need.asked.startswith("how many"):  # a count, not a share or a sum
-            fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
-            if set(e.text.lower().split()) <= VAGUE_COUNT:
-                return 0.3  # "thousands": how many is not said
-        if need.prep == "by" and need.asked == "how much":
-            fits["PERCENT"] = 1.0  # "by how much will costs increase": 14%, a change
-        if set(numbers(e.text)) & set(need.numbers):
-            return 0.0  # the question's own number
-        if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):
-            return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
-    if need.asks_time:
-        fits.update(TIME=1.0, DATE=0.4)
-    if need.kind == "place" and need.head in GEOGRAPHY:
-        fits["ORG"] = 0.3  # "which city": CNN or a sheriff's department is none
-    if need.kind == "place" and need.head and need.head not in GEOGRAPHY:
-        fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
-        if VENUE.search(e.text):
-            return 1.0  # "the Apollo Theater" for "which venue"
-    if need.kind == "place" and not e.start and _DATELINE.match(sentence):
-        return 0.3  # "WASHINGTON—The House ...": where the story was filed
-    if need.kind == "place" and need.head == "state" and e.label in {"GPE", "LOC"}:
-        # "Northern California" is in a state; "the U.S." is not one, nor a bay or a coast
-        # (LOC), though a GPE may be another country's state.
-        if state_of_another(need, sentence, e.start):
-            return 0.3
-        if any(e.text.endswith(state) for state in US_STATES):
-            return 1.0
-        return 0.5 if e.label == "GPE" else 0.3
-    fit = fits.get(e.label, 0.0)
-    if need.kind == "org" and CODE.fullmatch(e.text):
-        return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
-    if need.kind == "date" and (AGE.search(e.text) or LENGTH.search(e.text)):
-        return 0.0  # "29-year-old" is an age, "the 100-day lockout" a length
-    if need.kind == "date" and "month" in need.asked and not MONTH_NAME.search(e.text):
-        fit *= 0.5  # "in what month and year": "1979" without its "March"
-    if need.kind == "date" and "month and year" in need.asked and not YEAR.search(e.text):
-        fit *= 0.5  # ... nor "February 18" without its year
-    if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
-        fit *= 0.5  # "Saturday", "last week": less than a date
-    if need.asks_time and not CLOCK.search(e.text):
-        fit *= 0.5  # "at what time": "Monday morning" says no time of day
-    if (
-        need.kind in {"place", "org", "thing"}
-        and need.head
-        and fit
-        and (need.kind == "place" or e.label not in {"GPE", "LOC", "NORP"})
-    ):
-        # "the Fairmont Century Plaza hotel" for "which hotel"; but "the Washington office"
-        # says where the office is, not what it is called.
-        after = " ".join(sentence[e.start :].split()[: len(e.text.split()) + 2]).lower()
-        before = " ".join(sentence[: e.start].split()[-1:]).lower()  # "subvariants XBB.1.5"
-        if need.head in after or need.head in before or _called(need.head, sentence, e.start):
-            fit = max(fit, 1.0)
-    if need.head in {"holiday", "celebration", "observance"} and _HOLIDAY.search(e.text):
-        fit = 1.0  # "Martin Luther King Jr. Day", which the small model calls a person
-    if need.asks_name and e.label in _NAMED_LABELS:
-        fit = max(fit, 0.8)  # "what older name for an atmospheric river": a name, not a place
-    if need.kind == "place" and need.head in _NAMED_WITH_HEAD and need.head not in e.text.lower():
-        fit *= 0.5  # a county is named with its word ("Rockland County"), not "New York"
-    if need.kind in {"org", "place"} and not _has_role_word(need, e.text):
-        fit *= 0.8  # "which planning body": the Visalia Planning Commission, not Target
-    return fit
-
-
-_PAID = frozenset(terms("hourly pay wage exchange rent fee"))
-
-
-_WHEN_NOT_HOW_LONG = re.compile(
-    r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
-)
-_DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
-
-
-_HOLIDAY = re.compile(r"[A-Z][\w.'’ ]* (?:Day|Eve|Week)$")
-
-
-def _country(name: str) -> bool:
-    return unpossessed(name.removeprefix("the ")) in COUNTRIES
-
-
-# Places whose names carry the word for them.
-_NAMED_WITH_HEAD = frozenset({"county", "parish", "borough"})
-
-
-def _has_role_word(need: Need, text: str) -> bool:
-    """Whether a name has one of the words the question puts before its asked noun ("planning"
-    of "which planning body"); True when there are none, or they are names."""
-    head = terms(need.head)[:1]
-    others = [t for t in need.role if t not in head and t not in need.role_names]
-    return not others or bool(set(others) & set(terms(text)))
-
-
-def _called(head: str, sentence: str, start: int) -> bool:
-    """Whether the name at `start` is given as another name for `head`."""
-    return bool(
-        re.search(rf"\b{re.escape(head)}{_ALSO_CALLED}", sentence[max(0, start - 60) : start], re.I)
-    )

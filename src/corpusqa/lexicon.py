@@ -229,39 +229,3 @@ VERB_FORMS = {
     "arrest": {"arrest", "custodi", "detain"},
     "appli": {"appli", "applic", "applicant"},
 }
-
-# Names news uses for one thing, none of them the initials of another (those `agree` reads).
-ALSO_NAMED = (
-    ("Oscars", "Oscar", "Academy Awards", "Academy Award"),
-    ("UK", "U.K.", "Britain", "United Kingdom"),
-    ("US", "U.S.", "United States", "America"),
-    ("EU", "E.U.", "European Union"),
-)
-
-
-_MINOR = frozenset("of for and the on in to".split())
-
-
-def known_as(name: str, text: str) -> bool:
-    """Whether `text` names `name` another way: by its initials ("CDC" for the "Centers for
-    Disease Control and Prevention", and the other way round) or by a name in `ALSO_NAMED`."""
-    bare = name.removeprefix("the ").replace(".", "")
-    if bare.isupper() and 3 <= len(bare) <= 5:  # "US" would be any "Upper South"
-        capitals = (
-            rf"(?:[A-Z][\w'-]*(?:\s+(?:{'|'.join(_MINOR)}))*\s+){{{len(bare) - 1},}}[A-Z][\w'-]*"
-        )
-        if any(_initials(m.group()).startswith(bare) for m in re.finditer(capitals, text)):
-            return True
-    initials = _initials(bare)
-    if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text.replace(".", "")):
-        return True
-    return any(
-        name in group and any(re.search(rf"\b{re.escape(n)}\b", text) for n in group)
-        for group in ALSO_NAMED
-    )
-
-
-def _initials(phrase: str) -> str:
-    words = phrase.split()
-    letters = "".join(w[0] for w in words if w.lower() not in _MINOR)
-    return letters if len(words) > 1 and letters.isalpha() and letters.isupper() else ""

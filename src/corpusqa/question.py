@@ -12,17 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .aliases import known_as
 from .entities import Entity, Parsed, Token
-from .grammar import (
-    asked_words,
-    counted_noun,
-    dated_noun,
-    main_verbs,
-    noun_of,
-    noun_phrase,
-    wh_token,
-    who_did,
-)
+from .grammar import asked_words, counted_noun, noun_of, noun_phrase, wh_token
 from .keyword import terms
 from .kinds import (
     Kind,
@@ -38,10 +30,10 @@ from .lexicon import (
     HEADS,
     MONEY_HEADS,
     MONEY_VERBS,
-    known_as,
     unpossessed,
 )
 from .numerals import MONTHS, NOW, YEAR, numbers, undated
+from .verbs import dated_noun, main_verbs, who_did
 
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
 _WHO_ROLE = re.compile(

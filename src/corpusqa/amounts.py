@@ -1,0 +1,93 @@
+"""Whether a number is the amount asked, not another beside it: of what the question measures
+(a severance, a share of American adults), not what it was before it changed or by how much it
+changed, and not the number of people who spoke ("two officials told CNN")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .entities import Entity
+from .keyword import terms
+from .lexicon import NAMED_SUMS, SHARE_HEADS
+from .question import Need
+
+_HOW = frozenset(terms("many much"))
+
+
+def names_the_measure(need: Need, sentence: str) -> float:
+    """1 unless the sentence never names what the question measures: a sum of a named kind
+    ("how much severance": "his $44 billion acquisition" is none), or what a share is of
+    ("what share of American adults": not "about 35% of Granite Staters"; "what efficacy
+    against severe disease": not "80% efficacy against infection")."""
+    if need.kind != "number":
+        return 1.0
+    words = NAMED_SUMS.get(need.head)
+    if need.head in SHARE_HEADS:
+        # Names among them need not be met here: the agreement check has them.
+        words = frozenset(need.role) - set(terms(need.head)) - set(need.role_names) - _HOW
+    if not words:
+        return 1.0
+    return 1.0 if words & set(terms(sentence)) else 0.4
+
+
+def attributes(sentence: str, start: int, end: int) -> bool:
+    """ "one Twitter employee said", "according to two officials": a number saying who spoke,
+    which counts nothing the article reports."""
+    return bool(_SAYS.match(sentence, end) or _ACCORDING.search(sentence, 0, start))
+
+
+_SAYS = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:who\s+)?(?:said|says|told|tweeted|wrote|added|noted|posted)\b"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+$")
+
+
+# "10 points for every $1, up from 5 points", "fallen from 40% to just 9%": what it was.
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:just\s+|about\s+|around\s+)?$")
+_FROM = re.compile(r"\bfrom\s+(?:just\s+|about\s+|around\s+)?$")
+_TO_NUMBER = re.compile(r"\s+to\s+(?:just\s+|about\s+|around\s+|nearly\s+)?[$£€]?\d")
+_EARLIER = frozenset(terms("old previous earlier former original prior"))
+
+
+_A_TO_B = re.compile(r"(.*\d.*?)(\s+to\s+)(.*\d.*)")
+
+
+def split_changes(spans: list[Entity], sentence: str) -> list[Entity]:
+    """ "fell from 3.7% to 3.5%", which the small model tags as one span: what it was and what
+    it is, each its own."""
+    out = []
+    for e in spans:
+        m = _A_TO_B.fullmatch(e.text)
+        if m and _FROM.search(sentence[max(0, e.start - 30) : e.start]):
+            to = e.start + m.start(3)
+            out += [
+                replace(e, text=m.group(1), end=e.start + m.end(1)),
+                replace(e, text=m.group(3), start=to),
+            ]
+        else:
+            out.append(e)
+    return out
+
+
+def earlier_value(need: Need, sentence: str, start: int, end: int) -> bool:
+    """Whether a number is what the asked amount was before it changed, when the question
+    does not ask what it was, or by how much it changed, when it does not ask that."""
+    if _CHANGED_BY.search(sentence[max(0, start - 60) : start]) and need.prep != "by":
+        return True  # "delays have extended the mission by about a week"
+    if need.prep == "from" or need.terms & _EARLIER:
+        return False
+    before = sentence[max(0, start - 40) : start]
+    return bool(
+        _UP_FROM.search(before)
+        or (_FROM.search(before) and _TO_NUMBER.match(sentence, end))
+        or _ORIGINALLY.search(before)
+    )
+
+
+_CHANGED_BY = re.compile(
+    r"\b(?:extended|increased|raised|cut|reduced|lowered|delayed|shortened|lengthened)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?by\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?$"
+)
+# "was originally billed as a 10-day mission, but ultimately stretched to about 17 days"
+_ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}$")
