@@ -404,3 +404,14 @@ def test_applying_is_an_event_its_sentence_must_report(entities: Entities) -> No
     _, weeks = _sentence("rtqa-ada813f2c02c", "Ukraine could become part of the European")
     assert predicate(n, _evidence(body, signed)) == 1.0  # "signed Ukraine's application"
     assert predicate(n, _evidence(body, weeks)) == 0.0  # "... the president ... said Sunday"
+
+
+def test_a_number_written_out_counts_as_digits_do(entities: Entities) -> None:
+    # "killing seven": a count of the killed, whether written "7" or "seven".
+    body, sentence = _sentence("rtqa-ebe899131899", "People in Lake County")
+    fits = _fits(entities, "How many people did the parade shooting kill?", body, sentence)
+    assert fits["seven"] >= 0.8
+    # "said one of the sources" says who spoke.
+    body, sentence = _sentence("rtqa-9b429a4c1a9a", "The Chinese Communist Party leadership")
+    fits = _fits(entities, "How many party leaders agree on how to respond?", body, sentence)
+    assert all(fit < 0.5 for text, fit in fits.items() if text.startswith("one"))

@@ -32,15 +32,15 @@ def names_the_measure(need: Need, sentence: str) -> float:
 
 
 def attributes(sentence: str, start: int, end: int) -> bool:
-    """ "one Twitter employee said", "according to two officials": a number saying who spoke,
-    which counts nothing the article reports."""
+    """ "one Twitter employee said", "according to two officials", "said one of the sources": a
+    number saying who spoke, which counts nothing the article reports."""
     return bool(_SAYS.match(sentence, end) or _ACCORDING.search(sentence, 0, start))
 
 
 _SAYS = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:who\s+)?(?:said|says|told|tweeted|wrote|added|noted|posted)\b"
 )
-_ACCORDING = re.compile(r"\baccording\s+to\s+$")
+_ACCORDING = re.compile(r"\b(?:according\s+to|said|says)\s+$")  # "said one of them"
 
 
 # "10 points for every $1, up from 5 points", "fallen from 40% to just 9%": what it was.

@@ -156,7 +156,8 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     words = [
         w
         for w in terms(phrase.replace("-", " "))
-        if not any(ch.isdigit() for ch in w) and w not in _HOW  # "as many as 35 vessels"
+        # "as many as 35 vessels"; "killed seven" counts no "seven"s
+        if not any(ch.isdigit() for ch in w) and w not in _HOW and w not in _SPELLED
     ]
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
@@ -179,6 +180,9 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
 
 _OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
 _HOW = frozenset(terms("many much"))
+_SPELLED = frozenset(t for w in NUMBER_WORDS for t in terms(w)) | frozenset(
+    terms("hundred thousand million billion trillion dozen dozens")
+)
 _OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
