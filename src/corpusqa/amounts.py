@@ -9,10 +9,8 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import NAMED_SUMS, SHARE_HEADS
+from .lexicon import HOW_WORDS, NAMED_SUMS, SHARE_HEADS
 from .question import Need
-
-_HOW = frozenset(terms("many much"))
 
 
 def names_the_measure(need: Need, sentence: str) -> float:
@@ -25,7 +23,7 @@ def names_the_measure(need: Need, sentence: str) -> float:
     words = NAMED_SUMS.get(need.head)
     if need.head in SHARE_HEADS:
         # Names among them need not be met here: the agreement check has them.
-        words = frozenset(need.role) - set(terms(need.head)) - set(need.role_names) - _HOW
+        words = frozenset(need.role) - set(terms(need.head)) - set(need.role_names) - HOW_WORDS
     if not words:
         return 1.0
     return 1.0 if words & set(terms(sentence)) else 0.4

@@ -169,6 +169,7 @@ MONEY_VERBS = frozenset(
     )
 )
 SHARE_HEADS = frozenset("percentage percent share proportion efficacy effectiveness".split())
+HOW_WORDS = frozenset(terms("many much"))  # "how many", "how much": asking, not counted
 # A sum of a named kind is written with its word or these ("how much severance").
 NAMED_SUMS = {
     head: frozenset(terms(f"{head} {also}"))

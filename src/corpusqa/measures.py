@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import HEADS, PERSON_TERMS
+from .lexicon import HEADS, HOW_WORDS, PERSON_TERMS
 from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
@@ -157,7 +157,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
         w
         for w in terms(phrase.replace("-", " "))
         # "as many as 35 vessels"; "killed seven" counts no "seven"s
-        if not any(ch.isdigit() for ch in w) and w not in _HOW and w not in _SPELLED
+        if not any(ch.isdigit() for ch in w) and w not in HOW_WORDS and w not in _SPELLED
     ]
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
@@ -168,7 +168,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
         if head not in words and not (of and head in terms(of.group(1))):
             return 1.0 if set(words) & set(terms(need.asked)) else 0.4
         # "how many monthly users": "100 million US users" counts other users
-        return 1.0 if set(need.role) - {head} - _HOW <= set(words) else 0.9
+        return 1.0 if set(need.role) - {head} - HOW_WORDS <= set(words) else 0.9
     if YEAR.fullmatch(phrase.strip()) or need.head in TIME_UNITS:
         return 0.3  # "in 2013" counts no centuries; a duration is written with its unit
     if head in _PEOPLE and _PEOPLE_VERB.search(sentence[:start]):
@@ -179,7 +179,6 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
 
 
 _OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
-_HOW = frozenset(terms("many much"))
 _SPELLED = frozenset(t for w in NUMBER_WORDS for t in terms(w)) | frozenset(
     terms("hundred thousand million billion trillion dozen dozens")
 )

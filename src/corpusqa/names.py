@@ -197,10 +197,13 @@ def capitalised_by_place(text: str, start: int, body: str) -> bool:
     no name, whatever the entity model calls it ("Target said ..." is: "at Target")."""
     if start or " " in text or not text[:1].isupper() or text.isupper():
         return False
-    word = re.escape(text)
-    lower = re.search(rf"\b{word.lower()}\b", body)
-    named = re.search(rf"(?<=[a-z,] ){word}\b", body)
-    return bool(lower) and not named
+    lower = re.search(rf"\b{re.escape(text.lower())}\b", body)
+    return bool(lower) and not mid_sentence(text, body)
+
+
+def mid_sentence(word: str, body: str) -> bool:
+    """Whether the article writes `word` capitalised where no sentence starts ("at Target")."""
+    return re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", body) is not None
 
 
 _TOWN = re.compile(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .agree import previous_sentences
 from .entities import Entity
-from .names import capitalised_by_place
+from .names import capitalised_by_place, mid_sentence
 from .question import Need
 from .records import Candidate, Evidence
 from .speakers import STARTERS
@@ -46,8 +46,10 @@ def referents(
     nearest of the `before` sentences (with their entities) that has one, as a candidate where
     the description stands. None when the sentence names an organisation itself, which the
     description is more likely to be."""
+    if not before or any(e.label == "ORG" for e in found):
+        return []
     m = _DESCRIBED.search(sentence)
-    if m is None or not before or any(e.label == "ORG" for e in found):
+    if m is None:
         return []
     for text, entities in before:
         name = _subject(text, entities, body)
@@ -88,5 +90,4 @@ def _a_name(word: str, entities: tuple[Entity, ...], body: str) -> bool:
     so or the article capitalises it mid-sentence too."""
     if capitalised_by_place(word, 0, body):
         return False
-    mid = re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", body)
-    return bool(mid) or any(e.text == word for e in entities)
+    return mid_sentence(word, body) or any(e.text == word for e in entities)
