@@ -415,3 +415,12 @@ def test_a_number_written_out_counts_as_digits_do(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-9b429a4c1a9a", "The Chinese Communist Party leadership")
     fits = _fits(entities, "How many party leaders agree on how to respond?", body, sentence)
     assert all(fit < 0.5 for text, fit in fits.items() if text.startswith("one"))
+
+
+def test_initials_are_met_inside_a_longer_run_of_capitals(entities: Entities) -> None:
+    # "the US Centers for Disease Control and Prevention": "US" opens the run, "CDC" is in it.
+    body, sentence = _sentence("rtqa-4218fbdd358a", "The US Centers for Disease Control")
+    n = need(entities, "How many new coronavirus cases are due to this subvariant, says the CDC?")
+    assert _agrees(n, body, sentence, "2022-06-01") == 1.0
+    n = need(entities, "How many new coronavirus cases are due to this subvariant, says the FDA?")
+    assert _agrees(n, body, sentence, "2022-06-01") < 1.0

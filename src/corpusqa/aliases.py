@@ -26,7 +26,9 @@ def known_as(name: str, text: str) -> bool:
         capitals = (
             rf"(?:[A-Z][\w'-]*(?:\s+(?:{'|'.join(_MINOR)}))*\s+){{{len(bare) - 1},}}[A-Z][\w'-]*"
         )
-        if any(_initials(m.group()).startswith(bare) for m in re.finditer(capitals, text)):
+        # Overlapping, so that "the US Centers for Disease Control" has its "CDC".
+        runs = re.finditer(rf"\b(?=({capitals}))", text)
+        if any(_initials(m.group(1)).startswith(bare) for m in runs):
             return True
     initials = _initials(bare)
     if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text.replace(".", "")):
