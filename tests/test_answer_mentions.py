@@ -424,3 +424,13 @@ def test_initials_are_met_inside_a_longer_run_of_capitals(entities: Entities) ->
     assert _agrees(n, body, sentence, "2022-06-01") == 1.0
     n = need(entities, "How many new coronavirus cases are due to this subvariant, says the FDA?")
     assert _agrees(n, body, sentence, "2022-06-01") < 1.0
+
+
+def test_a_share_may_be_written_in_words(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-2a9493bfe985", "About two-thirds of students")
+    fits = _fits(entities, "What share of students in Utah are Mormon?", body, sentence)
+    assert fits["About two-thirds"] == 1.0
+    # The small model splits "one in four" into "one" and "four adults".
+    body, sentence = _sentence("rtqa-37162cfabeee", "But only about one in four")
+    question = "What share of US adults over 50 have gotten their second boosters?"
+    assert _fits(entities, question, body, sentence) == {"only about one in four": 1.0}

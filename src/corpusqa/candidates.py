@@ -10,9 +10,7 @@ from itertools import repeat
 from .amounts import attributes, earlier_value, names_the_measure, split_changes
 from .entities import Entity
 from .fits import NAMED_LABELS, entity_fit, is_country
-from .lexicon import (
-    COLOURS,
-)
+from .lexicon import COLOURS, SHARE_HEADS
 from .measures import (
     ages,
     clock_times,
@@ -22,6 +20,7 @@ from .measures import (
     money_as_written,
     percent_as_written,
     scores,
+    shares_in_words,
     sums_in_words,
     unit_fit,
 )
@@ -71,6 +70,8 @@ def candidates(
     spans = widened(sentence, entities, body)
     if need.kind == "number":
         spans = split_changes(spans, sentence) + sums_in_words(sentence, entities)
+        if need.head in SHARE_HEADS:
+            spans += shares_in_words(sentence)
     for e in map(percent_as_written, map(money_as_written, spans, repeat(sentence))):
         fit = entity_fit(need, e, sentence)
         if e.label in _WEAK_LABELS and person_shaped(e.text, people, body):
@@ -86,7 +87,9 @@ def candidates(
             ]
             continue
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
-            text = compound(sentence, e.start, counted(sentence, e.start, e.end))
+            # A share is of what the question says: "one in four", not "one in four adults".
+            if need.head not in SHARE_HEADS:
+                text = compound(sentence, e.start, counted(sentence, e.start, e.end))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
             fit *= 0.4

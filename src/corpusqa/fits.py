@@ -9,7 +9,7 @@ import re
 from .entities import Entity
 from .keyword import terms
 from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT, unpossessed
-from .measures import CLOCK
+from .measures import CLOCK, FRACTION
 from .names import CODE
 from .numerals import AGE, LENGTH, MONTH_NAME, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers
 from .people import state_of_another
@@ -40,6 +40,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(CARDINAL=0.3, QUANTITY=0.2, PERCENT=0.3)  # what it cost or earned
         elif need.head in SHARE_HEADS:  # "what share", "what percentage": a percentage
             fits.update(CARDINAL=0.3, QUANTITY=0.2, MONEY=0.2)
+            if FRACTION.search(e.text):
+                fits["CARDINAL"] = 1.0  # "two-thirds of young smokers": a share in words
         elif need.head == "rate" and not set(need.role) & _PAID:
             fits.update(MONEY=0.3)  # an inflation rate is no sum; an hourly rate may be
         elif need.asked.startswith("how much "):

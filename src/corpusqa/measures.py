@@ -73,6 +73,24 @@ def sums_in_words(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
     ]
 
 
+# A share in words: "two-thirds", "about half", "one in four adults".
+FRACTION = re.compile(
+    r"\b(?:half|thirds?|quarters?|fifths?|tenths?|(?:\d+|one|two|three|four|five) "
+    r"(?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b",
+    re.I,
+)
+_ONE_IN = re.compile(
+    r"\b(?:(?:about|roughly|nearly|almost|only|just|more than|at least)\s+)*"
+    r"(?:\d+|one|two|three|four|five) (?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
+
+
+def shares_in_words(sentence: str) -> list[Entity]:
+    """ "about one in four adults": a share the small model splits into two numbers."""
+    return [Entity(m.group(), "CARDINAL", m.start(), m.end()) for m in _ONE_IN.finditer(sentence)]
+
+
 def clock_times(need: Need, sentence: str) -> list[Candidate]:
     """ "Starting May 1 at 11:59 p.m.": the times of day a sentence gives."""
     return [
