@@ -74,14 +74,14 @@ def sums_in_words(sentence: str, entities: tuple[Entity, ...]) -> list[Entity]:
 
 
 # A share in words: "two-thirds", "about half", "one in four adults".
+_PART = r"(?:\d+|one|two|three|four|five)"
+_WHOLE = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
 FRACTION = re.compile(
-    r"\b(?:half|thirds?|quarters?|fifths?|tenths?|(?:\d+|one|two|three|four|five) "
-    r"(?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b",
-    re.I,
+    rf"\b(?:half|thirds?|quarters?|fifths?|tenths?|{_PART} (?:in|out of) {_WHOLE})\b", re.I
 )
 _ONE_IN = re.compile(
     r"\b(?:(?:about|roughly|nearly|almost|only|just|more than|at least)\s+)*"
-    r"(?:\d+|one|two|three|four|five) (?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+    rf"{_PART} (?:in|out of) {_WHOLE}\b",
     re.I,
 )
 
