@@ -434,3 +434,17 @@ def test_a_share_may_be_written_in_words(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-37162cfabeee", "But only about one in four")
     question = "What share of US adults over 50 have gotten their second boosters?"
     assert _fits(entities, question, body, sentence) == {"only about one in four": 1.0}
+
+
+def test_a_surname_the_small_model_calls_a_company_is_no_organisation(entities: Entities) -> None:
+    # The article writes "DC Police Chief Robert Contee told reporters"; here the model tags
+    # "Contee" ORG.
+    body, sentence = _sentence("rtqa-ebf7ecdade67", "Officers responded and contained the area")
+    assert ("Contee", "ORG") in {(e.text, e.label) for e in entities.of([sentence])[0]}
+    assert "Contee" not in _fits(
+        entities, "Which organisation shut down the concert?", body, sentence
+    )
+    # "said Leniza Costa, a beauty influencer": a person, though tagged ORG here.
+    body, sentence = _sentence("rtqa-84fceae79e90", "Costa won’t shop at Dollar Tree")
+    fits = _fits(entities, "Which company will shop less often at Dollar Tree?", body, sentence)
+    assert "Costa" not in fits and fits["Walmart"] == 1.0

@@ -78,6 +78,8 @@ def candidates(
             continue  # a person the small model took for a title or a product
         if e.label in NAMED_LABELS and capitalised_by_place(e.text, e.start, body):
             continue
+        if need.kind == "org" and " " not in e.text and person_shaped(e.text, people, body):
+            continue  # "Myers and other tobacco experts said": a person the article names
         text = e.text
         if need.year_only:  # each year of "from 2023 to 2025" at its own place
             found += [

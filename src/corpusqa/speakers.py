@@ -176,6 +176,7 @@ def person_shaped(text: str, known: frozenset[str], body: str) -> bool:
     name = re.escape(text)
     roles = [m.group(1) for m in re.finditer(rf"\b([a-z]{{3,}}) {name}\b", body)]
     speech = rf"{name}(,? who\b|,? said\b| told\b|, [^,.;\"“”]{{3,90}}, (?:said|says|told)\b)"
+    said = rf"\b(?:said|says) {name}, (?:the|an?) "  # "said Matthew Myers, the president of"
     return any(r in ROLES or r.endswith(("er", "or", "ist", "ant", "ian")) for r in roles) or bool(
-        re.search(speech, body)
+        re.search(speech, body) or re.search(said, body)
     )
