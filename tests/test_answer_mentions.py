@@ -448,3 +448,12 @@ def test_a_surname_the_small_model_calls_a_company_is_no_organisation(entities: 
     body, sentence = _sentence("rtqa-84fceae79e90", "Costa won’t shop at Dollar Tree")
     fits = _fits(entities, "Which company will shop less often at Dollar Tree?", body, sentence)
     assert "Costa" not in fits and fits["Walmart"] == 1.0
+
+
+def test_a_length_of_time_is_no_date(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9a9e93539770", "Incarcerated at 17, Jule Hall")
+    fits = _fits(entities, "When did Jule Hall leave prison?", body, sentence)
+    assert "more than 20 years" not in fits and fits["Monday"] > 0  # "spent more than 20 years"
+    sentence = "The cuts will be made in two years, and the plant will close three months later."
+    fits = _fits(entities, "When will the cuts be made?", sentence, sentence)
+    assert fits["two years"] > 0  # "in two years" says when

@@ -11,7 +11,16 @@ from .keyword import terms
 from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT, unpossessed
 from .measures import CLOCK, FRACTION
 from .names import CODE
-from .numerals import AGE, LENGTH, MONTH_NAME, SPECIFIC_DATE, TIME_UNITS, YEAR, numbers
+from .numerals import (
+    AGE,
+    LENGTH,
+    MONTH_NAME,
+    NUMBER_WORDS,
+    SPECIFIC_DATE,
+    TIME_UNITS,
+    YEAR,
+    numbers,
+)
 from .people import state_of_another
 from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
 from .question import Need
@@ -79,6 +88,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
     if need.kind == "date" and (AGE.search(e.text) or LENGTH.search(e.text)):
         return 0.0  # "29-year-old" is an age, "the 100-day lockout" a length
+    if need.kind == "date" and _a_length(e, sentence):
+        return 0.0  # "134 million years of life would be gained": how long, not when
     if need.kind == "date" and "month" in need.asked and not MONTH_NAME.search(e.text):
         fit *= 0.5  # "in what month and year": "1979" without its "March"
     if need.kind == "date" and "month and year" in need.asked and not YEAR.search(e.text):
@@ -111,6 +122,25 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
 
 
 _PAID = frozenset(terms("hourly pay wage exchange rent fee"))
+
+
+_LENGTH_OF_TIME = re.compile(
+    r"(?:(?:about|around|nearly|almost|over|more than|less than|at least|up to|some)\s+)*"
+    rf"(?:an?|\d[\d,.]*|several|few|{'|'.join(NUMBER_WORDS)})"
+    r"(?:\s+(?:million|billion|thousand|hundred))?\s+"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))",
+    re.I,
+)
+# What makes a length of time a date: "two years ago", "in two weeks", "a year later".
+_DATED_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.I)
+_DATED_AFTER = re.compile(r"\s+(?:ago|later|earlier|after|before|from now|since)\b", re.I)
+
+
+def _a_length(e: Entity, sentence: str) -> bool:
+    """ "134 million years", "a year": a length of time, where nothing around it dates it."""
+    if not _LENGTH_OF_TIME.fullmatch(e.text):
+        return False
+    return not (_DATED_BEFORE.search(sentence[: e.start]) or _DATED_AFTER.match(sentence[e.end :]))
 
 
 _WHEN_NOT_HOW_LONG = re.compile(
