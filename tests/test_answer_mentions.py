@@ -3,8 +3,18 @@ by surname, a body by its initials, a speaker by the description the article gav
 real RealTime QA sentences that no newsqa-dev or project question uses (the entity model is
 the real one)."""
 
-from test_answer_types import _agrees, _answer, _cands, _sentence, _span, entities, need
+from test_answer_types import (
+    _agrees,
+    _answer,
+    _cands,
+    _evidence,
+    _sentence,
+    _span,
+    entities,
+    need,
+)
 
+from corpusqa.agree import predicate
 from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity
 
@@ -173,8 +183,6 @@ def test_a_duration_is_answered_whole_not_by_its_last_units(entities: Entities) 
 
 
 def test_who_did_it_is_read_where_the_sentence_says_it_was_done(entities: Entities) -> None:
-    from test_answer_types import _evidence
-
     from corpusqa.ranking import rank
     from corpusqa.roles import act_forms, tells_the_act
 
@@ -219,8 +227,6 @@ def test_a_word_of_a_longer_name_is_not_the_name(entities: Entities) -> None:
 
 
 def test_a_refused_who_question_says_what_is_not_reported(entities: Entities) -> None:
-    from test_answer_types import _evidence
-
     from corpusqa.answer import Extractive
 
     body, renamed = _sentence("rtqa-f3df55015f4c", "Because of lackluster sales, Copeland")
@@ -280,8 +286,6 @@ def test_an_efficacy_is_a_share_of_what_it_is_against(entities: Entities) -> Non
 
 
 def test_the_company_is_the_one_named_just_before(entities: Entities) -> None:
-    from test_answer_types import _evidence
-
     from corpusqa.answer import Extractive
 
     def answer(article_id: str, begins: str, question: str) -> str:
@@ -395,10 +399,6 @@ def test_what_a_number_was_or_changed_by_is_not_what_it_is(entities: Entities) -
 
 
 def test_applying_is_an_event_its_sentence_must_report(entities: Entities) -> None:
-    from test_answer_types import _evidence
-
-    from corpusqa.agree import predicate
-
     n = need(entities, "When did Ukraine apply to join the EU?")
     body, signed = _sentence("rtqa-ada813f2c02c", "Ukrainian President Volodymyr Zelenskyy signed")
     _, weeks = _sentence("rtqa-ada813f2c02c", "Ukraine could become part of the European")
@@ -457,3 +457,12 @@ def test_a_length_of_time_is_no_date(entities: Entities) -> None:
     sentence = "The cuts will be made in two years, and the plant will close three months later."
     fits = _fits(entities, "When will the cuts be made?", sentence, sentence)
     assert fits["two years"] > 0  # "in two years" says when
+
+
+def test_a_light_verb_is_dated_by_what_it_says_happens(entities: Entities) -> None:
+    # "When will the raises take effect?": what takes effect is dated with "effect".
+    body, vote = _sentence("rtqa-7ab5c4bc3c9d", "Madison: Pay raises for state employees")
+    _, effect = _sentence("rtqa-7ab5c4bc3c9d", "Democrats had been calling on Republicans")
+    n = need(entities, "When will the raises take effect?")
+    assert predicate(n, _evidence(body, effect)) == 1.0
+    assert predicate(n, _evidence(body, vote)) == 0.0  # the vote's date, not the raises'

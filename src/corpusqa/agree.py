@@ -154,7 +154,7 @@ def predicate(need: Need, e: Evidence) -> float | None:
     if need.kind == "date" and need.tense == "future":
         # "When will its offices reopen?": what is yet to come is dated with its own verb; a
         # sentence dating the layoffs says nothing of the reopening.
-        verbs = [v for v in need.verbs if v not in _LIGHT_VERBS]
+        verbs = [v for v in need.verbs if v not in _LIGHT_VERBS] or _light_objects(need)
     if need.event and not verbs:  # "When is the court hearing ...?": the hearing's date
         verbs = terms(need.event)[:1]
     if not verbs:
@@ -166,6 +166,12 @@ def predicate(need: Need, e: Evidence) -> float | None:
 
 
 _LIGHT_VERBS = frozenset(terms("take get come go make happen become"))
+
+
+def _light_objects(need: Need) -> list[str]:
+    """ "When will the limit take effect?": what a light verb says happens is its object."""
+    pairs = zip(need.relation, need.relation[1:], strict=False)
+    return [b for a, b in pairs if a in need.verbs and a in _LIGHT_VERBS][:1]
 
 
 _BEFORE = re.compile(r"\b(?:last|ago|earlier|previous(?:ly)?|yesterday)\b", re.I)
