@@ -466,3 +466,12 @@ def test_a_light_verb_is_dated_by_what_it_says_happens(entities: Entities) -> No
     n = need(entities, "When will the raises take effect?")
     assert predicate(n, _evidence(body, effect)) == 1.0
     assert predicate(n, _evidence(body, vote)) == 0.0  # the vote's date, not the raises'
+
+
+def test_a_name_the_article_has_only_a_word_of_is_not_met(entities: Entities) -> None:
+    # Another crash's article: "Airlines" is in it, "Ethiopian Airlines" is not.
+    body, sentence = _sentence("rtqa-0c60ffc70890", "The China Eastern Airlines plane was a Boeing")
+    n = need(entities, "What type of aircraft was the Ethiopian Airlines plane?")
+    assert _agrees(n, body, sentence, "2022-03-21") == 0.0
+    n = need(entities, "What type of aircraft was the China Eastern plane?")
+    assert _agrees(n, body, sentence, "2022-03-21") == 1.0

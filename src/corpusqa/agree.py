@@ -82,7 +82,7 @@ def agreement(need: Need, e: Evidence) -> float:
             else 0.6
             if (whole and _meets(words, nearby)) or known_as(name, _around(*_at(e)))
             else elsewhere
-            if words & article
+            if whole and words & article
             else 0.0
         )
     # "86th" is met by "EIGHTY-SIX"; not "January 4" by "four", as news spells out every
