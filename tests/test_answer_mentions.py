@@ -475,3 +475,17 @@ def test_a_name_the_article_has_only_a_word_of_is_not_met(entities: Entities) ->
     assert _agrees(n, body, sentence, "2022-03-21") == 0.0
     n = need(entities, "What type of aircraft was the China Eastern plane?")
     assert _agrees(n, body, sentence, "2022-03-21") == 1.0
+
+
+WORKERS = ("rtqa-504272fef17b", "Nationally in 2019", "occupational diseases.")
+
+
+def test_a_count_ends_before_the_question_verb(entities: Entities) -> None:
+    # "... and an estimated 90,000 died from occupational diseases": 90,000 counts no "died".
+    body, sentence = _span(*WORKERS)
+    fits = _fits(entities, "How many workers died from occupational diseases?", body, sentence)
+    assert "an estimated 90,000" in fits and "an estimated 90,000 died" not in fits
+    # A plural is counted, though it has the question verb's stem.
+    sentence = "The manager made six mound visits in the first inning."
+    fits = _fits(entities, "How many times did the manager visit the mound?", sentence, sentence)
+    assert "six mound visits" in fits

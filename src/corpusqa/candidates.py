@@ -10,7 +10,7 @@ from itertools import repeat
 from .amounts import attributes, earlier_value, names_the_measure, split_changes
 from .entities import Entity
 from .fits import NAMED_LABELS, entity_fit, is_country
-from .lexicon import COLOURS, SHARE_HEADS
+from .lexicon import COLOURS, SHARE_HEADS, VERB_FORMS
 from .measures import (
     ages,
     clock_times,
@@ -68,6 +68,7 @@ def candidates(
         return scores(need, sentence)
     found = []
     spans = widened(sentence, entities, body)
+    verbs = frozenset(f for v in need.verbs for f in VERB_FORMS.get(v, frozenset()) | {v})
     if need.kind == "number":
         spans = split_changes(spans, sentence) + sums_in_words(sentence, entities)
         if need.head in SHARE_HEADS:
@@ -91,7 +92,7 @@ def candidates(
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
             # A share is of what the question says: "one in four", not "one in four adults".
             if need.head not in SHARE_HEADS:
-                text = compound(sentence, e.start, counted(sentence, e.start, e.end))
+                text = compound(sentence, e.start, counted(sentence, e.start, e.end, verbs))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
             fit *= 0.4

@@ -209,14 +209,17 @@ _PEOPLE_VERB = re.compile(
 )
 
 
-def counted(sentence: str, start: int, end: int) -> str:
-    """A number with up to three words it counts, ending before the first stop word; as
-    written ("186-yard performance", of which the small model may tag only "186")."""
+def counted(sentence: str, start: int, end: int, verbs: frozenset[str] = frozenset()) -> str:
+    """A number with up to three words it counts, ending before the first stop word or one of
+    `verbs` ("24 survived" counts no "survived"); as written ("186-yard performance", of which
+    the small model may tag only "186")."""
     stop = end
     for word in list(re.finditer(r"\S+", sentence[end:]))[:3]:
         core = word.group().rstrip(",.;:!?)\"'”’")
         if not _COUNTED_STOP.fullmatch(core) or not terms(core) or core in _COUNTED_END:
             break
+        if set(terms(core)) & verbs and not core.endswith("s"):
+            break  # "24 survived", but "six mound visits" counts visits
         stop = end + word.start() + len(core)
         if core != word.group():
             break
