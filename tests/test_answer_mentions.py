@@ -489,3 +489,11 @@ def test_a_count_ends_before_the_question_verb(entities: Entities) -> None:
     sentence = "The manager made six mound visits in the first inning."
     fits = _fits(entities, "How many times did the manager visit the mound?", sentence, sentence)
     assert "six mound visits" in fits
+
+
+def test_what_a_count_counts_follows_its_number(entities: Entities) -> None:
+    # "an estimated 90,000" counts no "estimated"s: a bare count of the asked-for workers.
+    body, sentence = _span(*WORKERS)
+    fits = _fits(entities, "How many workers died from occupational diseases?", body, sentence)
+    assert fits["an estimated 90,000"] >= 0.8
+    assert fits["5,333 workers"] == 1.0

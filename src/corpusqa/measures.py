@@ -173,7 +173,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     phrase = lead if _OTHER_AMOUNT.fullmatch(lead) else f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
     words = [
         w
-        for w in terms(phrase.replace("-", " "))
+        for w in terms(_after_number(phrase).replace("-", " "))
         # "as many as 35 vessels"; "killed seven" counts no "seven"s
         if not any(ch.isdigit() for ch in w) and w not in HOW_WORDS and w not in _SPELLED
     ]
@@ -194,6 +194,13 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     if set(terms(" ".join(sentence[:start].split()[-1:]))) & set(need.verbs):
         return 0.8  # "Mitchell scored 40" for how many points he scored
     return 0.8 if head in terms(sentence) else 0.4
+
+
+def _after_number(phrase: str) -> str:
+    """ "an estimated 90,000": what a count counts follows its number ("estimated" is none)."""
+    words = phrase.split()
+    at = next((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), None)
+    return phrase if at is None else " ".join(words[at:])
 
 
 _OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
