@@ -17,6 +17,7 @@ from test_answer_types import (
 from corpusqa.agree import predicate
 from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity
+from corpusqa.ranking import rank
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 
@@ -183,7 +184,6 @@ def test_a_duration_is_answered_whole_not_by_its_last_units(entities: Entities) 
 
 
 def test_who_did_it_is_read_where_the_sentence_says_it_was_done(entities: Entities) -> None:
-    from corpusqa.ranking import rank
     from corpusqa.roles import act_forms, tells_the_act
 
     def tells(question: str, sentence: str) -> bool:
@@ -497,3 +497,14 @@ def test_what_a_count_counts_follows_its_number(entities: Entities) -> None:
     fits = _fits(entities, "How many workers died from occupational diseases?", body, sentence)
     assert fits["an estimated 90,000"] >= 0.8
     assert fits["5,333 workers"] == 1.0
+
+
+def test_a_number_is_read_in_the_clause_of_the_question_verb(entities: Entities) -> None:
+    # "5,333 workers were killed on the job, and an estimated 90,000 died from ..."
+    body, sentence = _span(*WORKERS)
+    read = [_evidence(body, sentence, "2022-04-28")]
+    found = entities.of([sentence])
+    died = rank(need(entities, "How many workers died from occupational diseases?"), read, found)
+    killed = rank(need(entities, "How many workers were killed on the job?"), read, found)
+    assert died[0].candidate.text == "an estimated 90,000"
+    assert killed[0].candidate.text == "5,333 workers"

@@ -5,7 +5,7 @@ words, after the question's preposition, and how recent its article is."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -121,24 +121,38 @@ def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
     return not set(terms(m.group(1))) & {*need.relation, *need.verbs, *need.role}
 
 
-# A clause with a subject of its own: "..., and McDonald's launched", not "..., but in exchange".
+# A clause with a subject of its own: "..., and McDonald's launched", not "..., but in exchange";
+# with a verb of its own: "..., while 24 survived", "..., and an estimated 90,000 died".
 _CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z])")
+_CLAUSE_OF_VERB = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 
 
 def _in_another_clause(need: Need, sentence: str, at: int) -> bool:
     """ "IHOP announced a rewards program in March, and McDonald's launched its first ... last
     year": for when McDonald's did, an amount or date in a clause without the question's names
-    when another clause of the sentence has one."""
-    if need.kind not in {"number", "date"} or not need.names:
-        return False
-    cuts = [0, *(m.end() for m in _CLAUSE.finditer(sentence)), len(sentence) + 1]
-    if len(cuts) < 3:
+    when another clause of the sentence has one; likewise for its verb ("The crash killed 19
+    people, while 24 survived": how many survived)."""
+    if need.kind not in {"number", "date"}:
         return False
     names = [set(terms(n)) for n in need.names]
+    verbs = [{v} for v in need.verbs]  # its own word: a clause on the killed is not on the dead
+    return _elsewhere(sentence, at, _CLAUSE, lambda c: any(n <= c for n in names)) or _elsewhere(
+        sentence, at, _CLAUSE_OF_VERB, lambda c: any(v & c for v in verbs)
+    )
+
+
+def _elsewhere(
+    sentence: str, at: int, cut: re.Pattern[str], has: Callable[[set[str]], bool]
+) -> bool:
+    """Whether a clause of `sentence` other than the one at `at` has what is wanted, and that
+    one does not."""
+    cuts = [0, *(m.end() for m in cut.finditer(sentence)), len(sentence) + 1]
     clauses = list(pairwise(cuts))
-    named = [any(n <= set(terms(sentence[a:b])) for n in names) for a, b in clauses]
+    if len(clauses) < 2:
+        return False
+    found = [has(set(terms(sentence[a:b]))) for a, b in clauses]
     mine = next(i for i, (a, b) in enumerate(clauses) if a <= at < b)
-    return any(named) and not named[mine]
+    return any(found) and not found[mine]
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
