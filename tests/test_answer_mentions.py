@@ -17,7 +17,7 @@ from test_answer_types import (
 from corpusqa.agree import predicate
 from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity
-from corpusqa.ranking import rank
+from corpusqa.ranking import _by_its_verb, rank
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 
@@ -508,3 +508,12 @@ def test_a_number_is_read_in_the_clause_of_the_question_verb(entities: Entities)
     killed = rank(need(entities, "How many workers were killed on the job?"), read, found)
     assert died[0].candidate.text == "an estimated 90,000"
     assert killed[0].candidate.text == "5,333 workers"
+
+
+def test_a_time_just_after_the_question_verb_is_by_it(entities: Entities) -> None:
+    # "took off at 1:11 p.m. local time and was scheduled to arrive at 3:05 p.m., but air
+    # traffic controllers lost track of the plane around 2:15 p.m."
+    body, sentence = _span("rtqa-30c0799e5743", "The flight took off", "China Daily.")
+    question = "When was the China Eastern flight scheduled to arrive?"
+    n, found = _cands(entities, question, body, sentence)
+    assert {c.text for c in found if _by_its_verb(n, sentence, c)} == {"3:05 p.m."}

@@ -13,6 +13,7 @@ from .agree import agreement, predicate, previous_sentences, reports_past, topic
 from .candidates import candidates
 from .entities import Entity
 from .keyword import terms
+from .lexicon import VERB_FORMS
 from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
@@ -24,6 +25,7 @@ from .tuning import (
     MIN_TOPIC,
     W_AGENT,
     W_AGREE,
+    W_BESIDE,
     W_CLAUSE,
     W_FIT,
     W_NEAR,
@@ -89,6 +91,8 @@ def rank(
                 value -= W_AGENT
             if _in_another_clause(need, e.text, c.start):
                 value -= W_CLAUSE
+            if _by_its_verb(need, e.text, c):
+                value += W_BESIDE
             scored.append(Scored(value, fits, c, e))
     return sorted(scored, key=lambda x: -x.value)
 
@@ -153,6 +157,16 @@ def _elsewhere(
     found = [has(set(terms(sentence[a:b]))) for a, b in clauses]
     mine = next(i for i, (a, b) in enumerate(clauses) if a <= at < b)
     return any(found) and not found[mine]
+
+
+def _by_its_verb(need: Need, sentence: str, c: Candidate) -> bool:
+    """ "he said the plane had departed around 6 a.m.": for when it departed, a time just after
+    the question's verb, not "at 8:25 a.m. there was a sudden change" in the next sentence."""
+    if need.kind not in {"date", "number"} or not need.verbs:
+        return False
+    end = c.start + len(c.text)
+    near = set(terms(sentence[max(0, c.start - 30) : c.start] + " " + sentence[end : end + 12]))
+    return any((VERB_FORMS.get(v, frozenset()) | {v}) & near for v in need.verbs)
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
