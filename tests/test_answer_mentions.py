@@ -517,3 +517,12 @@ def test_a_time_just_after_the_question_verb_is_by_it(entities: Entities) -> Non
     question = "When was the China Eastern flight scheduled to arrive?"
     n, found = _cands(entities, question, body, sentence)
     assert {c.text for c in found if _by_its_verb(n, sentence, c)} == {"3:05 p.m."}
+
+
+def test_a_number_that_names_one_is_no_count(entities: Entities) -> None:
+    # "Griner, a six-time WNBA all-star, wears No. 42 for the Mercury."
+    body, sentence = _span("rtqa-c21b22646ae2", "Near the end of the tribute", "the Mercury.")
+    fits = _fits(entities, "What jersey number does Griner wear for the Mercury?", body, sentence)
+    assert fits == {"42": 1.0}
+    fits = _fits(entities, "How many times has Griner been a WNBA all-star?", body, sentence)
+    assert fits["six-time WNBA all-star"] == 1.0

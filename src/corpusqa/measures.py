@@ -164,6 +164,8 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
     for "14 battalions" or a bare number in a sentence without tanks; a bare number after
     "killed" or "injured" counts people ("killed 168 and injured 682")."""
+    if _asks_code(need):
+        return 1.0 if _a_code(phrase) else 0.0
     if not need.head or need.head in _ANY_COUNT or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
@@ -194,6 +196,28 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     if set(terms(" ".join(sentence[:start].split()[-1:]))) & set(need.verbs):
         return 0.8  # "Mitchell scored 40" for how many points he scored
     return 0.8 if head in terms(sentence) else 0.4
+
+
+# "the flight number", "the bill number": a code that names one, not a count of anything.
+_CODE_NOUNS = frozenset(
+    terms(
+        "flight bill case phone telephone jersey shirt interstate highway route bus model "
+        "serial room seat account licence license registration badge house gate version "
+        "docket patent tracking reference policy file lot platform"
+    )
+)
+_ASKED_CODE = re.compile(r"\b(\w+) numbers?$")
+
+
+def _asks_code(need: Need) -> bool:
+    m = _ASKED_CODE.search(need.asked)
+    return need.head == "number" and bool(m) and bool(set(terms(m.group(1))) & _CODE_NOUNS)
+
+
+def _a_code(phrase: str) -> bool:
+    """ "No. 42", "PW 494"; not "132 people" or "a six-time all-star", which count."""
+    after = terms(_after_number(phrase))
+    return bool(after) and all(any(ch.isdigit() for ch in w) for w in after)
 
 
 def _after_number(phrase: str) -> str:
