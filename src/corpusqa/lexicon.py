@@ -230,3 +230,12 @@ VERB_FORMS = {
     "arrest": {"arrest", "custodi", "detain"},
     "appli": {"appli", "applic", "applicant"},
 }
+
+# "the flight number", "the bill number": a code that names one, not a count of anything.
+CODE_NOUNS = frozenset(
+    terms(
+        "flight bill case phone telephone jersey shirt interstate highway route bus model "
+        "serial room seat account licence license registration badge house gate version "
+        "docket patent tracking reference policy file lot platform"
+    )
+)

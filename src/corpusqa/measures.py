@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import HEADS, HOW_WORDS, PERSON_TERMS
+from .lexicon import CODE_NOUNS, HEADS, HOW_WORDS, PERSON_TERMS
 from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
@@ -198,20 +198,12 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     return 0.8 if head in terms(sentence) else 0.4
 
 
-# "the flight number", "the bill number": a code that names one, not a count of anything.
-_CODE_NOUNS = frozenset(
-    terms(
-        "flight bill case phone telephone jersey shirt interstate highway route bus model "
-        "serial room seat account licence license registration badge house gate version "
-        "docket patent tracking reference policy file lot platform"
-    )
-)
 _ASKED_CODE = re.compile(r"\b(\w+) numbers?$")
 
 
 def _asks_code(need: Need) -> bool:
     m = _ASKED_CODE.search(need.asked)
-    return need.head == "number" and bool(m) and bool(set(terms(m.group(1))) & _CODE_NOUNS)
+    return need.head == "number" and m is not None and bool(set(terms(m.group(1))) & CODE_NOUNS)
 
 
 def _a_code(phrase: str) -> bool:
