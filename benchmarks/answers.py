@@ -35,11 +35,13 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   the start of the sixth session; only its totals were read (at the start and the end of that
   session), so it is held out, like newsqa-dev's odd ids. newsqa-blind5
   (`data/newsqa-blind5.json`): 17 and 7 more over 2 other articles, written at the start of the
-  tenth session and read the same way.
+  tenth session and read the same way; newsqa-blind6 (`data/newsqa-blind6.json`): 17 and 8
+  more over 2 others, written in the eleventh session and read the same way.
 - newsqa-types10 (`data/newsqa-types10.json`): 22 and 10 more over 2 other articles, written
   at the start of the tenth session before any was asked; for tuning (unanswerable near-misses).
   newsqa-types11 (`data/newsqa-types11.json`): 20 and 10 more over 2 others, written later in
-  that session, the same way.
+  that session, the same way; newsqa-types12 (`data/newsqa-types12.json`): 22 and 10 more over
+  2 others, written in the eleventh session the same way.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
