@@ -14,7 +14,7 @@ from functools import lru_cache
 from .aliases import known_as
 from .chunk import sentence_spans
 from .keyword import terms
-from .lexicon import VERB_FORMS
+from .lexicon import VERB_FORMS, verb_forms
 from .numerals import YEAR, numbers, spelled
 from .question import Need
 from .records import Evidence, Span
@@ -162,7 +162,7 @@ def predicate(need: Need, e: Evidence) -> float | None:
     words = set(terms(e.text))
     if need.asks_age:  # "Leslie Jordan ... has died, his agent announced. He was 67."
         words |= _nearby(*_at(e))
-    return sum(bool((VERB_FORMS.get(v, frozenset()) | {v}) & words) for v in verbs) / len(verbs)
+    return sum(bool(verb_forms(v) & words) for v in verbs) / len(verbs)
 
 
 _LIGHT_VERBS = frozenset(terms("take get come go make happen become"))

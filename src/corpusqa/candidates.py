@@ -10,7 +10,7 @@ from itertools import repeat
 from .amounts import attributes, earlier_value, names_the_measure, split_changes
 from .entities import Entity
 from .fits import NAMED_LABELS, entity_fit, is_country
-from .lexicon import COLOURS, SHARE_HEADS, VERB_FORMS
+from .lexicon import COLOURS, SHARE_HEADS, verb_forms
 from .measures import (
     ages,
     clock_times,
@@ -68,7 +68,7 @@ def candidates(
         return scores(need, sentence)
     found = []
     spans = widened(sentence, entities, body)
-    verbs = frozenset(f for v in need.verbs for f in VERB_FORMS.get(v, frozenset()) | {v})
+    verbs = frozenset(f for v in need.verbs for f in verb_forms(v))
     if need.kind == "number":
         spans = split_changes(spans, sentence) + sums_in_words(sentence, entities)
         if need.head in SHARE_HEADS:

@@ -231,6 +231,12 @@ VERB_FORMS = {
     "appli": {"appli", "applic", "applicant"},
 }
 
+
+def verb_forms(verb: str) -> frozenset[str]:
+    """A question verb's stem with the forms a report of it takes (`VERB_FORMS`)."""
+    return frozenset(VERB_FORMS.get(verb, ())) | {verb}
+
+
 # "the flight number", "the bill number": a code that names one, not a count of anything.
 CODE_NOUNS = frozenset(
     terms(

@@ -13,7 +13,7 @@ from .agree import agreement, predicate, previous_sentences, reports_past, topic
 from .candidates import candidates
 from .entities import Entity
 from .keyword import terms
-from .lexicon import VERB_FORMS
+from .lexicon import verb_forms
 from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
@@ -166,7 +166,7 @@ def _by_its_verb(need: Need, sentence: str, c: Candidate) -> bool:
         return False
     end = c.start + len(c.text)
     near = set(terms(sentence[max(0, c.start - 30) : c.start] + " " + sentence[end : end + 12]))
-    return any((VERB_FORMS.get(v, frozenset()) | {v}) & near for v in need.verbs)
+    return any(verb_forms(v) & near for v in need.verbs)
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
