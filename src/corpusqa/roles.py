@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .agree import article_terms
 from .keyword import terms
-from .lexicon import GENERIC_ROLES, ROLE_ALSO, VERB_FORMS
+from .lexicon import GENERIC_ROLES, ROLE_ALSO, verb_forms
 from .places import DEMONYMS
 from .question import Need
 
@@ -117,7 +117,7 @@ def act_forms(need: Need) -> frozenset[str] | None:
     acts = [_PAST.get(v, v) for v in need.verbs if _PAST.get(v, v) in _PLAIN_ACTS]
     if not acts:
         return None
-    forms = {*acts, *doers(acts)} | {f for v in acts for f in (*VERB_FORMS.get(v, ()), *_ACTS[v])}
+    forms = {*doers(acts)} | {f for v in acts for f in (*verb_forms(v), *_ACTS[v])}
     return frozenset(forms)
 
 
