@@ -5,8 +5,8 @@ words, after the question's preposition, and how recent its article is."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .agree import agreement, predicate, previous_sentences, reports_past, topic, wrong_tense
@@ -19,36 +19,19 @@ from .question import Need
 from .records import Candidate, Evidence
 from .referents import referents
 from .roles import act_forms, tells_the_act
-from .tuning import (
-    MIN_AGREE,
-    MIN_FIT,
-    MIN_TOPIC,
-    W_AGENT,
-    W_AGREE,
-    W_BESIDE,
-    W_CLAUSE,
-    W_FIT,
-    W_NEAR,
-    W_OWN,
-    W_PREP,
-    W_RECENT,
-    W_RECENT_NOW,
-    W_TIED,
-    W_TOPIC,
-    W_VERB,
-    W_WINDOW,
-    WINDOW,
-)
+from .tuning import ANSWER_WEIGHTS, MIN_AGREE, MIN_FIT, MIN_TOPIC, W_RECENT, W_RECENT_NOW, WINDOW
 
 
 @dataclass(frozen=True)
 class Scored:
-    """A candidate with how well it answers (`_value`) and how well its sentence agrees."""
+    """A candidate with how well it answers (its `features` weighed by `ANSWER_WEIGHTS`) and
+    how well its sentence agrees."""
 
     value: float
     agree: float
     candidate: Candidate
     evidence: Evidence
+    features: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def checked(self) -> bool:
@@ -86,31 +69,36 @@ def rank(
                 continue
             # "Who founded it?": a sentence quoting its president is no evidence of that.
             fits = agree if tells_the_act(acts, e.text, c.role) else 0.0
-            value = _value(need, e, c, fits, about) + W_VERB * (said or 0.0)
-            if _agent_of_another(need, e.text, c.start):
-                value -= W_AGENT
-            if _in_another_clause(need, e.text, c.start):
-                value -= W_CLAUSE
-            if _by_its_verb(need, e.text, c):
-                value += W_BESIDE
-            scored.append(Scored(value, fits, c, e))
+            parts = features(need, e, c, fits, about, said)
+            scored.append(Scored(weigh(parts), fits, c, e, parts))
     return sorted(scored, key=lambda x: -x.value)
 
 
-def _value(need: Need, e: Evidence, c: Candidate, agree: float, about: float) -> float:
-    """How well a candidate answers: its sentence's evidence score (recency counting more for
-    "this week"), the sentence's agreement and topic, the span's type fit and its place."""
-    return (
-        e.score * float(e.recent ** (W_RECENT_NOW if need.now else W_RECENT))
-        + W_AGREE * agree
-        + W_FIT * c.fit
-        + W_NEAR * _nearness(need, e.text, c.start)
-        + W_TOPIC * about
-        + W_WINDOW * _window(need, e.text, c)
-        + W_TIED * c.tied
-        + W_PREP * _after_prep(need, e.text, c.start)
-        + W_OWN * _owns_number(need, e.text, c)
-    )
+def weigh(parts: Mapping[str, float]) -> float:
+    """A candidate's value: each of its features times its weight."""
+    return sum(ANSWER_WEIGHTS[name] * x for name, x in parts.items())
+
+
+def features(
+    need: Need, e: Evidence, c: Candidate, agree: float, about: float, said: float | None
+) -> dict[str, float]:
+    """What a candidate's value is made of: its sentence's evidence score (recency counting
+    more for "this week"), agreement, topic and verb, the span's type fit and its place."""
+    return {
+        "evidence": e.score * float(e.recent ** (W_RECENT_NOW if need.now else W_RECENT)),
+        "agree": agree,
+        "fit": c.fit,
+        "near": _nearness(need, e.text, c.start),
+        "topic": about,
+        "window": _window(need, e.text, c),
+        "tied": float(c.tied),
+        "prep": _after_prep(need, e.text, c.start),
+        "own": _owns_number(need, e.text, c),
+        "verb": said or 0.0,
+        "agent": float(_agent_of_another(need, e.text, c.start)),
+        "clause": float(_in_another_clause(need, e.text, c.start)),
+        "beside": float(_by_its_verb(need, e.text, c)),
+    }
 
 
 _BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:[a-z]+\s+){0,2}$")

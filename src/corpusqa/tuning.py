@@ -45,23 +45,30 @@ MARGIN = 0.4  # ... that score within this of the best
 # ... and the sentence after each of the FOLLOW best: 1 to 3 alike (even ids +1), 6 or more
 # answered an unanswerable even id.
 FOLLOW = 2
-W_AGREE, W_FIT, W_NEAR, W_RECENT, W_VERB = 0.3, 0.2, 0.1, 1.0, 0.15
-# These four on the even ids and RealTime QA asked free-form (which has no split): W_TOPIC
-# 0.1-0.8, W_WINDOW 0.2-0.8 over windows of 40-150 characters, W_RECENT_NOW 2-5 (flat), and
-# MIN_SUPPORT 0.9-1.0, each moved right answers by one or two.
-W_TOPIC = 0.3  # the share of what the question says happened that the sentence says
-W_WINDOW, WINDOW = 0.4, 80  # the question's words within WINDOW characters of the candidate
-W_RECENT_NOW = 3.0  # W_RECENT for a question about the latest news ("this week")
-W_TIED = 0.1  # a candidate written as what the question's person belongs to
-W_OWN = 0.2  # a number the question gives is the next after the candidate ("... in their 20s")
+W_RECENT = 1.0  # the recency factor's power in a candidate's evidence score
+W_RECENT_NOW = 3.0  # ... for a question about the latest news ("this week"): 2-5 flat
+WINDOW = 80  # characters either side of a candidate where the question's words count
 W_CONSENSUS = 0.1  # "who is X?": for each other mention that describes X with a shared word
-# W_PREP 0.1-0.3 alike on the even ids, newsqa-extra and RealTime QA (+1 each, 0 even).
-W_PREP = 0.2  # the candidate follows the preposition the question puts before its wh-word
-# W_AGENT 0.3-1.0 alike (RealTime QA +1, the rest unchanged).
-W_AGENT = 0.3  # less for the agent of what the question does not ask ("hosted by")
-W_CLAUSE = 0.3  # less in a clause without the question's names when another has one
-# W_BESIDE 0.15 on the tuning sets: +2 (types12); 0.3 also +2 there but RealTime QA -2.
-W_BESIDE = 0.15  # more for a number or date just after the question's verb
+# A candidate's value: each of its features (`ranking.features`) times its weight. Set by hand
+# on the tuning sets (README "What was tried"): W_TOPIC 0.1-0.8, W_WINDOW 0.2-0.8, W_PREP
+# 0.1-0.3 alike; W_AGENT 0.3-1.0 alike; W_BESIDE 0.3 cost RealTime QA two.
+ANSWER_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "evidence": 1.0,  # the sentence's evidence score, times its recency
+        "agree": 0.3,  # the share of the question's names, numbers and years it agrees with
+        "fit": 0.2,  # how well the span is of the asked-for type
+        "near": 0.1,  # how close it stands to one of the question's words
+        "topic": 0.3,  # the share of what the question says happened that the sentence says
+        "window": 0.4,  # the question's words within WINDOW characters of it
+        "tied": 0.1,  # written as what the question's person belongs to
+        "prep": 0.2,  # it follows the preposition the question puts before its wh-word
+        "own": 0.2,  # a number the question gives is the next after it ("... in their 20s")
+        "verb": 0.15,  # the share of the question's event verbs the sentence has
+        "agent": -0.3,  # the agent of what the question does not ask ("hosted by")
+        "clause": -0.3,  # in a clause without the question's names when another has one
+        "beside": 0.15,  # a number or date just after the question's verb
+    }
+)
 MIN_AGREE = 0.5  # below this share of the question's constraints the sentence is not evidence
 MIN_FIT = 0.5  # below this a span is not of the asked-for type (a number counting other things)
 MIN_SUPPORT = 0.95  # below this score the best candidate is too weakly backed to give
