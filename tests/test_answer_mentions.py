@@ -526,3 +526,16 @@ def test_a_number_that_names_one_is_no_count(entities: Entities) -> None:
     assert fits == {"42": 1.0}
     fits = _fits(entities, "How many times has Griner been a WNBA all-star?", body, sentence)
     assert fits["six-time WNBA all-star"] == 1.0
+
+
+def test_how_old_needs_no_word_old(entities: Entities) -> None:
+    # "Judy Genshaft, 71, is retiring ...": the age, with no "old" in the sentence.
+    body, sentence = _sentence("rtqa-929eca20aebb", "Judy Genshaft, 71,")
+    n, draft = _answer(entities, "How old is Judy Genshaft?", body, sentence)
+    assert not draft.refused and draft.text.startswith("71 ")
+    assert "old" not in n.relation
+
+
+def test_a_measure_written_as_an_adjective_ends_at_its_unit(entities: Entities) -> None:
+    body, sentence = _span("rtqa-714ba3e5db24", "They include Trump's ongoing suit", "flag pole.")
+    assert "80-foot" in _fits(entities, "How tall was the flag pole at Mar-a-Lago?", body, sentence)

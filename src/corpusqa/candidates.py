@@ -44,6 +44,7 @@ from .speakers import person_shaped
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+_UNIT_ADJECTIVE = re.compile(r"\d-[a-z]+$")
 
 
 def candidates(
@@ -91,7 +92,11 @@ def candidates(
             continue
         if need.kind == "number" and e.label in {"CARDINAL", "QUANTITY", "DATE", "TIME"}:
             # A share is of what the question says: "one in four", not "one in four adults".
-            if need.head not in SHARE_HEADS:
+            # A measure written as an adjective ends at its unit: "600-pound", not "600-pound
+            # gay man slowly"; "17,000 miles per hour" goes on.
+            if need.head not in SHARE_HEADS and not (
+                need.measure and _UNIT_ADJECTIVE.search(e.text)
+            ):
                 text = compound(sentence, e.start, counted(sentence, e.start, e.end, verbs))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):

@@ -16,7 +16,7 @@ Kind = Literal[
 Tense = Literal["", "past", "future"]
 # Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
 _NUMBER_Q = re.compile(
-    r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often)\b"
+    r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often|heavy|deep|wide)\b"
     r"|what\s+(are|were|is|was)\s+the\s+odds\b|what\s+figure\b",  # "at what figure": a number
     re.I,
 )
@@ -55,6 +55,14 @@ def kind_asked(parsed: Parsed, wh: int | None, head: str) -> Kind:
     if head and word in {"which", "what"}:
         return "thing"
     return "description"
+
+
+def how_adjective(parsed: Parsed, wh: int | None) -> str:
+    """ "old" of "how old is X?": the dimension a number is asked in, which a sentence giving
+    it need not say ("Fraser, 54, ..."); not "many" or "much"."""
+    m = _NUMBER_Q.match(parsed.text[parsed.tokens[wh].start :]) if wh is not None else None
+    word = (m.group(1) or "").lower() if m else ""
+    return "" if word in {"many", "much"} else word
 
 
 _MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy)\b", re.I)

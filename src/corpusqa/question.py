@@ -20,6 +20,7 @@ from .kinds import (
     Kind,
     Tense,
     happened_by,
+    how_adjective,
     kind_asked,
     measure_asked,
     prep_asked,
@@ -175,6 +176,7 @@ def analyse(parsed: Parsed) -> Need:
     implied = _NAMING if head in NAME_HEADS or _CALLED.search(last) else frozenset()
     implied |= MONEY_VERBS if head in MONEY_HEADS else frozenset()
     named = {t for n in names for t in terms(n)} | set(role) | implied
+    named |= set(terms(how_adjective(parsed, wh)))  # "how old": no word a sentence must say
     said = [t for t in terms(undated(text)) if not t.isdigit()]  # what it says happened
     verbs = main_verbs(parsed)
     need = replace(
