@@ -17,6 +17,7 @@ from test_answer_types import (
 from corpusqa.agree import predicate
 from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity
+from corpusqa.names import widened
 from corpusqa.ranking import _by_its_verb, rank
 
 __all__ = ["entities"]  # the session's entity model, a fixture
@@ -539,3 +540,10 @@ def test_how_old_needs_no_word_old(entities: Entities) -> None:
 def test_a_measure_written_as_an_adjective_ends_at_its_unit(entities: Entities) -> None:
     body, sentence = _span("rtqa-714ba3e5db24", "They include Trump's ongoing suit", "flag pole.")
     assert "80-foot" in _fits(entities, "How tall was the flag pole at Mar-a-Lago?", body, sentence)
+
+
+def test_a_name_cut_after_its_and_goes_on(entities: Entities) -> None:
+    # The small model ends the name at "... of County and".
+    body, sentence = _sentence("rtqa-564f8ff6d7c9", "As the launch approaches")
+    names = {e.text for e in widened(sentence, entities.of([sentence])[0], body)}
+    assert "the National Association of County and City Health Officials" in names

@@ -17,6 +17,9 @@ from .records import Candidate
 from .speakers import ROLES, STARTERS
 
 _LEFT = re.compile(r"\b([A-Z][\w&'’.-]*|\d+)\s$")
+# A name the small model cut after its "and" or "of" goes on over the capitalised words after.
+_DANGLING = re.compile(r"\s(?:and|of|for|&)$")
+_CAPITALS = re.compile(r"\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*")
 _RIGHT = re.compile(r"\s(?:[IVX]{2,5}|Jr\.?|&\s[A-Z]\w+)\b|(?:\.\d+)+\b")  # "XBB" + ".1.5"
 _NAMED = re.compile(
     r"\b(?:called|named|dubbed|titled|known as)\s+[\"“']?"
@@ -59,6 +62,8 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
             end += m.end()
+        if e.label in NAMES and _DANGLING.search(e.text) and (m := _CAPITALS.match(sentence[end:])):
+            end += m.end()  # "the National Association of County and" + "City Health Officials"
         if e.label == "MONEY" and sentence[start - 1 : start] in _CURRENCY:
             start -= 1  # "$17", of which the small model may keep only "17"
         if sentence[end : end + 2] in {"'s", "’s"} and _possessive_name(sentence[start:end], body):
