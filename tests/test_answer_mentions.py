@@ -547,3 +547,12 @@ def test_a_name_cut_after_its_and_goes_on(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-564f8ff6d7c9", "As the launch approaches")
     names = {e.text for e in widened(sentence, entities.of([sentence])[0], body)}
     assert "the National Association of County and City Health Officials" in names
+
+
+def test_the_part_played_follows_as(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-424683aa60ba", "The semi-autobiographical film stars")
+    question = "Which character does Gabriel LaBelle play in the semi-autobiographical film?"
+    n, draft = _answer(entities, question, body, sentence, "2022-11-23")
+    assert not draft.refused and draft.text.startswith("Sammy Fabelman")
+    fits = _fits(entities, "Which role does Gabriel LaBelle play?", body, sentence)
+    assert fits.get("Sammy Fabelman") == 1.0

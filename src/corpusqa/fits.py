@@ -21,7 +21,7 @@ from .numerals import (
     YEAR,
     numbers,
 )
-from .people import state_of_another
+from .people import plays_part, state_of_another
 from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
 from .question import Need
 
@@ -67,6 +67,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
     if need.asks_time:
         fits.update(TIME=1.0, DATE=0.4)
+    if plays_part(need, sentence, e):
+        return 1.0  # "which role did he play?": "his role as ... Beverley Leslie"
     if need.kind == "place" and need.head in GEOGRAPHY:
         fits["ORG"] = 0.3  # "which city": CNN or a sheriff's department is none
     if need.kind == "place" and need.head and need.head not in GEOGRAPHY:

@@ -21,6 +21,21 @@ from .records import Candidate
 from .roles import does_it, role_fit
 from .speakers import STARTERS, full_name, person_shaped, speaker, surnames
 
+# A part played: "which character does X play?", "which role did X play?".
+PARTS = frozenset({"character", "role", "part"})
+_AS_PART = re.compile(r"\b(?:as|plays?|played|playing|portray(?:s|ed|ing)?)\s+(?:[\w'’]+\s+){0,3}$")
+
+
+def plays_part(need: Need, sentence: str, e: Entity) -> bool:
+    """Whether `e` is named as the part played: "stars Fraser as Charlie", "his recurring role
+    as Karen's friend Beverley Leslie" (not Karen, whose friend it is)."""
+    return (
+        need.head in PARTS
+        and e.label == "PERSON"
+        and bool(_AS_PART.search(sentence[: e.start]))
+        and sentence[e.end : e.end + 2] not in {"'s", "’s"}
+    )
+
 
 def person_candidates(
     need: Need,
@@ -55,6 +70,8 @@ def person_candidates(
             fit = 0.8  # "Vultaggio, the company's cofounder", "Pieter de Pous, who leads": a person
         role = f"{appos} {titles(sentence, e, body)}"
         fit *= max(role_fit(need, role, body), in_sentence, does_it(need, appos))
+        if plays_part(need, sentence, e):
+            fit = 1.0  # "stars Brendan Fraser as Charlie": the character, not the actor
         if nation and (have := _nationalities(role)) and not nation & have:
             fit *= 0.3  # "his Chinese counterpart" for "his Mexican counterpart"
         if _lone_word(e.text, body) or _OF_NAME.search(sentence[: e.start]):
