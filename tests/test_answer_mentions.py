@@ -556,3 +556,16 @@ def test_the_part_played_follows_as(entities: Entities) -> None:
     assert not draft.refused and draft.text.startswith("Sammy Fabelman")
     fits = _fits(entities, "Which role does Gabriel LaBelle play?", body, sentence)
     assert fits.get("Sammy Fabelman") == 1.0
+
+
+def test_a_quoted_title_is_a_name_of_the_question(entities: Entities) -> None:
+    # The small model names none of these titles in the question.
+    body, sentence = _sentence("rtqa-27a229827dee", "Julia Roberts and George Clooney revived")
+    for title in ("Mars Needs Moms", "Babylon"):  # "Babylon" is elsewhere in the article
+        n, draft = _answer(
+            entities, f"How much did '{title}' earn at the box office?", body, sentence
+        )
+        assert n.names == (title,) and draft.refused
+    question = "How much did 'Ticket to Paradise' earn at the global box office?"
+    n, draft = _answer(entities, question, body, sentence, "2022-12-12")
+    assert not draft.refused and draft.text.startswith("nearly $170 million")

@@ -122,6 +122,20 @@ class Need:
         return any(p.startswith(stem) for p in self.peoples)
 
 
+# A title the question quotes: "'The Whale'", "“Will & Grace”"; not the "'s" of "Charlie's".
+_TITLE = re.compile(r"(?<![\w'’])['‘“\"]([A-Z][^'‘’“”\"]{0,60}?)['’”\"](?!\w)")
+_QUOTE_CHARS = "'‘’“”\""
+
+
+def titled(text: str, names: list[str]) -> tuple[str, ...]:
+    """The question's names without the quotes the entity model left on them ("'The Whale"),
+    and each title it quotes, which the model may not call a name at all."""
+    titles = [m.group(1).strip() for m in _TITLE.finditer(text)]
+    bare = [n.strip(_QUOTE_CHARS) for n in names]
+    kept = [n for n in bare if n and not any(set(terms(n)) <= set(terms(t)) for t in titles)]
+    return tuple(dict.fromkeys([*kept, *(t for t in titles if terms(t))]))
+
+
 def _name(e: Entity) -> str:
     """A person as named, without the possessive: "Steve Martin's new book" names Steve Martin."""
     return unpossessed(e.text) if e.label == "PERSON" else e.text
@@ -130,11 +144,8 @@ def _name(e: Entity) -> str:
 def analyse(parsed: Parsed) -> Need:
     """What `parsed` asks for, and the names, numbers and years it states."""
     text = parsed.text
-    names = tuple(
-        dict.fromkeys(
-            _name(e) for e in parsed.entities if e.label in _NAME_LABELS and terms(e.text)
-        )
-    )
+    tagged = [_name(e) for e in parsed.entities if e.label in _NAME_LABELS and terms(e.text)]
+    names = titled(text, tagged)
     stated = Need(
         "description",
         names=names,
@@ -175,7 +186,8 @@ def analyse(parsed: Parsed) -> Need:
     # asks the naming, "what wage will it pay?" the payment.
     implied = _NAMING if head in NAME_HEADS or _CALLED.search(last) else frozenset()
     implied |= MONEY_VERBS if head in MONEY_HEADS else frozenset()
-    named = {t for n in names for t in terms(n)} | set(role) | implied
+    # What the entity model named is not what happened; a title it missed still says it.
+    named = {t for n in tagged for t in terms(n)} | set(role) | implied
     named |= set(terms(how_adjective(parsed, wh)))  # "how old": no word a sentence must say
     said = [t for t in terms(undated(text)) if not t.isdigit()]  # what it says happened
     verbs = main_verbs(parsed)
