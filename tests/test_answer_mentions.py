@@ -569,3 +569,11 @@ def test_a_quoted_title_is_a_name_of_the_question(entities: Entities) -> None:
     question = "How much did 'Ticket to Paradise' earn at the global box office?"
     n, draft = _answer(entities, question, body, sentence, "2022-12-12")
     assert not draft.refused and draft.text.startswith("nearly $170 million")
+
+
+def test_an_initial_ends_no_sentence_of_the_question(entities: Entities) -> None:
+    # "Samuel D. Hunter": the question's verb comes before the initial's dot.
+    n = need(entities, "At which festival did Fraser speak with Samuel D. Hunter about the film?")
+    assert n.verbs == ("speak",)
+    assert need(entities, "Who is Samuel D. Hunter?").kind == "identity"
+    assert need(entities, "Brendan Fraser won. Who is Samuel D. Hunter?").kind == "identity"

@@ -46,8 +46,12 @@ def _demonstrative(tokens: tuple[Token, ...]) -> int | None:
 def last_start(text: str) -> int:
     """Where the question's last sentence starts: quizzes set the scene first ("X died this
     week. What age was she?")."""
-    breaks = [m.end() for m in re.finditer(r"[.!;]\s+(?=[A-Z])", text)]
+    breaks = [m.end() for m in _BREAK.finditer(text)]
     return breaks[-1] if breaks else 0
+
+
+# Not after an initial or a title: "did Fraser speak with Samuel D. Hunter", "Dr. Fauci".
+_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No))(?<!\bMrs)[.!;]\s+(?=[A-Z])")
 
 
 def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:

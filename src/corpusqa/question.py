@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .aliases import known_as
 from .entities import Entity, Parsed, Token
-from .grammar import asked_words, counted_noun, noun_of, noun_phrase, wh_token
+from .grammar import asked_words, counted_noun, last_start, noun_of, noun_phrase, wh_token
 from .keyword import terms
 from .kinds import (
     Kind,
@@ -266,7 +266,8 @@ def _name_shaped(asked: str) -> bool:
 
 
 def _last_question(text: str) -> str:
-    return re.split(r"(?<=[.;!])\s+", text.strip())[-1]
+    text = text.strip()
+    return text[last_start(text) :]
 
 
 def _stems(verbs: list[Token]) -> tuple[str, ...]:
