@@ -577,3 +577,12 @@ def test_an_initial_ends_no_sentence_of_the_question(entities: Entities) -> None
     assert n.verbs == ("speak",)
     assert need(entities, "Who is Samuel D. Hunter?").kind == "identity"
     assert need(entities, "Brendan Fraser won. Who is Samuel D. Hunter?").kind == "identity"
+
+
+def test_a_name_is_met_by_the_words_that_tell_it(entities: Entities) -> None:
+    # "new hospital admissions" does not name New York; the article does, elsewhere.
+    body, sentence = _sentence("rtqa-0cbef8a93ae3", "Boston hospitals had 170 new")
+    n = need(entities, "How many hospital admissions did New York record last week?")
+    assert n.names == ("New York",) and _agrees(n, body, sentence, "2022-10-10") == 0
+    n = need(entities, "How many hospital admissions did Boston record last week?")
+    assert _agrees(n, body, sentence, "2022-10-10") == 1.0

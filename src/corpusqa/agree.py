@@ -14,7 +14,7 @@ from functools import lru_cache
 from .aliases import known_as
 from .chunk import sentence_spans
 from .keyword import terms
-from .lexicon import VERB_FORMS, verb_forms
+from .lexicon import COMMON_NAME_WORDS, VERB_FORMS, verb_forms
 from .numerals import YEAR, numbers, spelled
 from .question import Need
 from .records import Evidence, Span
@@ -62,8 +62,9 @@ def agreement(need: Need, e: Evidence) -> float:
     nearby = _nearby(*_at(e))
     article = article_terms(e.article.body)
     for name in need.names:
-        # A person by their surname: "Bill Weatherburn" is not met by "the Bills".
-        words = set(terms(name)) if name not in need.people else _surname(name)
+        # A person by their surname: "Bill Weatherburn" is not met by "the Bills"; a name by
+        # the words that tell it from others: "New York" is not met by "new admissions".
+        words = _telling(name) if name not in need.people else _surname(name)
         # A person may be written as a handle: "@MichaelJackson".
         handle = set(terms("".join(name.split()))) if name in need.people else set()
         if _is_outlet(name, e.article.outlet):  # "the USA Today storm article"
@@ -75,7 +76,7 @@ def agreement(need: Need, e: Evidence) -> float:
         elsewhere = 0.0 if name in need.people or need.kind == "number" else 0.5
         # A word of a longer name meets it only where the article has the whole name:
         # "Arizona" in a story on a campaign's ads is not "AriZona Beverages".
-        whole = name in need.people or all(_meets({w}, article) for w in words)
+        whole = name in need.people or all(_meets({w}, article) for w in terms(name))
         checks.append(
             1.0
             if (whole and _meets(words, sentence)) or handle & sentence or known_as(name, e.text)
@@ -102,6 +103,11 @@ def agreement(need: Need, e: Evidence) -> float:
     if need.kind == "number":  # "how much did egg prices rise in August?": that month's
         checks += [1.0 if m in sentence else 0.6 if m in nearby else 0.0 for m in need.months]
     return sum(checks) / len(checks) if checks else 1.0
+
+
+def _telling(name: str) -> set[str]:
+    words = set(terms(name))
+    return words - COMMON_NAME_WORDS or words
 
 
 def _surname(name: str) -> set[str]:

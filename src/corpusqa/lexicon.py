@@ -139,6 +139,15 @@ ROLE_ALSO = {
     "chairs": "chairman chairwoman",
     "co-founded": "cofounder founder",
 }
+# Words of a name that do not tell it from others: "New York" is not met by "new hospital
+# admissions", nor "Los Angeles County" by "the county".
+COMMON_NAME_WORDS = frozenset(
+    terms(
+        """new north south east west northern southern eastern western central united states
+        state national international american general city county university great san los las
+        saint st fort mount lake port republic kingdom"""
+    )
+)
 GENERIC_ROLES = frozenset("official executive person man woman people figure leader member".split())
 MONEY_HEADS = {
     "value",
