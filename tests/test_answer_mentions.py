@@ -586,3 +586,16 @@ def test_a_name_is_met_by_the_words_that_tell_it(entities: Entities) -> None:
     assert n.names == ("New York",) and _agrees(n, body, sentence, "2022-10-10") == 0
     n = need(entities, "How many hospital admissions did Boston record last week?")
     assert _agrees(n, body, sentence, "2022-10-10") == 1.0
+
+
+def test_a_state_is_no_district_and_a_day_no_town(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-b056924c7690", "A number of Northeast states")
+    fits = _fits(
+        entities, "Which school districts set timelines for ending mask mandates?", body, sentence
+    )
+    assert fits and max(fits.get(s, 0.0) for s in ("New Jersey", "Delaware")) <= 0.3
+    # "On Wednesday, Massachusetts announced ...": no town called "On Wednesday".
+    body, sentence = _sentence("rtqa-b056924c7690", "On Wednesday, Massachusetts announced")
+    assert not {"On Wednesday", "Wednesday"} & set(
+        _fits(entities, "In which town?", body, sentence)
+    )

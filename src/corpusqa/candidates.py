@@ -9,7 +9,7 @@ from itertools import repeat
 
 from .amounts import attributes, earlier_value, names_the_measure, split_changes
 from .entities import Entity
-from .fits import NAMED_LABELS, entity_fit, is_country
+from .fits import NAMED_LABELS, WITHIN, entity_fit, is_country, is_state_or_country
 from .lexicon import COLOURS, SHARE_HEADS, verb_forms
 from .measures import (
     ages,
@@ -133,6 +133,11 @@ def candidates(
         # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written.
         peoples = {(e.start, e.text) for e in entities if e.label == "NORP"}
         found = [c for c in found if (c.start, c.text) not in peoples]
+    if need.kind == "place" and need.head in WITHIN:
+        # "which New York school districts": New Jersey is none, however it was found.
+        found = [
+            replace(c, fit=min(c.fit, 0.3)) if is_state_or_country(c.text) else c for c in found
+        ]
     if need.kind == "place" and need.head in {"country", "nation"}:
         # "Maine" or "Moore County" is no country (Georgia is both).
         found = [c if is_country(c.text) else replace(c, fit=min(c.fit, 0.3)) for c in found]

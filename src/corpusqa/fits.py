@@ -154,6 +154,16 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 _HOLIDAY = re.compile(r"[A-Z][\w.'’ ]* (?:Day|Eve|Week)$")
 
 
+# Places inside a state or a country: no state or country is one of them.
+WITHIN = frozenset("city town district county village neighborhood neighbourhood borough".split())
+_CITY_TOO = frozenset({"New York", "Washington"})  # a state's name that is a city's too
+
+
+def is_state_or_country(name: str) -> bool:
+    bare = unpossessed(name.removeprefix("the "))
+    return bare not in _CITY_TOO and (bare in US_STATES or bare in COUNTRIES)
+
+
 def is_country(name: str) -> bool:
     return unpossessed(name.removeprefix("the ")) in COUNTRIES
 

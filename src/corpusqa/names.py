@@ -10,7 +10,7 @@ import re
 from .entities import Entity
 from .keyword import terms
 from .lexicon import CAPITALISED, NAMES
-from .numerals import WRITTEN_DATE
+from .numerals import MONTH_NAME, WRITTEN_DATE
 from .places import PLACE_LABELS, ROAD, ROAD_HEADS, US_STATES
 from .question import Need
 from .records import Candidate
@@ -215,6 +215,10 @@ _TOWN = re.compile(
     rf"((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*),\s+({'|'.join(sorted(US_STATES))})\b"
 )
 _TOWN_HEADS = frozenset({"city", "town", "village", "community", "suburb"})
+_BEFORE_TOWN = frozenset("the in on at by from near".split())
+_WHEN_WORD = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Yesterday|Tonight)|" + MONTH_NAME.pattern
+)
 
 
 def towns(need: Need, sentence: str) -> list[Candidate]:
@@ -223,10 +227,10 @@ def towns(need: Need, sentence: str) -> list[Candidate]:
     found = []
     for m in _TOWN.finditer(sentence):
         words = m.group(1).split()
-        while words and (words[0].endswith(("'s", "’s")) or words[0].lower() in {"the", "in"}):
+        while words and (words[0].endswith(("'s", "’s")) or words[0].lower() in _BEFORE_TOWN):
             words = words[1:]  # "Carter's Lancaster": the town is what follows the owner
         town = " ".join(words)
-        if town and need.is_new(town):
+        if town and need.is_new(town) and not _WHEN_WORD.fullmatch(town):  # "On Wednesday, Ohio"
             fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
             found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
     return found
