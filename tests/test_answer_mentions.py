@@ -599,3 +599,13 @@ def test_a_state_is_no_district_and_a_day_no_town(entities: Entities) -> None:
     assert not {"On Wednesday", "Wednesday"} & set(
         _fits(entities, "In which town?", body, sentence)
     )
+
+
+def test_a_part_played_is_no_title(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-27a229827dee", "Jessica Chastain earned her eighth")
+    fits = _fits(
+        entities, "Which role did Jessica Chastain play in the miniseries?", body, sentence
+    )
+    assert fits["Tammy Wynette"] == 1.0
+    titles = [fit for text, fit in fits.items() if "George & Tammy" in text]
+    assert titles and max(titles) <= 0.3

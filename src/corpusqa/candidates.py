@@ -36,7 +36,7 @@ from .names import (
     written_dates,
 )
 from .numerals import YEAR, undashed
-from .people import affiliations, home_states, person_candidates
+from .people import PARTS, affiliations, home_states, person_candidates
 from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
@@ -124,6 +124,12 @@ def candidates(
         found = _outermost(found + named_things(need, sentence) + codes(need, sentence))
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities)
+    if need.kind == "thing" and need.head in PARTS:
+        # "Which role did he play?": a character, not the film's title ("Sordid Lives").
+        titles = {e.start for e in entities if e.label == "WORK_OF_ART"}
+        found = [
+            c if c.fit == 1.0 and c.start not in titles else replace(c, fit=0.3) for c in found
+        ]
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence) + home_states(need, sentence)
     if need.kind == "org":
