@@ -609,3 +609,12 @@ def test_a_part_played_is_no_title(entities: Entities) -> None:
     assert fits["Tammy Wynette"] == 1.0
     titles = [fit for text, fit in fits.items() if "George & Tammy" in text]
     assert titles and max(titles) <= 0.3
+
+
+def test_a_rate_is_no_count_unless_asked(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-942d7d939a9d", "The country has averaged 1,646")
+    question = "How many Covid-19 deaths did the country report last week?"
+    assert _fits(entities, question, body, sentence)["1,646 Covid-19 deaths"] < 0.5  # "a day"
+    for asked in ("How many Covid-19 deaths a day", "How many daily Covid-19 deaths"):
+        fits = _fits(entities, f"{asked} has the country averaged?", body, sentence)
+        assert fits["1,646 Covid-19 deaths"] >= 0.9
