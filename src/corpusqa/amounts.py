@@ -35,6 +35,21 @@ def attributes(sentence: str, start: int, end: int) -> bool:
     return bool(_SAYS.match(sentence, end) or _ACCORDING.search(sentence, 0, start))
 
 
+def rate_unasked(need: Need, sentence: str, end: int) -> bool:
+    """ "1,646 Covid-19 deaths a day": a number per day, week or year, where the question asks
+    for neither a rate nor a speed ("how fast": "17,000 miles per hour")."""
+    per = _PER.match(sentence, end)
+    if per is None or need.measure or need.terms & _RATE_WORDS:
+        return False
+    return not set(terms(per.group(1))) & need.terms  # "how many a day": a rate is asked
+
+
+# A rate, within a few words of its number: "200 to 400 deaths a day".
+_PER = re.compile(
+    r"(?:\s+[\w,.-]+){0,3}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
+)
+_RATE_WORDS = frozenset(terms("per daily annual rate"))
+
 _SAYS = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:who\s+)?(?:said|says|told|tweeted|wrote|added|noted|posted)\b"
 )

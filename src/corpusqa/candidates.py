@@ -7,10 +7,9 @@ import re
 from dataclasses import replace
 from itertools import repeat
 
-from .amounts import attributes, earlier_value, names_the_measure, split_changes
+from .amounts import attributes, earlier_value, names_the_measure, rate_unasked, split_changes
 from .entities import Entity
 from .fits import NAMED_LABELS, WITHIN, entity_fit, is_country, is_state_or_country
-from .keyword import terms
 from .lexicon import COLOURS, SHARE_HEADS, verb_forms
 from .measures import (
     ages,
@@ -102,7 +101,7 @@ def candidates(
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
             fit *= 0.4
-        if need.kind == "number" and _a_rate_unasked(need, sentence[e.start + len(text) :]):
+        if need.kind == "number" and rate_unasked(need, sentence, e.start + len(text)):
             fit *= 0.4  # "200 to 400 deaths a day" is no count of June's deaths
         fit *= names_the_measure(need, sentence)
         if need.kind == "number" and attributes(sentence, e.start, e.end):
@@ -153,22 +152,6 @@ def candidates(
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found
-
-
-# "200 to 400 deaths a day": a rate, within a few words of its number.
-_PER = re.compile(
-    r"(?:\s+[\w,.-]+){0,3}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
-)
-_RATE_WORDS = frozenset({"per", "daili", "weekli", "monthli", "annual", "yearli", "hourli", "rate"})
-
-
-def _a_rate_unasked(need: Need, after: str) -> bool:
-    """A number per day, week or year, where the question asks for neither a rate nor a speed
-    ("how fast": "17,000 miles per hour")."""
-    per = _PER.match(after)
-    if per is None or need.measure or need.terms & _RATE_WORDS:
-        return False
-    return not set(terms(per.group(1))) & need.terms  # "how many a day": a rate is asked
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:

@@ -160,12 +160,16 @@ _CITY_TOO = frozenset({"New York", "Washington"})  # a state's name that is a ci
 
 
 def is_state_or_country(name: str) -> bool:
-    bare = unpossessed(name.removeprefix("the "))
+    bare = _bare(name)
     return bare not in _CITY_TOO and (bare in US_STATES or bare in COUNTRIES)
 
 
 def is_country(name: str) -> bool:
-    return unpossessed(name.removeprefix("the ")) in COUNTRIES
+    return _bare(name) in COUNTRIES
+
+
+def _bare(name: str) -> str:
+    return unpossessed(name.removeprefix("the "))
 
 
 # Places whose names carry the word for them.

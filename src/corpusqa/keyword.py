@@ -58,13 +58,13 @@ def names_in(question: str) -> list[list[str]]:
             words = words[1:]
         words = [w.rstrip(".'’") for w in words if terms(w)]
         # A date is no name: "Drake's January 2023 show" names Drake.
-        for run in re.split(r"\b(?:" + _DATE_WORDS + r")\b", " ".join(words)):
+        for run in re.split(r"\b(?:" + DATE_WORDS + r")\b", " ".join(words)):
             if run.split():
                 found.append(run.split())
     return found
 
 
-_DATE_WORDS = (
+DATE_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from .entities import Entity
-from .keyword import terms
+from .keyword import DATE_WORDS, terms
 from .lexicon import CAPITALISED, NAMES
-from .numerals import MONTH_NAME, WRITTEN_DATE
+from .numerals import WRITTEN_DATE
 from .places import PLACE_LABELS, ROAD, ROAD_HEADS, US_STATES
 from .question import Need
 from .records import Candidate
@@ -216,9 +216,7 @@ _TOWN = re.compile(
 )
 _TOWN_HEADS = frozenset({"city", "town", "village", "community", "suburb"})
 _BEFORE_TOWN = frozenset("the in on at by from near".split())
-_WHEN_WORD = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Yesterday|Tonight)|" + MONTH_NAME.pattern
-)
+_WHEN_WORD = re.compile(rf"{DATE_WORDS}|Today|Yesterday|Tonight")
 
 
 def towns(need: Need, sentence: str) -> list[Candidate]:
