@@ -40,6 +40,7 @@ OWN_SETS = {
         "types12",
         "types13",
         "types14",
+        "types15",
         "heldout",
         "blind",
         "blind2",
