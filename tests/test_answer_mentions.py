@@ -15,6 +15,7 @@ from test_answer_types import (
 )
 
 from corpusqa.agree import predicate
+from corpusqa.answer import compose
 from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity
 from corpusqa.names import widened
@@ -618,3 +619,12 @@ def test_a_rate_is_no_count_unless_asked(entities: Entities) -> None:
     for asked in ("How many Covid-19 deaths a day", "How many daily Covid-19 deaths"):
         fits = _fits(entities, f"{asked} has the country averaged?", body, sentence)
         assert fits["1,646 Covid-19 deaths"] >= 0.9
+
+
+def test_a_zero_width_space_is_a_space_to_the_rules(entities: Entities) -> None:
+    # "Murray (\u200b\u200bBrett Gelman)": the answer is the name, without the invisible characters
+    body, sentence = _span("rtqa-313cf56eb107", "It’s also worth mentioning Murray", "thrower.")
+    read = _evidence(body, sentence, "2022-07-02")
+    assert read.text == sentence.replace("\u200b", " ")
+    draft = compose(need(entities, "Who plays Murray?"), [read], entities.of([read.text]))
+    assert draft.text == "Brett Gelman [1]."

@@ -89,6 +89,9 @@ class Answer:
         return cls(question, REFUSAL, (), passages, True, query or question, notes)
 
 
+_ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u200c\u2060\ufeff", " "))
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A sentence of a retrieved passage, scored as an answer to the question."""
@@ -102,7 +105,9 @@ class Evidence:
 
     @property
     def text(self) -> str:
-        return self.article.body[self.span[0] : self.span[1]]
+        """The sentence as the answer rules read it: a zero-width space (U+200B) between
+        words is a space to them; the offsets stay those of the body, and quotes come from it."""
+        return self.article.body[self.span[0] : self.span[1]].translate(_ZERO_WIDTH)
 
 
 @dataclass(frozen=True)
