@@ -628,3 +628,11 @@ def test_a_zero_width_space_is_a_space_to_the_rules(entities: Entities) -> None:
     assert read.text == sentence.replace("\u200b", " ")
     draft = compose(need(entities, "Who plays Murray?"), [read], entities.of([read.text]))
     assert draft.text == "Brett Gelman [1]."
+
+
+def test_nights_are_a_unit_of_time(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-6b4582f9ad8b", "Piers Morgan Uncensored: 90 Minutes")
+    fits = _fits(
+        entities, "Over how many nights will the Ronaldo interview be shown?", body, sentence
+    )
+    assert fits["two nights"] == 1.0 and max(v for k, v in fits.items() if k != "two nights") < 0.5
