@@ -636,3 +636,9 @@ def test_nights_are_a_unit_of_time(entities: Entities) -> None:
         entities, "Over how many nights will the Ronaldo interview be shown?", body, sentence
     )
     assert fits["two nights"] == 1.0 and max(v for k, v in fits.items() if k != "two nights") < 0.5
+
+
+def test_a_broadcaster_may_be_an_organisation(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-20d81d824df4", "But in May last year, US broadcaster NBC")
+    fits = _fits(entities, "Which broadcaster ruled out screening the ceremony?", body, sentence)
+    assert fits == {"NBC": 1.0}  # "US broadcaster NBC"
