@@ -652,3 +652,13 @@ def test_every_percentage_in_figures_is_one(entities: Entities) -> None:
     text = "Humans account for no more than 0.01% of total biomass."
     hedge = Entity("no more than", "MONEY", 19, 31)
     assert _with_percentages(text, [hedge]) == [Entity("no more than 0.01%", "PERCENT", 19, 37)]
+
+
+def test_a_count_per_day_asked_is_not_a_years_count(entities: Entities) -> None:
+    body, sentence = _span("rtqa-8366f5a657c3", "More American babies are born", "history.")
+    per_day = _fits(
+        entities, "How many American babies were born each day in 1946?", body, sentence
+    )
+    assert per_day["3.4 million"] < 0.5
+    in_all = _fits(entities, "How many American babies were born in 1946?", body, sentence)
+    assert in_all["3.4 million"] >= 0.8

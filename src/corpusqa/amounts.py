@@ -10,6 +10,7 @@ from dataclasses import replace
 from .entities import Entity
 from .keyword import terms
 from .lexicon import HOW_WORDS, NAMED_SUMS, SHARE_HEADS
+from .numerals import rates
 from .question import Need
 
 
@@ -42,6 +43,12 @@ def rate_unasked(need: Need, sentence: str, end: int) -> bool:
     if per is None or need.measure or need.terms & _RATE_WORDS:
         return False
     return not set(terms(per.group(1))) & need.terms  # "how many a day": a rate is asked
+
+
+def rate_unsaid(need: Need, sentence: str) -> bool:
+    """ "How many babies are born each day?": a sentence that counts no births a day (a year's
+    3.4 million) does not say."""
+    return bool(need.per) and need.per not in rates(sentence)
 
 
 # A rate, within a few words of its number: "200 to 400 deaths a day".

@@ -7,7 +7,14 @@ import re
 from dataclasses import replace
 from itertools import repeat
 
-from .amounts import attributes, earlier_value, names_the_measure, rate_unasked, split_changes
+from .amounts import (
+    attributes,
+    earlier_value,
+    names_the_measure,
+    rate_unasked,
+    rate_unsaid,
+    split_changes,
+)
 from .entities import Entity
 from .fits import NAMED_LABELS, WITHIN, entity_fit, is_country, is_state_or_country
 from .lexicon import COLOURS, SHARE_HEADS, verb_forms
@@ -103,6 +110,8 @@ def candidates(
             fit *= 0.4
         if need.kind == "number" and rate_unasked(need, sentence, e.start + len(text)):
             fit *= 0.4  # "200 to 400 deaths a day" is no count of June's deaths
+        if need.kind == "number" and rate_unsaid(need, sentence):
+            fit *= 0.4  # "how many a day": a year's count does not say
         fit *= names_the_measure(need, sentence)
         if need.kind == "number" and attributes(sentence, e.start, e.end):
             fit *= 0.3

@@ -133,3 +133,18 @@ def undashed(date: str) -> str:
 
 # "A 100-day lockout": a length written as an adjective, no date (not "a 29-year-old").
 LENGTH = re.compile(r"\d+-(?:day|week|month|year)\b(?!-old)")
+
+
+# A number per unit of time: "a day", "per week", "every year", "daily", "annually".
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
+    r"(?!\s+(?:ago|before|earlier|prior|later|after|since))"  # "from a year before": a date
+    r"|\b(dai|week|month|year|hour|night|annual)ly\b",
+    re.I,
+)
+
+
+def rates(text: str) -> set[str]:
+    """The units of time `text` counts something per: {"day"} for "1,646 deaths a day"."""
+    units = {(m.group(1) or m.group(2)).lower() for m in _RATE.finditer(text)}
+    return {{"dai": "day", "annual": "year"}.get(u, u) for u in units}

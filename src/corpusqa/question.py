@@ -33,7 +33,7 @@ from .lexicon import (
     MONEY_VERBS,
     unpossessed,
 )
-from .numerals import MONTHS, NOW, YEAR, numbers, undated
+from .numerals import MONTHS, NOW, YEAR, numbers, rates, undated
 from .verbs import dated_noun, main_verbs, who_did
 
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
@@ -85,6 +85,7 @@ class Need:
     measure: str = ""  # the dimension "how high/far/fast/long ..." asks ("high")
     months: tuple[str, ...] = ()  # stems of the months it names ("august")
     event: str = ""  # what "when is the ...?" dates, in place of a verb ("hearing")
+    per: str = ""  # the unit of time a count is asked per: "day" in "how many babies a day"
 
     @property
     def year_only(self) -> bool:
@@ -191,13 +192,14 @@ def analyse(parsed: Parsed) -> Need:
     named |= set(terms(how_adjective(parsed, wh)))  # "how old": no word a sentence must say
     said = [t for t in terms(undated(text)) if not t.isdigit()]  # what it says happened
     verbs = main_verbs(parsed)
+    asked = asked_words(noun, parsed, wh)
     need = replace(
         stated,
         kind=kind,
         head=head,
         role=role,
         role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
-        asked=asked_words(noun, parsed, wh),
+        asked=asked,
         unsaid=who_did(parsed, wh),
         names=tuple(n for n in names if n not in phrase),
         relation=tuple(t for t in said if t not in named),
@@ -211,6 +213,7 @@ def analyse(parsed: Parsed) -> Need:
         measure=measure_asked(parsed, wh),
         months=tuple(t for m in _IN_MONTH.findall(text) for t in terms(m)),
         event=dated_noun(parsed) if kind == "date" and not verbs else "",
+        per=min(rates(last), default="") if _COUNT_ASKED.match(asked) else "",
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
@@ -227,6 +230,7 @@ def analyse(parsed: Parsed) -> Need:
 
 
 _ALL = frozenset().union(*HEADS.values())
+_COUNT_ASKED = re.compile(r"how (?:many|much)\b")  # not "what percentage of weekly admissions"
 # "in August", "during March": the month a measure is of; not "the March 2023 gala" (a name)
 _IN_MONTH = re.compile(rf"\b(?:in|during|for|through)\s+({'|'.join(MONTHS)})\b(?!\s+\d)")
 NAME_HEADS = frozenset({"name", "nickname", "term"})
