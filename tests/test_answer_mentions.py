@@ -662,3 +662,12 @@ def test_a_count_per_day_asked_is_not_a_years_count(entities: Entities) -> None:
     assert per_day["3.4 million"] < 0.5
     in_all = _fits(entities, "How many American babies were born in 1946?", body, sentence)
     assert in_all["3.4 million"] >= 0.8
+
+
+def test_a_number_before_a_name_and_a_plural_counts(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-d5a77916c7cd", "During World War I, about 250")
+    fits = _fits(entities, "How many Salvation Army officers went to Europe?", body, sentence)
+    assert fits == {"about 250 Salvation Army officers": 1.0}  # not the name "250 Salvation Army"
+    body, sentence = _sentence("rtqa-cc6295c0070b", "An additional 45 Kmart stores")
+    fits = _fits(entities, "How many Kmart stores will close in late January 2018?", body, sentence)
+    assert fits["45 Kmart stores"] == 1.0

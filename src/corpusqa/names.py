@@ -58,6 +58,7 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             and m.group(1).lower() not in STARTERS
             and not (e.label == "PERSON" and m.group(1).lower() in ROLES)  # a title, not a name
             and not (e.label == "NORP" and m.group(1).isdigit())  # "222 Republicans": a count
+            and not _a_count_of(sentence, e, entities, m.start(1))
         ):
             start = m.start(1)
         while m := _RIGHT.match(sentence[end:]):
@@ -78,6 +79,17 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             start = out.pop().start
         out.append(Entity(sentence[start:end], e.label, start, end))
     return out
+
+
+def _a_count_of(sentence: str, e: Entity, entities: tuple[Entity, ...], at: int) -> bool:
+    """ "47 Hertz customers", "13 Nobel Laureates": a number the model tagged as one, before a
+    name that is or comes before a plural, counts; "Three 6 Mafia" is a name."""
+    tagged = any(x.start <= at < x.end and x.label in _COUNTS for x in entities)
+    return tagged and bool(_PLURAL.match(sentence, e.end) or e.text.endswith("s"))
+
+
+_COUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_PLURAL = re.compile(r"\s+[a-z]+s\b")
 
 
 def _possessive_name(name: str, body: str) -> bool:
