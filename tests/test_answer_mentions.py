@@ -671,3 +671,9 @@ def test_a_number_before_a_name_and_a_plural_counts(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-cc6295c0070b", "An additional 45 Kmart stores")
     fits = _fits(entities, "How many Kmart stores will close in late January 2018?", body, sentence)
     assert fits["45 Kmart stores"] == 1.0
+
+
+def test_an_illness_may_be_written_as_a_disease_or_a_cancer(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-eb509fa89405", "Pelé had undergone treatment for colon")
+    fits = _fits(entities, "What illness had Pelé been treated for?", body, sentence)
+    assert fits.get("colon cancer", 0.0) >= 0.5

@@ -139,6 +139,10 @@ ROLE_ALSO = {
     "chairs": "chairman chairwoman",
     "co-founded": "cofounder founder",
 }
+# Nouns a "what <noun>" question is answered with as well as its own: "what illness does he
+# have?" by "heart disease" or "a rare cancer".
+_AILMENTS = "illness disease condition disorder ailment infection syndrome cancer".split()
+KINDS_ALSO = {w: tuple(x for x in _AILMENTS if x != w) for w in _AILMENTS}
 # Words of a name that do not tell it from others: "New York" is not met by "new hospital
 # admissions", nor "Los Angeles County" by "the county".
 COMMON_NAME_WORDS = frozenset(

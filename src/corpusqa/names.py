@@ -9,7 +9,7 @@ import re
 
 from .entities import Entity
 from .keyword import DATE_WORDS, terms
-from .lexicon import CAPITALISED, NAMES
+from .lexicon import CAPITALISED, KINDS_ALSO, NAMES
 from .numerals import WRITTEN_DATE
 from .places import PLACE_LABELS, ROAD, ROAD_HEADS, US_STATES
 from .question import Need
@@ -150,9 +150,11 @@ def named_things(need: Need, sentence: str) -> list[Candidate]:
         if m.group(1)[0].isupper()
     ]
     if need.head:
-        # "sesame seeds" for "which seed": the words the sentence puts before the asked noun.
+        # "sesame seeds" for "which seed": the words the sentence puts before the asked noun
+        # or a word for a kind of it ("heart disease" for "what illness").
         stem = terms(need.head)
-        pattern = rf"((?:[\w.-]+\s+){{1,2}})({re.escape(need.head)}\w*)\b"
+        heads = "|".join(map(re.escape, (need.head, *KINDS_ALSO.get(need.head, ()))))
+        pattern = rf"((?:[\w.-]+\s+){{1,2}})((?:{heads})\w*)\b"
         for m in re.finditer(pattern, sentence, re.I):
             words = [
                 w
