@@ -41,6 +41,7 @@ OWN_SETS = {
         "types13",
         "types14",
         "types15",
+        "types16",
         "heldout",
         "blind",
         "blind2",
