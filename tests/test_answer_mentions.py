@@ -17,7 +17,7 @@ from test_answer_types import (
 from corpusqa.agree import predicate
 from corpusqa.answer import compose
 from corpusqa.descriptions import apposition
-from corpusqa.entities import Entities, Entity, _with_percentages
+from corpusqa.entities import Entities, Entity, _whole_name, _with_percentages
 from corpusqa.names import widened
 from corpusqa.ranking import _by_its_verb, rank
 
@@ -677,3 +677,15 @@ def test_an_illness_may_be_written_as_a_disease_or_a_cancer(entities: Entities) 
     body, sentence = _sentence("rtqa-eb509fa89405", "Pelé had undergone treatment for colon")
     fits = _fits(entities, "What illness had Pelé been treated for?", body, sentence)
     assert fits.get("colon cancer", 0.0) >= 0.5
+
+
+def test_a_name_goes_on_after_its_hyphen(entities: Entities) -> None:
+    # The model's miss, in a newsqa-types16 article: "Han Duck" of "Han Duck-soo".
+    body, sentence = _sentence("rtqa-b242a814516a", "Prime Minister Han Duck-soo later")
+    people = {e.text for e in entities.of([sentence])[0] if e.label == "PERSON"}
+    assert people == {"Han Duck-soo"}
+    assert _whole_name(sentence, Entity("Han Duck", "PERSON", 15, 23)).text == "Han Duck-soo"
+    # "-style", "-like", "-led" are no syllables of a name.
+    body, sentence = _sentence("rtqa-35d52e13933d", "Rolling Stone responded with a four-star")
+    assert not {e.text for e in entities.of([sentence])[0]} & {"David Bowie-like"}
+    assert _whole_name("John Cooper-led", Entity("John Cooper", "PERSON", 0, 11)).end == 11

@@ -93,8 +93,23 @@ class Entities:
 
 
 def _entities(doc: Any) -> tuple[Entity, ...]:
-    found = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    found = [
+        _whole_name(doc.text, Entity(e.text, e.label_, e.start_char, e.end_char)) for e in doc.ents
+    ]
     return tuple(_with_percentages(doc.text, found))
+
+
+# Not "Biden-era" or "Trump-backed": a short syllable no English compound ends in.
+_SYLLABLE = re.compile(
+    r"-(?!(?:era|led|like|run|born|made|type|ish|old|year|owned|style)\b)[a-z]{2,4}\b"
+)
+
+
+def _whole_name(text: str, e: Entity) -> Entity:
+    """ "Han Duck-soo", "Choi Seong-bum": the small model may end a name at its hyphen."""
+    if e.label == "PERSON" and (m := _SYLLABLE.match(text, e.end)):
+        return Entity(text[e.start : m.end()], e.label, e.start, m.end())
+    return e
 
 
 _PERCENTAGE = re.compile(r"(?<![\w.,-])\d[\d,]*(?:\.\d+)?(?:%|\s(?:percent|per cent)\b)")
