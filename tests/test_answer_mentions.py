@@ -689,3 +689,12 @@ def test_a_name_goes_on_after_its_hyphen(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-35d52e13933d", "Rolling Stone responded with a four-star")
     assert not {e.text for e in entities.of([sentence])[0]} & {"David Bowie-like"}
     assert _whole_name("John Cooper-led", Entity("John Cooper", "PERSON", 0, 11)).end == 11
+
+
+def test_a_name_right_after_the_asked_noun_is_one_of_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9bf463c58aa9", "GNC furloughed")
+    question = "Which rating agency downgraded GNC's credit rating?"
+    assert _fits(entities, question, body, sentence) == {"Fitch": 1.0}  # tagged a person
+    body, sentence = _sentence("rtqa-ff78f274d3c1", "Delta Air Lines offers flights")
+    fits = _fits(entities, "Which airline cited the country's new travel measures?", body, sentence)
+    assert not any("Hauenstein" in name for name in fits)  # "airline President Glen Hauenstein"

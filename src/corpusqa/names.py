@@ -123,17 +123,22 @@ _GENERIC = frozenset(
 
 def described(need: Need, sentence: str) -> list[Candidate]:
     """ "Auxilione, a research firm," for "which research firm": a name its apposition calls
-    the asked noun, which the small model may not tag at all."""
+    the asked noun, which the small model may not tag at all, or tags as something else."""
     if not need.head:
         return []
     pattern = (
         rf"\b([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*),\s+(?:a|an|the)\s+"
         rf"[\w\s-]{{0,40}}?\b{re.escape(need.head)}s?\b"
     )
+    # ... or a name written right after it: "South Korean news agency Yonhap".
+    word = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"  # not the sentence's full stop
+    titled = rf"\b{re.escape(need.head)}\s+({word}(?:\s+(?:&\s+)?{word})*)"
     return [
         Candidate(m.group(1), m.start(1), 1.0)
-        for m in re.finditer(pattern, sentence)
-        if m.group(1).split()[0].lower() not in STARTERS and need.is_new(m.group(1))
+        for m in (*re.finditer(pattern, sentence), *re.finditer(titled, sentence))
+        if m.group(1).split()[0].lower() not in STARTERS | ROLES  # not "airline President X"
+        and not _WHEN_WORD.match(m.group(1))
+        and need.is_new(m.group(1))
     ]
 
 
