@@ -698,3 +698,9 @@ def test_a_name_right_after_the_asked_noun_is_one_of_it(entities: Entities) -> N
     body, sentence = _sentence("rtqa-ff78f274d3c1", "Delta Air Lines offers flights")
     fits = _fits(entities, "Which airline cited the country's new travel measures?", body, sentence)
     assert not any("Hauenstein" in name for name in fits)  # "airline President Glen Hauenstein"
+
+
+def test_several_is_no_count(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-c2751e6d10fd", "Samá spent several months")
+    fits = _fits(entities, "How many months did Samá spend in the area?", body, sentence)
+    assert fits["several months"] < 0.5

@@ -31,6 +31,13 @@ NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"
 _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed)\s+$"
 
 
+# "several minutes", "a few days": no number; "several hundred people" is one.
+_UNCOUNTED = re.compile(
+    r"(?i)(?:a\s+)?(?:several|few|many|some|numerous|multiple|various)\b"
+    r"(?!\s+(?:hundred|thousand|million|billion|dozen))\D*$"
+)
+
+
 def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
@@ -57,8 +64,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(PERCENT=0.3)  # "how much coal": an amount, not a share (a sum may be)
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
-            if set(e.text.lower().split()) <= VAGUE_COUNT:
-                return 0.3  # "thousands": how many is not said
+            if set(e.text.lower().split()) <= VAGUE_COUNT or _UNCOUNTED.match(e.text):
+                return 0.3  # "thousands", "several minutes": how many is not said
         if need.prep == "by" and need.asked == "how much":
             fits["PERCENT"] = 1.0  # "by how much will costs increase": 14%, a change
         if set(numbers(e.text)) & set(need.numbers):
