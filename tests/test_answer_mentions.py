@@ -704,3 +704,19 @@ def test_several_is_no_count(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-c2751e6d10fd", "Samá spent several months")
     fits = _fits(entities, "How many months did Samá spend in the area?", body, sentence)
     assert fits["several months"] < 0.5
+
+
+def test_a_city_in_one_state_is_in_no_other(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-12083e9f5a16", "But New York needs to do much more")
+    assert _fits(entities, "Which city in Vermont must do more on climate?", body, sentence) == {
+        "New York": 0.3
+    }
+    assert _fits(entities, "Which city must do more on climate?", body, sentence) == {
+        "New York": 1.0
+    }
+    # "a Rhode Islander" is a person of a state, no place.
+    body, sentence = _sentence("rtqa-738bde94c889", "A ticket sold in Texas won")
+    fits = _fits(
+        entities, "In which city was the $3 million Megaplier ticket sold?", body, sentence
+    )
+    assert "Rhode Islander" not in fits

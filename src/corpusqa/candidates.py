@@ -16,7 +16,15 @@ from .amounts import (
     split_changes,
 )
 from .entities import Entity
-from .fits import NAMED_LABELS, WITHIN, entity_fit, is_country, is_state_or_country
+from .fits import (
+    NAMED_LABELS,
+    WITHIN,
+    a_people,
+    entity_fit,
+    in_another_state,
+    is_country,
+    is_state_or_country,
+)
 from .lexicon import COLOURS, SHARE_HEADS, verb_forms
 from .measures import (
     ages,
@@ -149,11 +157,14 @@ def candidates(
         found += towns(need, sentence) + roads(need, sentence)
         # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written.
         peoples = {(e.start, e.text) for e in entities if e.label == "NORP"}
-        found = [c for c in found if (c.start, c.text) not in peoples]
+        found = [c for c in found if (c.start, c.text) not in peoples and not a_people(c.text)]
     if need.kind == "place" and need.head in WITHIN:
         # "which New York school districts": New Jersey is none, however it was found.
         found = [
-            replace(c, fit=min(c.fit, 0.3)) if is_state_or_country(c.text) else c for c in found
+            replace(c, fit=min(c.fit, 0.3))
+            if is_state_or_country(c.text) or in_another_state(need, c.text)
+            else c
+            for c in found
         ]
     if need.kind == "place" and need.head in {"country", "nation"}:
         # "Maine" or "Moore County" is no country (Georgia is both).

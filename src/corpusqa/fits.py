@@ -171,6 +171,19 @@ def is_state_or_country(name: str) -> bool:
     return bare not in _CITY_TOO and (bare in US_STATES or bare in COUNTRIES)
 
 
+def in_another_state(need: Need, name: str) -> bool:
+    """ "Which city in California": New York, Washington, DC or Maine is in another state."""
+    asked = {state for state in US_STATES if set(terms(state)) <= set(need.role)}
+    written = _bare(name).split(",")[0]
+    return bool(asked) and written in US_STATES and written not in asked
+
+
+def a_people(name: str) -> bool:
+    """ "Rhode Islander", "New Yorkers", "Californians": people of a state, not a place."""
+    bare = _bare(name).removesuffix("s")
+    return any(bare == f"{state}{end}" for state in US_STATES for end in ("er", "n", "an"))
+
+
 def is_country(name: str) -> bool:
     return _bare(name) in COUNTRIES
 
