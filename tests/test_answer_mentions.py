@@ -720,3 +720,13 @@ def test_a_city_in_one_state_is_in_no_other(entities: Entities) -> None:
         entities, "In which city was the $3 million Megaplier ticket sold?", body, sentence
     )
     assert "Rhode Islander" not in fits
+
+
+def test_a_place_written_right_after_the_asked_noun(entities: Entities) -> None:
+    # In a newsqa-types16 article: the model tags no "Itaewon" in this sentence at all.
+    body, sentence = _sentence("rtqa-b242a814516a", "Tens of thousands of costumed")
+    fits = _fits(entities, "Which neighborhood did the partygoers pour into?", body, sentence)
+    assert fits["Itaewon"] == 1.0
+    body, sentence = _sentence("rtqa-88e104425723", "The county Board of Water Supply")
+    fits = _fits(entities, "Which county voted to study the issue?", body, sentence)
+    assert all(fit < 1.0 for fit in fits.values())  # "the county Board of ..." names no county

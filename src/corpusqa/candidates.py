@@ -151,8 +151,8 @@ def candidates(
         ]
     if need.kind in {"org", "place"}:
         found += affiliations(need, sentence) + home_states(need, sentence)
-    if need.kind == "org":
-        found += described(need, sentence)
+    if need.kind in {"org", "place"}:
+        found += described(need, sentence)  # "the popular nightlife neighborhood Itaewon"
     if need.kind == "place":
         found += towns(need, sentence) + roads(need, sentence)
         # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written.

@@ -121,6 +121,9 @@ _GENERIC = frozenset(
 )
 
 
+_WRITTEN_BEFORE_NAMES = frozenset({"county", "state", "city", "country", "nation", "town"})
+
+
 def described(need: Need, sentence: str) -> list[Candidate]:
     """ "Auxilione, a research firm," for "which research firm": a name its apposition calls
     the asked noun, which the small model may not tag at all, or tags as something else."""
@@ -133,6 +136,8 @@ def described(need: Need, sentence: str) -> list[Candidate]:
     # ... or a name written right after it: "South Korean news agency Yonhap".
     word = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"  # not the sentence's full stop
     titled = rf"\b{re.escape(need.head)}\s+({word}(?:\s+(?:&\s+)?{word})*)"
+    if need.head in _WRITTEN_BEFORE_NAMES:
+        titled = r"$^"  # "the county Parks Department", "the state Senate": no county's name
     return [
         Candidate(m.group(1), m.start(1), 1.0)
         for m in (*re.finditer(pattern, sentence), *re.finditer(titled, sentence))
