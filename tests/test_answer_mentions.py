@@ -730,3 +730,9 @@ def test_a_place_written_right_after_the_asked_noun(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-88e104425723", "The county Board of Water Supply")
     fits = _fits(entities, "Which county voted to study the issue?", body, sentence)
     assert all(fit < 1.0 for fit in fits.values())  # "the county Board of ..." names no county
+
+
+def test_a_suburb_of_a_city_is_not_the_city(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-6a0ab785db6f", "“We thought 2021 was going to be better")
+    fits = _fits(entities, "In which town does Denise Wall live?", body, sentence)
+    assert fits["Kansas City"] == 0.3  # "the Kansas City suburb of Shawnee"

@@ -38,6 +38,9 @@ _UNCOUNTED = re.compile(
 )
 
 
+_AROUND = re.compile(r"(?:['’]s)?[\s-]+(?:suburbs?|area|outskirts|exurbs?)\b")
+
+
 def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
@@ -82,6 +85,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         fits.update(GPE=0.4, LOC=0.4, ORG=0.3)  # "which hospital": a named building, not a city
         if VENUE.search(e.text):
             return 1.0  # "the Apollo Theater" for "which venue"
+    if need.kind == "place" and need.head in WITHIN and _AROUND.match(sentence, e.end):
+        return 0.3  # "a Chicago suburb", "the Chicago area": a town near it, not it
     if need.kind == "place" and not e.start and _DATELINE.match(sentence):
         return 0.3  # "WASHINGTON—The House ...": where the story was filed
     if need.kind == "place" and need.head == "state" and e.label in {"GPE", "LOC"}:
