@@ -42,6 +42,7 @@ OWN_SETS = {
         "types14",
         "types15",
         "types16",
+        "types17",
         "heldout",
         "blind",
         "blind2",

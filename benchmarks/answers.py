@@ -44,8 +44,9 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   2 others, written in the eleventh session the same way; newsqa-types13
   (`data/newsqa-types13.json`): 31 and 10 more over 2 others, written in the fourteenth, and
   newsqa-types14 (`data/newsqa-types14.json`): 21 and 6 more over 2 others, later in it;
-  newsqa-types15 (`data/newsqa-types15.json`): 28 and 8 more over 2 others, in the fifteenth,
-  and newsqa-types16 (`data/newsqa-types16.json`): 28 and 7 more over 2 others, later in it.
+  newsqa-types15 (`data/newsqa-types15.json`): 28 and 8 more over 2 others, in the fifteenth;
+  newsqa-types16 (`data/newsqa-types16.json`): 28 and 7 more over 2 others, later in it; and
+  newsqa-types17 (`data/newsqa-types17.json`): 26 and 6 more over 2 others, later still.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
