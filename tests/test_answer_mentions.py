@@ -736,3 +736,9 @@ def test_a_suburb_of_a_city_is_not_the_city(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-6a0ab785db6f", "“We thought 2021 was going to be better")
     fits = _fits(entities, "In which town does Denise Wall live?", body, sentence)
     assert fits["Kansas City"] == 0.3  # "the Kansas City suburb of Shawnee"
+
+
+def test_a_hyphened_role_meets_the_question_split_at_its_hyphen(entities: Entities) -> None:
+    body, sentence = _span("rtqa-4320710c30c0", "I definitely love being a big", "Knowles.")
+    fits = _fits(entities, "Which Grammy-nominated singer is her little sister?", body, sentence)
+    assert fits["Solange Knowles"] == 1.0  # "Grammy-nominated singer Solange Knowles"

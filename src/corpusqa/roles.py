@@ -30,7 +30,8 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     University of Cincinnati Medical Center doctor" for "Dr. William Knight" in a story on
     that hospital."""
     role = _WHITE_HOUSE.sub("", role)  # the president's, not a chamber
-    have = set(terms(_widened(role)))
+    # "Grammy-winning" as one word and as the question's parser splits it: "grammi", "win".
+    have = set(terms(_widened(role))) | set(terms(role.replace("-", " ")))
     have |= doers(have)  # "who leads the program" is its leader
     if need.head in GENERIC_ROLES and have and "chief" not in need.role:  # chief executive
         have |= set(terms(need.head))
