@@ -742,3 +742,12 @@ def test_a_hyphened_role_meets_the_question_split_at_its_hyphen(entities: Entiti
     body, sentence = _span("rtqa-4320710c30c0", "I definitely love being a big", "Knowles.")
     fits = _fits(entities, "Which Grammy-nominated singer is her little sister?", body, sentence)
     assert fits["Solange Knowles"] == 1.0  # "Grammy-nominated singer Solange Knowles"
+
+
+def test_a_concession_is_a_clause_of_its_own(entities: Entities) -> None:
+    # "While about 12% of total imports came from China last year, the country was responsible
+    # for 80% of imported laptops ...": the share of imports is in the first clause.
+    body, sentence = _sentence("rtqa-9965538691d5", "While about 12% of total imports")
+    n = need(entities, "What share of Germany's total imports came from China last year?")
+    ranked = rank(n, [_evidence(body, sentence, "2022-11-04")], entities.of([sentence]))
+    assert ranked[0].candidate.text == "about 12%"

@@ -116,7 +116,11 @@ def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
 # A clause with a subject of its own: "..., and McDonald's launched", not "..., but in exchange";
 # with a verb of its own: "..., while 24 survived", "..., and an estimated 90,000 died".
 _CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z])")
-_CLAUSE_OF_VERB = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
+# ... and "Although 38% have monitored wastewater, only 21% plan to continue": the clause
+# a sentence opens with a concession ends at its comma.
+_CLAUSE_OF_VERB = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas)|;)\s+|^(?:Although|Though|While|Whereas)\b[^,]*,\s+"
+)
 
 
 def _in_another_clause(need: Need, sentence: str, at: int) -> bool:
