@@ -751,3 +751,9 @@ def test_a_concession_is_a_clause_of_its_own(entities: Entities) -> None:
     n = need(entities, "What share of Germany's total imports came from China last year?")
     ranked = rank(n, [_evidence(body, sentence, "2022-11-04")], entities.of([sentence]))
     assert ranked[0].candidate.text == "about 12%"
+
+
+def test_where_the_question_verb_happened_is_a_place(entities: Entities) -> None:
+    # "He grew up in Burlington": the model calls Burlington an ORG; "grew" is "grow".
+    body, sentence = _sentence("rtqa-c4e221b05852", "He grew up in Burlington")
+    assert _fits(entities, "In which town did he grow up?", body, sentence)["Burlington"] == 1.0

@@ -47,6 +47,7 @@ from .names import (
     roads,
     towns,
     unlabelled_names,
+    where_it_happened,
     widened,
     written_dates,
 )
@@ -154,7 +155,7 @@ def candidates(
     if need.kind in {"org", "place"}:
         found += described(need, sentence)  # "the popular nightlife neighborhood Itaewon"
     if need.kind == "place":
-        found += towns(need, sentence) + roads(need, sentence)
+        found += towns(need, sentence) + roads(need, sentence) + where_it_happened(need, sentence)
         # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written.
         peoples = {(e.start, e.text) for e in entities if e.label == "NORP"}
         found = [c for c in found if (c.start, c.text) not in peoples and not a_people(c.text)]

@@ -9,7 +9,7 @@ import re
 
 from .entities import Entity
 from .keyword import DATE_WORDS, terms
-from .lexicon import CAPITALISED, KINDS_ALSO, NAMES
+from .lexicon import CAPITALISED, KINDS_ALSO, NAMES, verb_forms
 from .numerals import WRITTEN_DATE
 from .places import PLACE_LABELS, ROAD, ROAD_HEADS, US_STATES
 from .question import Need
@@ -256,6 +256,26 @@ def towns(need: Need, sentence: str) -> list[Candidate]:
             fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
             found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
     return found
+
+
+def where_it_happened(need: Need, sentence: str) -> list[Candidate]:
+    """ "Dr. Dre, who grew up in Compton": a name after the question's verb and "in" is where
+    it happened, whatever the entity model made of it (an ORG here); not "died from COVID-19"."""
+    verbs = {f for v in need.verbs for f in verb_forms(v)}
+    return [
+        Candidate(m.group(2), m.start(2), 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5)
+        for m in _VERB_IN.finditer(sentence)
+        if set(terms(m.group(1))) & verbs
+        and m.group(2).split()[0].lower() not in STARTERS
+        and not _WHEN_WORD.match(m.group(2))
+        and need.is_new(m.group(2))
+    ]
+
+
+_VERB_IN = re.compile(
+    r"\b([a-z]+)(?:\s+(?:up|out|back|down))?\s+in\s+"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
 
 
 def roads(need: Need, sentence: str) -> list[Candidate]:
