@@ -757,3 +757,14 @@ def test_where_the_question_verb_happened_is_a_place(entities: Entities) -> None
     # "He grew up in Burlington": the model calls Burlington an ORG; "grew" is "grow".
     body, sentence = _sentence("rtqa-c4e221b05852", "He grew up in Burlington")
     assert _fits(entities, "In which town did he grow up?", body, sentence)["Burlington"] == 1.0
+
+
+def test_millions_of_dollars_is_no_sum_and_funding_is_money(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-710ce107c85b", "Boone Pickens, who donated")
+    fits = _fits(entities, "How much did Boone Pickens donate to his alma mater?", body, sentence)
+    assert fits["hundreds of millions of dollars"] == 0.3
+    body, sentence = _span(
+        "rtqa-2e236b8dbb11", "There are 33 states currently funded", "commercial"
+    )
+    question = "How much funding does the CDC give states for wastewater testing?"
+    assert max(_fits(entities, question, body, sentence).values()) < 0.5  # counts, no sums

@@ -41,6 +41,12 @@ _UNCOUNTED = re.compile(
 _AROUND = re.compile(r"(?:['’]s)?[\s-]+(?:suburbs?|area|outskirts|exurbs?)\b")
 
 
+_UNSUMMED = re.compile(
+    r"(?i)(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+"
+    r"(?:dollars|pounds|euros)"
+)
+
+
 def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
@@ -69,6 +75,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
             if set(e.text.lower().split()) <= VAGUE_COUNT or _UNCOUNTED.match(e.text):
                 return 0.3  # "thousands", "several minutes": how many is not said
+        if e.label == "MONEY" and _UNSUMMED.fullmatch(e.text):
+            return 0.3  # "millions of dollars": how much is not said
         if need.prep == "by" and need.asked == "how much":
             fits["PERCENT"] = 1.0  # "by how much will costs increase": 14%, a change
         if set(numbers(e.text)) & set(need.numbers):

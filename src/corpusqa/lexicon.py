@@ -173,6 +173,14 @@ MONEY_HEADS = {
     "earnings",
     "profit",
     "settlement",
+    "funding",
+    "grant",
+    "loan",
+    "debt",
+    "donation",
+    "investment",
+    "damages",
+    "rent",
 }
 # "How much did it cost / did they receive?": a sum of money, not a count or a share.
 MONEY_VERBS = frozenset(
