@@ -768,3 +768,17 @@ def test_millions_of_dollars_is_no_sum_and_funding_is_money(entities: Entities) 
     )
     question = "How much funding does the CDC give states for wastewater testing?"
     assert max(_fits(entities, question, body, sentence).values()) < 0.5  # counts, no sums
+
+
+def test_a_roman_numeral_is_its_number(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9c224fdbb1b4", "Harris was a four-time Super Bowl champion")
+    nine, ten = (
+        _agrees(
+            need(entities, f"How many yards did Harris rush for in Super Bowl {n}?"),
+            body,
+            sentence,
+            "2022-12-22",
+        )
+        for n in (9, 10)
+    )
+    assert nine > ten  # "MVP honors in Super Bowl IX"

@@ -15,7 +15,7 @@ from .aliases import known_as
 from .chunk import sentence_spans
 from .keyword import terms
 from .lexicon import COMMON_NAME_WORDS, VERB_FORMS, verb_forms
-from .numerals import YEAR, numbers, spelled
+from .numerals import YEAR, numbers, roman, spelled
 from .question import Need
 from .records import Evidence, Span
 from .tuning import MIN_TOPIC
@@ -89,6 +89,7 @@ def agreement(need: Need, e: Evidence) -> float:
     # "86th" is met by "EIGHTY-SIX"; not "January 4" by "four", as news spells out every
     # number under ten.
     digits = set(numbers(e.text)) | {n for n in spelled(e.text) if int(n) >= 10}
+    digits |= set(roman(e.text))  # "Super Bowl LVI" for "Super Bowl 56"
     body_digits = e.article.body.replace(",", "")
     for n in need.numbers:
         if n in need.years and need.kind != "date":  # a date question's years may be answers

@@ -96,6 +96,20 @@ def spelled(text: str) -> list[str]:
     return out
 
 
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman(text: str) -> list[str]:
+    """The numbers a text writes in Roman numerals of two letters or more after a capitalised
+    word, as digits: "Super Bowl LVI" is 56, "Pope Benedict XVI" 16."""
+    out = []
+    for m in re.finditer(r"\b[A-Z][a-z]+ ([IVXLC]{2,})\b", text):
+        values = [_ROMAN_DIGITS[c] for c in m.group(1)]
+        n = sum(-v if v < w else v for v, w in zip(values, values[1:] + [0], strict=True))
+        out.append(str(n))
+    return out
+
+
 def numbers(text: str) -> list[str]:
     """The numbers of a text as plain digits: "65,000" and "65000" alike, "1.5" kept; the
     digits of a name ("M1 Abrams", "COVID-19", "comet C/2022 E3") are no number."""
