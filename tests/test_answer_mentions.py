@@ -775,3 +775,13 @@ def test_a_roman_numeral_is_its_number(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-9c224fdbb1b4", "Harris was a four-time Super Bowl champion")
     assert roman(sentence) == ["9"]  # "MVP honors in Super Bowl IX"
     assert roman("Pope Benedict XVI and Super Bowl LVI, but not IV alone") == ["16", "56"]
+
+
+def test_a_measure_as_an_adjective_describes_its_noun(entities: Entities) -> None:
+    body, sentence = _span("rtqa-f15857a64d61", "This was for fit people", "barbells.")
+    lost = _fits(entities, "How many pounds did he lose?", body, sentence)
+    weigh = _fits(entities, "How many pounds do the barbells weigh?", body, sentence)
+    assert lost["10-pound barbells"] < 0.5 <= weigh["10-pound barbells"]
+    body, sentence = _sentence("rtqa-976b8c83c823", "travelers flying into Hawaii")
+    days = _fits(entities, "How many days does the quarantine in Hawaii last?", body, sentence)
+    assert days["10-day quarantine"] == 1.0

@@ -25,6 +25,7 @@ from .fits import (
     is_country,
     is_state_or_country,
 )
+from .keyword import terms
 from .lexicon import COLOURS, SHARE_HEADS, verb_forms
 from .measures import (
     ages,
@@ -61,6 +62,12 @@ from .speakers import person_shaped
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 _UNIT_ADJECTIVE = re.compile(r"\d-[a-z]+$")
+
+
+def _describes_another(need: Need, after: str) -> bool:
+    """The words a measure written as an adjective describes, when the question names none."""
+    words = set(terms(after))
+    return bool(words) and not words & need.terms
 
 
 def candidates(
@@ -115,6 +122,8 @@ def candidates(
             ):
                 text = compound(sentence, e.start, counted(sentence, e.start, e.end, verbs))
             fit *= counts_asked(need, text, sentence, e.start) * unit_fit(need, text)
+            if _UNIT_ADJECTIVE.search(e.text) and _describes_another(need, text[len(e.text) :]):
+                fit *= 0.4  # "a 600-pound gay man": his weight, not the pounds he gained
         if need.kind == "number" and earlier_value(need, sentence, e.start, e.end):
             fit *= 0.4
         if need.kind == "number" and rate_unasked(need, sentence, e.start + len(text)):
