@@ -43,6 +43,7 @@ OWN_SETS = {
         "types15",
         "types16",
         "types17",
+        "types18",
         "heldout",
         "blind",
         "blind2",
