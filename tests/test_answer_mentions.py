@@ -785,3 +785,10 @@ def test_a_measure_as_an_adjective_describes_its_noun(entities: Entities) -> Non
     body, sentence = _sentence("rtqa-976b8c83c823", "travelers flying into Hawaii")
     days = _fits(entities, "How many days does the quarantine in Hawaii last?", body, sentence)
     assert days["10-day quarantine"] == 1.0
+
+
+def test_a_count_of_a_named_person_needs_the_person(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-4ae1bbfd67aa", "Jennifer Hudson's And I Am")
+    n = need(entities, "How many copies did Beyonce's cover of the Jennifer Hudson song sell?")
+    assert "Beyonce" in n.people
+    assert _agrees(n, body, sentence, "2019-03-01") == 0.0  # Hudson's sales, not Beyonce's

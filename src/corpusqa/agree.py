@@ -77,7 +77,7 @@ def agreement(need: Need, e: Evidence) -> float:
         # A word of a longer name meets it only where the article has the whole name:
         # "Arizona" in a story on a campaign's ads is not "AriZona Beverages".
         whole = name in need.people or all(_meets({w}, article) for w in terms(name))
-        checks.append(
+        check = (
             1.0
             if (whole and _meets(words, sentence)) or handle & sentence or known_as(name, e.text)
             else 0.6
@@ -86,6 +86,14 @@ def agreement(need: Need, e: Evidence) -> float:
             if whole and words & article
             else 0.0
         )
+        if (
+            check == 0.0
+            and name in need.people
+            and name not in need.cited
+            and need.kind == "number"
+        ):
+            return 0.0  # "how many followers does Jordan Peterson have": a count of his, or none
+        checks.append(check)
     # "86th" is met by "EIGHTY-SIX"; not "January 4" by "four", as news spells out every
     # number under ten.
     digits = set(numbers(e.text)) | {n for n in spelled(e.text) if int(n) >= 10}

@@ -86,6 +86,7 @@ class Need:
     months: tuple[str, ...] = ()  # stems of the months it names ("august")
     event: str = ""  # what "when is the ...?" dates, in place of a verb ("hearing")
     per: str = ""  # the unit of time a count is asked per: "day" in "how many babies a day"
+    cited: tuple[str, ...] = ()  # the people it gives as a source: "according to Jay Parini"
 
     @property
     def year_only(self) -> bool:
@@ -214,6 +215,7 @@ def analyse(parsed: Parsed) -> Need:
         months=tuple(t for m in _IN_MONTH.findall(text) for t in terms(m)),
         event=dated_noun(parsed) if kind == "date" and not verbs else "",
         per=min(rates(last), default="") if _COUNT_ASKED.match(asked) else "",
+        cited=tuple(p for p in stated.people if re.search(rf"according to {re.escape(p)}", text)),
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role
