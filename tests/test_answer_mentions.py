@@ -792,3 +792,14 @@ def test_a_count_of_a_named_person_needs_the_person(entities: Entities) -> None:
     n = need(entities, "How many copies did Beyonce's cover of the Jennifer Hudson song sell?")
     assert "Beyonce" in n.people
     assert _agrees(n, body, sentence, "2019-03-01") == 0.0  # Hudson's sales, not Beyonce's
+
+
+def test_the_wh_word_asks_for_the_noun_the_parser_ties_it_to(entities: Entities) -> None:
+    activist = need(entities, "Which Canadian men's rights activist had his account reinstated?")
+    assert activist.kind == "person" and activist.head == "activist"
+    country = need(entities, "Which country's prime minister announced she will resign?")
+    assert country.kind == "place" and country.head == "country"
+    # "Jordan Peterson, both suspended for ...": "both" starts no description of him.
+    body, sentence = _sentence("rtqa-583373f5660b", "Musk also reinstated the accounts")
+    peterson = next(e for e in entities.of([sentence])[0] if e.text == "Jordan Peterson")
+    assert apposition(sentence, peterson) == ""

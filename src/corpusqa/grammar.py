@@ -73,6 +73,12 @@ def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
     if not (_nominal(tokens[first]) or retired or last):
         return None
     noun = _head_noun(tokens, first)
+    # "which country's prime minister" asks for the country, "which Canadian men's rights
+    # activist" for the activist: the parser ties the wh-word to the noun it asks about.
+    owner = tokens[wh].head
+    tied = tokens[wh].dep == "det" and noun < owner and _nominal(tokens[owner])
+    if tied and any(t.dep == "case" for t in tokens[noun:owner]):
+        noun = owner
     # "the name of the gunman", "the title of the series": the noun after "of".
     if tokens[noun].text.lower() in {"name", "names", "title"}:
         return _noun_after_of(tokens, noun) or noun

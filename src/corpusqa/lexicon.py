@@ -236,7 +236,7 @@ CAUSAL = re.compile(
 NOT_ROLE = frozenset(
     """in on at for to by from with as who which that however meanwhile also too
     though then and or but said says told had has have is was were will would could should
-    can may might""".split()
+    can may might both each all""".split()
 )
 
 # A question's verb in the forms a report of it takes: "died" is reported as "death" too.
