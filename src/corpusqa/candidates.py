@@ -26,7 +26,7 @@ from .fits import (
     is_state_or_country,
 )
 from .keyword import terms
-from .lexicon import COLOURS, SHARE_HEADS, verb_forms
+from .lexicon import COLOURS, HEADS, SHARE_HEADS, verb_forms
 from .measures import (
     ages,
     clock_times,
@@ -81,7 +81,10 @@ def candidates(
     """Every span of `sentence` that could answer `need`, with how well it fits; `people` are
     surnames the entity model calls people in other evidence sentences."""
     if need.kind in {"person", "identity"}:
-        return person_candidates(need, sentence, entities, body, before, people)
+        found = person_candidates(need, sentence, entities, body, before, people)
+        if need.head in HEADS["org"]:  # "which broadcaster": "national broadcaster ABC"
+            found += described(need, sentence)
+        return found
     if need.kind == "reason":
         return reasons(need, sentence)
     if need.kind == "description":

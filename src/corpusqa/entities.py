@@ -113,7 +113,7 @@ def _whole_name(text: str, e: Entity) -> Entity:
 
 
 _PERCENTAGE = re.compile(r"(?<![\w.,-])\d[\d,]*(?:\.\d+)?(?:%|\s(?:percent|per cent)\b)")
-_AMOUNTS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
 
 
 def _with_percentages(text: str, found: list[Entity]) -> list[Entity]:
@@ -124,7 +124,7 @@ def _with_percentages(text: str, found: list[Entity]) -> list[Entity]:
             continue
         start = m.start()
         for e in found:
-            hedge = e.label in _AMOUNTS and not re.search(r"\d", e.text)
+            hedge = e.label in AMOUNT_LABELS and not re.search(r"\d", e.text)
             if hedge and e.end <= start and not text[e.end : start].strip():
                 start = e.start  # the hedge is the percentage's
         found = [e for e in found if e.end <= start or e.start >= m.end()]

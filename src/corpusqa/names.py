@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import Entity
+from .entities import AMOUNT_LABELS, Entity
 from .keyword import DATE_WORDS, terms
 from .lexicon import CAPITALISED, KINDS_ALSO, NAMES, verb_forms
 from .numerals import WRITTEN_DATE
@@ -84,11 +84,10 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
 def _a_count_of(sentence: str, e: Entity, entities: tuple[Entity, ...], at: int) -> bool:
     """ "47 Hertz customers", "13 Nobel Laureates": a number the model tagged as one, before a
     name that is or comes before a plural, counts; "Three 6 Mafia" is a name."""
-    tagged = any(x.start <= at < x.end and x.label in _COUNTS for x in entities)
+    tagged = any(x.start <= at < x.end and x.label in AMOUNT_LABELS for x in entities)
     return tagged and bool(_PLURAL.match(sentence, e.end) or e.text.endswith("s"))
 
 
-_COUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _PLURAL = re.compile(r"\s+[a-z]+s\b")
 
 
@@ -136,11 +135,11 @@ def described(need: Need, sentence: str) -> list[Candidate]:
     # ... or a name written right after it: "South Korean news agency Yonhap".
     word = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"  # not the sentence's full stop
     titled = rf"\b{re.escape(need.head)}\s+({word}(?:\s+(?:&\s+)?{word})*)"
-    if need.head in _WRITTEN_BEFORE_NAMES:
-        titled = r"$^"  # "the county Parks Department", "the state Senate": no county's name
+    # Not "the county Parks Department" or "the state Senate": no county's or state's name.
+    patterns = [pattern] if need.head in _WRITTEN_BEFORE_NAMES else [pattern, titled]
     return [
         Candidate(m.group(1), m.start(1), 1.0)
-        for m in (*re.finditer(pattern, sentence), *re.finditer(titled, sentence))
+        for m in (m for p in patterns for m in re.finditer(p, sentence))
         if m.group(1).split()[0].lower() not in STARTERS | ROLES  # not "airline President X"
         and not _WHEN_WORD.match(m.group(1))
         and need.is_new(m.group(1))
@@ -253,9 +252,12 @@ def towns(need: Need, sentence: str) -> list[Candidate]:
             words = words[1:]  # "Carter's Lancaster": the town is what follows the owner
         town = " ".join(words)
         if town and need.is_new(town) and not _WHEN_WORD.fullmatch(town):  # "On Wednesday, Ohio"
-            fit = 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
-            found.append(Candidate(town, m.start(1) + m.group(1).index(town), fit))
+            found.append(Candidate(town, m.start(1) + m.group(1).index(town), _town_fit(need)))
     return found
+
+
+def _town_fit(need: Need) -> float:
+    return 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
 
 
 def where_it_happened(need: Need, sentence: str) -> list[Candidate]:
@@ -263,7 +265,7 @@ def where_it_happened(need: Need, sentence: str) -> list[Candidate]:
     it happened, whatever the entity model made of it (an ORG here); not "died from COVID-19"."""
     verbs = {f for v in need.verbs for f in verb_forms(v)}
     return [
-        Candidate(m.group(2), m.start(2), 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5)
+        Candidate(m.group(2), m.start(2), _town_fit(need))
         for m in _VERB_IN.finditer(sentence)
         if set(terms(m.group(1))) & verbs
         and m.group(2).split()[0].lower() not in STARTERS

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .descriptions import apposition, described_before, described_in, titles
 from .entities import Entity
 from .keyword import terms
-from .lexicon import FIT, HEADS, PERSON_TERMS, unpossessed
+from .lexicon import FIT, PERSON_TERMS, unpossessed
 from .places import NATIONALITIES, PLACE_LABELS, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
@@ -59,10 +59,6 @@ def person_candidates(
             continue
         if sentence[e.end : e.end + 1] == "/":
             continue  # "Danny Lawson/PA Images": who took the photograph, not who is in it
-        if e.label == "ORG" and _titled_as_body(need, sentence[: e.start]):
-            # "which broadcaster": "Australia's national broadcaster ABC"
-            found.append(Candidate(e.text, e.start, 1.0, surname[0]))
-            continue
         if need.kind == "identity":
             if _is_asked(need.people[0], e.text, body):
                 found.append(_described(e, sentence, surname[0]))
@@ -111,13 +107,6 @@ def person_candidates(
 
 
 _WHO = re.compile(r",\s+who\b")
-
-
-def _titled_as_body(need: Need, before: str) -> bool:
-    """The asked noun names people and organisations alike ("broadcaster"), and the article
-    writes it right before the organisation's name."""
-    last = terms(" ".join(before.split()[-1:]))
-    return need.head in HEADS["org"] and bool(last) and last == terms(need.head)
 
 
 def _a_place(phrase: str, at: int, entities: tuple[Entity, ...]) -> bool:
