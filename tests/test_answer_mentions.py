@@ -803,3 +803,11 @@ def test_the_wh_word_asks_for_the_noun_the_parser_ties_it_to(entities: Entities)
     body, sentence = _sentence("rtqa-583373f5660b", "Musk also reinstated the accounts")
     peterson = next(e for e in entities.of([sentence])[0] if e.text == "Jordan Peterson")
     assert apposition(sentence, peterson) == ""
+
+
+def test_the_agent_of_the_asked_verb_comes_first(entities: Entities) -> None:
+    # "a western starring Benedict Cumberbatch and directed by Jane Campion"
+    body, sentence = _span("rtqa-cc515308f378", "Critics have hailed", "best films.")
+    n = need(entities, "Who directed the western 'Dog'?")
+    first, second = rank(n, [_evidence(body, sentence, "2021-12-13")], entities.of([sentence]))[:2]
+    assert first.candidate.text == "Jane Campion" and first.value - second.value > 0.1

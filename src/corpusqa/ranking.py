@@ -179,7 +179,8 @@ def _window(need: Need, sentence: str, c: Candidate) -> float:
 def _after_prep(need: Need, sentence: str, at: int) -> float:
     """1 when the candidate follows the preposition the question puts before its wh-word
     ("pushed back from 2023 to 2025" for "to what year"), an article between them or not, or
-    one of the question's verbs ("injured four others" for "how many did he injure?")."""
+    one of the question's verbs ("injured four others" for "how many did he injure?") or its
+    "by" ("conducted by Thomas Wilkins" for "who conducted it?")."""
     before = [w.lower() for w in sentence[:at].split()[-2:]]
     if before[-1:] and before[-1] in {"the", "a", "an"}:
         before = before[:-1]
@@ -187,6 +188,8 @@ def _after_prep(need: Need, sentence: str, at: int) -> float:
         return 0.0
     if need.prep and before[-1] == need.prep:
         return 1.0
+    if before[-1] == "by" and len(before) == 2:  # "conducted by Thomas Wilkins": who conducted
+        before = before[:1]
     stem = terms(before[-1])[:1]
     return 1.0 if stem and stem[0] in need.verbs else 0.0
 
