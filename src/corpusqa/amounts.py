@@ -10,7 +10,7 @@ from dataclasses import replace
 from .entities import Entity
 from .keyword import terms
 from .lexicon import HOW_WORDS, NAMED_SUMS, SHARE_HEADS
-from .numerals import rates
+from .numerals import PER_UNIT, rates
 from .question import Need
 
 
@@ -52,9 +52,7 @@ def rate_unsaid(need: Need, sentence: str) -> bool:
 
 
 # A rate, within a few words of its number: "200 to 400 deaths a day".
-_PER = re.compile(
-    r"(?:\s+[\w,.-]+){0,3}?\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
-)
+_PER = re.compile(rf"(?:\s+[\w,.-]+){{0,3}}?\s+{PER_UNIT}")
 _RATE_WORDS = frozenset(terms("per daily annual rate"))
 
 _SAYS = re.compile(

@@ -186,15 +186,19 @@ def is_state_or_country(name: str) -> bool:
 
 def in_another_state(need: Need, name: str) -> bool:
     """ "Which city in California": New York, Washington, DC or Maine is in another state."""
-    asked = {state for state in US_STATES if set(terms(state)) <= set(need.role)}
+    asked = {state for state, words in _STATE_TERMS.items() if words <= set(need.role)}
     written = _bare(name).split(",")[0]
     return bool(asked) and written in US_STATES and written not in asked
 
 
 def a_people(name: str) -> bool:
     """ "Rhode Islander", "New Yorkers", "Californians": people of a state, not a place."""
-    bare = _bare(name).removesuffix("s")
-    return any(bare == f"{state}{end}" for state in US_STATES for end in ("er", "n", "an"))
+    return _bare(name).removesuffix("s") in _STATE_PEOPLE
+
+
+# Stemmed once: both are read for every place candidate of a "which city" question.
+_STATE_TERMS = {state: frozenset(terms(state)) for state in US_STATES}
+_STATE_PEOPLE = frozenset(f"{state}{end}" for state in US_STATES for end in ("er", "n", "an"))
 
 
 def is_country(name: str) -> bool:

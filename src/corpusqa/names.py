@@ -120,6 +120,7 @@ _GENERIC = frozenset(
 )
 
 
+_NO_NAME_START = STARTERS | ROLES
 _WRITTEN_BEFORE_NAMES = frozenset({"county", "state", "city", "country", "nation", "town"})
 
 
@@ -140,7 +141,7 @@ def described(need: Need, sentence: str) -> list[Candidate]:
     return [
         Candidate(m.group(1), m.start(1), 1.0)
         for m in (m for p in patterns for m in re.finditer(p, sentence))
-        if m.group(1).split()[0].lower() not in STARTERS | ROLES  # not "airline President X"
+        if m.group(1).split()[0].lower() not in _NO_NAME_START  # not "airline President X"
         and not _WHEN_WORD.match(m.group(1))
         and need.is_new(m.group(1))
     ]

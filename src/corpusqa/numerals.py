@@ -150,8 +150,9 @@ LENGTH = re.compile(r"\d+-(?:day|week|month|year)\b(?!-old)")
 
 
 # A number per unit of time: "a day", "per week", "every year", "daily", "annually".
+PER_UNIT = r"(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
 _RATE = re.compile(
-    r"\b(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
+    rf"\b{PER_UNIT}"
     r"(?!\s+(?:ago|before|earlier|prior|later|after|since))"  # "from a year before": a date
     r"|\b(dai|week|month|year|hour|night|annual)ly\b",
     re.I,

@@ -104,13 +104,18 @@ def features(
 _BY = re.compile(r"\b([a-z]+ed)\s+by\s+(?:[a-z]+\s+){0,2}$")
 
 
+def _agent_of(sentence: str, at: int) -> set[str]:
+    """The stem of the verb whose doer the candidate at `at` is written as: "hosted by
+    comedian Jerrod Carmichael", "conducted by Thomas Wilkins"; empty if none."""
+    m = _BY.search(sentence[:at])
+    return set(terms(m.group(1))) if m else set()
+
+
 def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
     """ "The Fabelmans won best director ..., hosted by comedian Jerrod Carmichael": the one
     who did something the question does not ask about (hosted), not who won."""
-    m = _BY.search(sentence[:at])
-    if m is None:
-        return False
-    return not set(terms(m.group(1))) & {*need.relation, *need.verbs, *need.role}
+    verb = _agent_of(sentence, at)
+    return bool(verb) and not verb & {*need.relation, *need.verbs, *need.role}
 
 
 # A clause with a subject of its own: "..., and McDonald's launched", not "..., but in exchange";
@@ -188,8 +193,8 @@ def _after_prep(need: Need, sentence: str, at: int) -> float:
         return 0.0
     if need.prep and before[-1] == need.prep:
         return 1.0
-    if before[-1] == "by" and len(before) == 2:  # "conducted by Thomas Wilkins": who conducted
-        before = before[:1]
+    if before[-1] == "by" and _agent_of(sentence, at) & set(need.verbs):  # "conducted by X"
+        return 1.0
     stem = terms(before[-1])[:1]
     return 1.0 if stem and stem[0] in need.verbs else 0.0
 
