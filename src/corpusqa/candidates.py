@@ -58,6 +58,7 @@ from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
 from .speakers import person_shaped
+from .things import identified
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
@@ -153,7 +154,8 @@ def candidates(
             if m.group() in COLOURS and need.is_new(m.group())
         ]
     if need.kind == "thing":
-        found = _outermost(found + named_things(need, sentence) + codes(need, sentence))
+        found += named_things(need, sentence) + codes(need, sentence) + identified(need, sentence)
+        found = _outermost(found)
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities)
     if need.kind == "thing" and need.head in PARTS:

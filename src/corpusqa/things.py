@@ -1,0 +1,56 @@
+"""Things written in lower case: what a sentence says the asked noun is ("The only category
+that the USDA revised downward was fresh vegetables"), or what it says caused the asked
+effect ("hair loss due to alopecia"). The entity model tags names, not these."""
+
+from __future__ import annotations
+
+import re
+
+from .keyword import terms
+from .lexicon import KINDS_ALSO
+from .question import Need
+from .records import Candidate
+
+# A noun phrase of up to four lower-case words, ended by punctuation or a word that starts
+# another phrase; "the", "a" or "an" before it is not part of the answer.
+_PHRASE = r"(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+_END = (
+    r"(?=\s*(?:[.,;:!?()—–]|$|\s(?:and|but|or|which|that|who|because|as|in|on|at|for|with|"
+    r"from|by|to|of|after|before|since|while|when|than)\b))"
+)
+_COPULA = re.compile(rf"\b(?:is|was|are|were)\s+{_PHRASE}{_END}")
+_CAUSE = re.compile(rf"\b(?:due to|caused by|because of|(?:the|a) result of)\s+{_PHRASE}{_END}")
+# What follows a copula but names no thing: "was not", "is also", "were expected".
+_NOT_A_THING = frozenset(
+    """not also still now just only even already likely unlikely expected set due able about
+    more less most least very so too there here it this that one what how when where who
+    being been""".split()
+)
+_CAUSE_VERBS = frozenset(terms("cause causes caused behind"))
+
+
+def identified(need: Need, sentence: str) -> list[Candidate]:
+    """Lower-case answers to a "what"/"which <noun>" question: the phrase after "is"/"was"
+    whose subject holds the asked noun, and, when the question asks what causes something,
+    the phrase after "due to" or "caused by"."""
+    if need.kind != "thing" or not need.head:
+        return []
+    found = []
+    heads = {need.head, *KINDS_ALSO.get(need.head, ())}
+    for m in _COPULA.finditer(sentence):
+        subject = _clause_before(sentence, m.start())
+        if any(re.search(rf"\b{re.escape(h)}\w*\b", subject, re.I) for h in heads):
+            found.append(Candidate(m.group(1), m.start(1), 1.0))
+    if set(need.verbs) & _CAUSE_VERBS:
+        found += [Candidate(m.group(1), m.start(1), 1.0) for m in _CAUSE.finditer(sentence)]
+    return [c for c in found if _a_thing(c.text) and need.is_new(c.text)]
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The words before `at` back to the last comma, dash or semicolon."""
+    return re.split(r"[,;:—–]", sentence[:at])[-1]
+
+
+def _a_thing(text: str) -> bool:
+    first = text.split()[0].lower()
+    return first not in _NOT_A_THING and not first.endswith(("ed", "ly", "ing"))
