@@ -44,6 +44,8 @@ OWN_SETS = {
         "types16",
         "types17",
         "types18",
+        "types19",
+        "types20",
         "heldout",
         "blind",
         "blind2",
