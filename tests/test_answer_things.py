@@ -2,7 +2,7 @@
 says the asked noun is or names as the asked cause; on real RealTime QA sentences that no
 newsqa-dev or project question uses (the entity model is the real one)."""
 
-from test_answer_types import _answer, _sentence, entities
+from test_answer_types import _answer, _sentence, entities, need
 
 from corpusqa.entities import Entities
 
@@ -28,3 +28,20 @@ def test_what_the_sentence_gives_as_the_cause_asked_about(entities: Entities) ->
     question = "Which threat do Tapanuli orangutans face in Borneo?"
     _, draft = _answer(entities, question, body, sentence, "2019-01-10")
     assert not draft.text.startswith("habitat loss")
+
+
+def test_a_plural_name_the_entity_model_missed_is_a_team(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-94a281d19118", "After he disinvited the Warriors")
+    _, draft = _answer(entities, "Which team did he disinvite?", body, sentence, "2018-06-05")
+    assert draft.text.startswith("Warriors")
+    body, sentence = _sentence("rtqa-1d38e488ffc2", "When the Celtics won the 1984")
+    question = "Which team won the 1984 NBA Championship?"
+    _, draft = _answer(entities, question, body, sentence, "2020-03-20")
+    assert draft.text.startswith("Boston Celtics")  # the fullest form the article gives
+
+
+def test_a_longer_form_of_a_name_the_question_gives_is_no_answer(entities: Entities) -> None:
+    n = need(entities, "Which team did the Penguins invite?")
+    assert not n.is_new("the Pittsburgh Penguins") and n.is_new("the Washington Capitals")
+    # A person with another given name is another person: "Jill Biden" is no Joe Biden.
+    assert need(entities, "Whose allegiances did Joe Biden joke about?").is_new("Jill Biden")

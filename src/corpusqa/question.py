@@ -117,11 +117,21 @@ class Need:
         words = terms(text)
         if any(known_as(name, text) for name in self.names):
             return False  # "America" for a question about "the US"
+        if self.kind not in {"person", "identity"} and any(
+            _longer_name_of(n, text) for n in self.names
+        ):  # "the Atlanta Braves" of the Braves; but "Jill Biden" is not Biden
+            return False
         return bool(words) and not all(w in self.terms or self._of_peoples(w) for w in words)
 
     def _of_peoples(self, word: str) -> bool:
         stem = word if len(word) < 5 else word[:-1]  # "china" / "chines", "germani" / "german"
         return any(p.startswith(stem) for p in self.peoples)
+
+
+def _longer_name_of(name: str, text: str) -> bool:
+    """ "the Atlanta Braves" of "Braves": a name with more words before it is the same name."""
+    bare = name.removeprefix("the ")
+    return bare[:1].isupper() and len(bare) >= 4 and text.endswith(f" {bare}")
 
 
 # A title the question quotes: "'The Whale'", "“Will & Grace”"; not the "'s" of "Charlie's".
