@@ -45,3 +45,14 @@ def test_a_longer_form_of_a_name_the_question_gives_is_no_answer(entities: Entit
     assert not n.is_new("the Pittsburgh Penguins") and n.is_new("the Washington Capitals")
     # A person with another given name is another person: "Jill Biden" is no Joe Biden.
     assert need(entities, "Whose allegiances did Joe Biden joke about?").is_new("Jill Biden")
+
+
+def test_a_numbered_kind_and_a_language_are_things(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9408d1554171", "On Friday, Ian hammered")
+    question = "As what category of hurricane did Ian make landfall in South Carolina?"
+    _, draft = _answer(entities, question, body, sentence, "2022-10-01")
+    assert draft.text.startswith("Category 1")
+    body, sentence = _sentence("rtqa-03f057067b01", "In the caption, Bad Bunny wrote")
+    question = "In which language did Bad Bunny write the caption?"
+    _, draft = _answer(entities, question, body, sentence, "2022-02-01")
+    assert draft.text.startswith("Spanish")

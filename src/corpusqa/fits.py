@@ -85,6 +85,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
     if need.asks_time:
         fits.update(TIME=1.0, DATE=0.4)
+    if need.kind == "thing" and need.head == "language":
+        fits["LANGUAGE"] = 1.0  # "in Mandarin"
     if plays_part(need, sentence, e):
         return 1.0  # "which role did he play?": "his role as ... Beverley Leslie"
     if need.kind == "place" and need.head in GEOGRAPHY:
