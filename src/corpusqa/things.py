@@ -41,7 +41,7 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
         subject = _clause_before(sentence, m.start())
         if any(re.search(rf"\b{re.escape(h)}\w*\b", subject, re.I) for h in heads):
             found.append(Candidate(m.group(1), m.start(1), 1.0))
-    for h in heads:  # "a Category 3 storm" for "what category"; "Level 4" for "what level"
+    for h in heads:  # "a Category 3 storm" for "what category", "Section 230" for "which section"
         numbered = rf"\b{re.escape(h)}\s+(?:\d+|[IVX]+)\b"
         found += [
             Candidate(m.group(), m.start(), 1.0) for m in re.finditer(numbered, sentence, re.I)
