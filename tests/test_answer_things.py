@@ -2,7 +2,7 @@
 says the asked noun is or names as the asked cause; on real RealTime QA sentences that no
 newsqa-dev or project question uses (the entity model is the real one)."""
 
-from test_answer_types import _answer, _sentence, entities, need
+from test_answer_types import _answer, _cands, _sentence, entities, need
 
 from corpusqa.entities import Entities
 
@@ -56,3 +56,11 @@ def test_a_numbered_kind_and_a_language_are_things(entities: Entities) -> None:
     question = "In which language did Bad Bunny write the caption?"
     _, draft = _answer(entities, question, body, sentence, "2022-02-01")
     assert draft.text.startswith("Spanish")
+
+
+def test_a_sum_the_question_gives_is_not_asked_in_another_currency(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-73fb60a70da8", "Average annual energy bills could exceed")
+    question = "How much could average annual energy bills of about £2,000 exceed from January?"
+    _, found = _cands(entities, question, body, sentence)
+    texts = {c.text for c in found}
+    assert "$2,400" not in texts and {"£4,000", "$4,820"} <= texts

@@ -10,7 +10,7 @@ from dataclasses import replace
 from .entities import Entity
 from .keyword import terms
 from .lexicon import HOW_WORDS, NAMED_SUMS, SHARE_HEADS
-from .numerals import PER_UNIT, rates
+from .numerals import PER_UNIT, numbers, rates
 from .question import Need
 
 
@@ -109,3 +109,17 @@ _CHANGED_BY = re.compile(
 )
 # "was originally billed as a 10-day mission, but ultimately stretched to about 17 days"
 _ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}$")
+
+
+# "£146,000 ($157,000)": the same sum in another currency, beside it in brackets.
+_CONVERTED = re.compile(r"[$£€]?\d[\d,.]*(?:\s*(?:million|billion|bn|m))?\s*\(\s*$")
+_CONVERSION = re.compile(r"\s*\(\s*[$£€]?\d[\d,.]*(?:\s*(?:million|billion|bn|m))?\s*\)")
+
+
+def converts_asked(need: Need, sentence: str, start: int, end: int) -> bool:
+    """A sum the question gives, written in another currency: "a mortgage of £146,000
+    ($157,000)" for a question on a £146,000 mortgage."""
+    before = _CONVERTED.search(sentence, 0, start)
+    after = _CONVERSION.match(sentence, end)
+    other = before.group() if before else after.group() if after else ""
+    return bool(set(numbers(other)) & set(need.numbers))

@@ -9,6 +9,7 @@ from itertools import repeat
 
 from .amounts import (
     attributes,
+    converts_asked,
     earlier_value,
     names_the_measure,
     rate_unasked,
@@ -137,6 +138,8 @@ def candidates(
         fit *= names_the_measure(need, sentence)
         if need.kind == "number" and attributes(sentence, e.start, e.end):
             fit *= 0.3
+        if need.kind == "number" and converts_asked(need, sentence, e.start, e.end):
+            continue  # "£146,000 ($157,000)": the question's own sum
         if need.kind == "date":
             text = undashed(text)
         if fit and need.is_new(text):
