@@ -4,6 +4,8 @@ newsqa-dev or project question uses (the entity model is the real one)."""
 
 from test_answer_types import _answer, _cands, _sentence, entities, need
 
+from corpusqa.agree import previous_sentences
+from corpusqa.candidates import candidates
 from corpusqa.entities import Entities
 
 __all__ = ["entities"]  # the session's entity model, a fixture
@@ -64,3 +66,14 @@ def test_a_sum_the_question_gives_is_not_asked_in_another_currency(entities: Ent
     _, found = _cands(entities, question, body, sentence)
     texts = {c.text for c in found}
     assert "$2,400" not in texts and {"£4,000", "$4,820"} <= texts
+
+
+def test_a_share_of_those_is_of_what_the_sentence_before_names(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-ad8ae814078c", "The loan forgiveness plan should provide")
+    question = "What share of federal student debt holders would have their balance canceled?"
+    n, found = _cands(entities, question, body, sentence)
+    before = previous_sentences(body, body.index(sentence))
+    read = candidates(n, sentence, entities.of([sentence])[0], body, before)
+    fits = {c.text: c.fit for c in read}
+    assert fits["nearly 45%"] == 1.0  # "of those borrowers": the debt holders just named
+    assert min(c.fit for c in found if c.text == "nearly 45%") < 0.5  # read alone, it is not

@@ -14,7 +14,7 @@ from .numerals import PER_UNIT, numbers, rates
 from .question import Need
 
 
-def names_the_measure(need: Need, sentence: str) -> float:
+def names_the_measure(need: Need, sentence: str, before: str = "") -> float:
     """1 unless the sentence never names what the question measures: a sum of a named kind
     ("how much severance": "his $44 billion acquisition" is none), or what a share is of
     ("what share of American adults": not "about 35% of Granite Staters"; "what efficacy
@@ -27,7 +27,12 @@ def names_the_measure(need: Need, sentence: str) -> float:
         words = frozenset(need.role) - set(terms(need.head)) - set(need.role_names) - HOW_WORDS
     if not words:
         return 1.0
+    if _OF_THOSE.search(sentence):  # "About 20% of those loans": of the ones just named
+        sentence = f"{before} {sentence}"
     return 1.0 if words & set(terms(sentence)) else 0.4
+
+
+_OF_THOSE = re.compile(r"\bof\s+(?:those|these|them)\b", re.I)
 
 
 def attributes(sentence: str, start: int, end: int) -> bool:

@@ -135,7 +135,7 @@ def candidates(
             fit *= 0.4  # "200 to 400 deaths a day" is no count of June's deaths
         if need.kind == "number" and rate_unsaid(need, sentence):
             fit *= 0.4  # "how many a day": a year's count does not say
-        fit *= names_the_measure(need, sentence)
+        fit *= names_the_measure(need, sentence, before[-1] if before else "")
         if need.kind == "number" and attributes(sentence, e.start, e.end):
             fit *= 0.3
         if need.kind == "number" and converts_asked(need, sentence, e.start, e.end):
