@@ -2,7 +2,7 @@
 says the asked noun is or names as the asked cause; on real RealTime QA sentences that no
 newsqa-dev or project question uses (the entity model is the real one)."""
 
-from test_answer_types import _answer, _cands, _sentence, entities, need
+from test_answer_types import _answer, _cands, _sentence, _span, entities, need
 
 from corpusqa.agree import previous_sentences
 from corpusqa.candidates import candidates
@@ -77,3 +77,12 @@ def test_a_share_of_those_is_of_what_the_sentence_before_names(entities: Entitie
     fits = {c.text: c.fit for c in read}
     assert fits["nearly 45%"] == 1.0  # "of those borrowers": the debt holders just named
     assert min(c.fit for c in found if c.text == "nearly 45%") < 0.5  # read alone, it is not
+
+
+def test_who_coached_is_answered_by_a_coach_not_by_a_player_quoted(entities: Entities) -> None:
+    body, sentence = _span("rtqa-8084edb20810", "“Any time the ball", "was ejected.")
+    _, draft = _answer(entities, "Who coached the Pacers after the ejection?", body, sentence)
+    assert draft.text.startswith("Lloyd Pierce")
+    body, sentence = _span("rtqa-8084edb20810", "“You can't ask for much", "22 points.")
+    _, draft = _answer(entities, "Who coached the Pacers after the ejection?", body, sentence)
+    assert draft.refused  # a forward of theirs is quoted, no coach

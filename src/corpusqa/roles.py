@@ -137,7 +137,7 @@ _PLAIN_ACTS = frozenset(
     for w in "found cofound design invent chair present host direct write compose create"
     " discover interview receive sign appoint nominate elect replace succeed marry sue fire hire"
     " buy acquire sell build administer officiate sponsor endorse pardon shoot kidnap indict"
-    " fund donate sing draw paint steal teach choose".split()
+    " fund donate sing draw paint steal teach choose manage coach".split()
     for t in terms(w)
 )
 
