@@ -86,3 +86,10 @@ def test_who_coached_is_answered_by_a_coach_not_by_a_player_quoted(entities: Ent
     body, sentence = _span("rtqa-8084edb20810", "“You can't ask for much", "22 points.")
     _, draft = _answer(entities, "Who coached the Pacers after the ejection?", body, sentence)
     assert draft.refused  # a forward of theirs is quoted, no coach
+
+
+def test_when_someone_commented_is_when_they_said_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-6d365982d7e6", "“We’re asking people to conserve power")
+    question = "When did Steve Adler remark on the heat?"
+    _, draft = _answer(entities, question, body, sentence, "2022-07-14")
+    assert draft.text.startswith("Wednesday")

@@ -148,7 +148,12 @@ def topic(need: Need, e: Evidence) -> float:
     around = _nearby(*_at(e)) | words
     # "the deaths of Candy in 1994" says he died: a birth or death in the sentence, in any
     # form. Not "winner" for "won": a sentence on other winners is off topic more often.
-    met = [t in around or (t in _LIFE and bool(VERB_FORMS[t] & words)) for t in need.relation]
+    met = [
+        t in around
+        or (t in _LIFE and bool(VERB_FORMS[t] & words))
+        or (t in _SAYING and bool(_SAID.search(e.text)))  # "said Thursday" for "commented"
+        for t in need.relation
+    ]
     if set(need.relation) <= set(need.verbs) and need.relation[0] not in VERB_FORMS:
         # Only a verb says what happened ("how many countries belong to ..."): news writes it
         # many ways ("an association of 54 countries"), so its absence does not refuse.
@@ -157,6 +162,8 @@ def topic(need: Need, e: Evidence) -> float:
 
 
 _LIFE = frozenset({"die", "kill", "born"})
+_SAYING = frozenset(terms("comment remark respond react"))
+_SAID = re.compile(r"\b(?:said|says|told|commented|remarked|responded|stated)\b")
 
 
 def predicate(need: Need, e: Evidence) -> float | None:
