@@ -93,3 +93,16 @@ def test_when_someone_commented_is_when_they_said_it(entities: Entities) -> None
     question = "When did Steve Adler remark on the heat?"
     _, draft = _answer(entities, question, body, sentence, "2022-07-14")
     assert draft.text.startswith("Wednesday")
+
+
+def test_a_name_after_the_asked_noun_is_one_of_the_asked_kind(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-d308a39de7d3", "The Stanley Cup champion Pittsburgh")
+    question = "Which NBA champion was not invited?"
+    _, draft = _answer(entities, question, body, sentence, "2018-06-05")
+    assert draft.text.startswith("Golden State Warriors")
+    # The Stanley Cup's champion is named after the asked noun too, but no NBA champion.
+    fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+    assert fits["Pittsburgh Penguins"] < 0.5 and fits["Golden State Warriors"] == 1.0
+    question = "Which Stanley Cup champion visited the White House in 2017?"
+    _, draft = _answer(entities, question, body, sentence, "2018-06-05")
+    assert draft.text.startswith("Pittsburgh Penguins")

@@ -32,7 +32,7 @@ WORDS = {
         network outlet broadcaster channel agency team club party union charity institution bank
         airline carrier retailer chain brand manufacturer maker giant business corporation
         startup department ministry committee body association federation league studio label
-        automaker insurer lender watchdog regulator opponent rival""",
+        automaker insurer lender watchdog regulator opponent rival champion""",
     "place": """city town state country nation district county region province village hotel venue
         stadium arena airport hospital island neighborhood neighbourhood street area capital
         continent park building site location place resort lake river mountain ocean sea port

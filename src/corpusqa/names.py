@@ -147,12 +147,25 @@ def described(need: Need, sentence: str) -> list[Candidate]:
     # Not "the county Parks Department" or "the state Senate": no county's or state's name.
     patterns = [pattern] if need.head in _WRITTEN_BEFORE_NAMES else [pattern, titled]
     return [
-        Candidate(m.group(1), m.start(1), 1.0)
+        Candidate(m.group(1), m.start(1), _qualified(need, _before_head(m, sentence)))
         for m in (m for p in patterns for m in re.finditer(p, sentence))
         if m.group(1).split()[0].lower() not in _NO_NAME_START  # not "airline President X"
         and not _WHEN_WORD.match(m.group(1))
         and need.is_new(m.group(1))
     ]
+
+
+def _before_head(m: re.Match[str], sentence: str) -> str:
+    """The words before the asked noun: before the match when it opens with the noun ("NBA
+    champion Milwaukee Bucks"), else the apposition's (", an NBA champion")."""
+    return sentence[: m.start()] if m.start() < m.start(1) else m.group()[len(m.group(1)) :]
+
+
+def _qualified(need: Need, before: str) -> float:
+    """1, or 0.3 when names qualify the asked noun and none is the question's: "NBA champion
+    Milwaukee Bucks" for "which Super Bowl champion"."""
+    words = set(terms(" ".join(re.findall(r"(?:^|\s)([A-Z][\w-]*)", before[-30:]))))
+    return 0.3 if need.role_names and words and not words & set(need.role_names) else 1.0
 
 
 def named_things(need: Need, sentence: str) -> list[Candidate]:
