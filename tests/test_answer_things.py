@@ -106,3 +106,11 @@ def test_a_name_after_the_asked_noun_is_one_of_the_asked_kind(entities: Entities
     question = "Which Stanley Cup champion visited the White House in 2017?"
     _, draft = _answer(entities, question, body, sentence, "2018-06-05")
     assert draft.text.startswith("Pittsburgh Penguins")
+
+
+def test_a_portion_of_another_thing_is_not_by_how_much_it_changed(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-9998c40b645d", "And Twitter recently cut approximately")
+    _, draft = _answer(entities, "By how much did Twitter cut its budget?", body, sentence)
+    assert draft.refused  # half its staff, not of its budget
+    _, draft = _answer(entities, "By how much did Twitter cut its staff?", body, sentence)
+    assert draft.text.startswith("approximately 50%")

@@ -128,3 +128,16 @@ def converts_asked(need: Need, sentence: str, start: int, end: int) -> bool:
     after = _CONVERSION.match(sentence, end)
     other = before.group() if before else after.group() if after else ""
     return bool(set(numbers(other)) & set(need.numbers))
+
+
+_PORTION = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|all|those)\s+((?:[\w'’-]+\s*){1,3})")
+
+
+def portion_unasked(need: Need, text: str, sentence: str, end: int) -> bool:
+    """ "mortgages worth 60% and 85% of a property's value": a portion of something the
+    question does not name, where it asks by how much a thing changed ("cut 50% of its
+    staff" is by how much it cut its staff)."""
+    if need.prep != "by" or not text.endswith("%"):
+        return False
+    of = _PORTION.match(sentence, end)
+    return bool(of) and not set(terms(of.group(1))) & need.terms

@@ -12,6 +12,7 @@ from .amounts import (
     converts_asked,
     earlier_value,
     names_the_measure,
+    portion_unasked,
     rate_unasked,
     rate_unsaid,
     split_changes,
@@ -138,6 +139,8 @@ def candidates(
         fit *= names_the_measure(need, sentence, before[-1] if before else "")
         if need.kind == "number" and attributes(sentence, e.start, e.end):
             fit *= 0.3
+        if need.kind == "number" and portion_unasked(need, text, sentence, e.start + len(text)):
+            fit *= 0.4
         if need.kind == "number" and converts_asked(need, sentence, e.start, e.end):
             continue  # "£146,000 ($157,000)": the question's own sum
         if need.kind == "date":
