@@ -140,4 +140,4 @@ def portion_unasked(need: Need, text: str, sentence: str, end: int) -> bool:
     if need.prep != "by" or not text.endswith("%"):
         return False
     of = _PORTION.match(sentence, end)
-    return bool(of) and not set(terms(of.group(1))) & need.terms
+    return of is not None and not set(terms(of.group(1))) & need.terms
