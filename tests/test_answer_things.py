@@ -114,3 +114,10 @@ def test_a_portion_of_another_thing_is_not_by_how_much_it_changed(entities: Enti
     assert draft.refused  # half its staff, not of its budget
     _, draft = _answer(entities, "By how much did Twitter cut its staff?", body, sentence)
     assert draft.text.startswith("approximately 50%")
+
+
+def test_what_something_is_known_as_in_lower_case(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-1b15d88e1bee", "At issue is a Depression-era program")
+    question = "By what name is the Depression-era program known?"
+    _, draft = _answer(entities, question, body, sentence, "2021-06-01")
+    assert draft.text.startswith("general assistance")

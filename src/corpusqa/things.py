@@ -26,6 +26,10 @@ _NOT_A_THING = frozenset(
     more less most least very so too there here it this that one what how when where who
     being been""".split()
 )
+# What a name in lower case runs to: the closing quote or the clause's end.
+_KNOWN_AS = re.compile(
+    r"\bknown as\s+(?:the\s+)?[“\"]?([a-z][^,.;:!?“”\"()]{2,60}?)(?=\s*[”\",.;:!?()]|$)"
+)
 _CAUSE_VERBS = frozenset(terms("cause causes caused behind"))
 
 
@@ -36,6 +40,8 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
     if need.kind != "thing" or not need.head:
         return []
     found = []
+    if need.asks_name:  # "forever known as the upset kings of October"
+        found += [Candidate(m.group(1), m.start(1), 1.0) for m in _KNOWN_AS.finditer(sentence)]
     heads = {need.head, *KINDS_ALSO.get(need.head, ())}
     for m in _COPULA.finditer(sentence):
         subject = _clause_before(sentence, m.start())
