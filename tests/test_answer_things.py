@@ -121,3 +121,12 @@ def test_what_something_is_known_as_in_lower_case(entities: Entities) -> None:
     question = "By what name is the Depression-era program known?"
     _, draft = _answer(entities, question, body, sentence, "2021-06-01")
     assert draft.text.startswith("general assistance")
+
+
+def test_which_hall_of_famer_asks_for_a_person(entities: Entities) -> None:
+    n = need(entities, "Which Hall of Famer did not benefit from the sign stealing?")
+    assert (n.kind, n.head) == ("person", "famer")
+    body, sentence = _sentence("rtqa-e761131c83a6", "Should we hold that against future Hall")
+    question = "Which Hall of Famer did not benefit from the sign stealing as a pitcher?"
+    _, draft = _answer(entities, question, body, sentence, "2020-01-20")
+    assert draft.text.startswith("Hall of Famer Justin Verlander")  # the title and all

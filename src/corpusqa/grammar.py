@@ -135,6 +135,8 @@ def _named_of(tokens: tuple[Token, ...], i: int, j: int) -> int | None:
     k = j + 1
     while k < len(tokens) and tokens[k].tag in proper:
         k += 1
+    if k > j + 1 and tokens[k - 1].text.lower() in TYPED_HEADS:
+        return k - 1  # "which Hall of Famer": the name ends with the noun asked about
     return k if k > j + 1 and k < len(tokens) and tokens[k].tag in {"NN", "NNS"} else None
 
 

@@ -20,7 +20,7 @@ ROLES = frozenset(
     commissioner leader head deputy envoy official adviser advisor analyst professor prof
     judge justice attorney admiral lt col gen sgt captain capt commander colleague reporter
     correspondent editor executive founder officer economist coach manager premier minister's
-    interior home state first lady sir dame lord""".split()
+    interior home state first lady sir dame lord famer""".split()
 )
 LOWER_ROLES = frozenset(
     """spokesman spokeswoman spokesperson chief director minister secretary president leader head
