@@ -46,6 +46,8 @@ OWN_SETS = {
         "types18",
         "types19",
         "types20",
+        "types21",
+        "types22",
         "heldout",
         "blind",
         "blind2",
