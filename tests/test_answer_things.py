@@ -130,3 +130,13 @@ def test_which_hall_of_famer_asks_for_a_person(entities: Entities) -> None:
     question = "Which Hall of Famer did not benefit from the sign stealing as a pitcher?"
     _, draft = _answer(entities, question, body, sentence, "2020-01-20")
     assert draft.text.startswith("Hall of Famer Justin Verlander")  # the title and all
+
+
+def test_who_plays_a_part_is_who_the_sentence_says_plays_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-c8db1ac88581", "Amanda Seyfried stars as Holmes")
+    question = "Who plays Balwani in 'The Dropout'?"
+    _, draft = _answer(entities, question, body, sentence, "2022-11-18")
+    assert draft.text.startswith("Naveen Andrews")
+    question = "Which actress plays Elizabeth Holmes in 'The Dropout'?"
+    _, draft = _answer(entities, question, body, sentence, "2022-11-18")
+    assert draft.text.startswith("Amanda Seyfried")

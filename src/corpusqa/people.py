@@ -72,6 +72,7 @@ def person_candidates(
         fit *= max(role_fit(need, role, body), in_sentence, does_it(need, appos))
         if plays_part(need, sentence, e):
             fit = 1.0  # "stars Brendan Fraser as Charlie": the character, not the actor
+        fit = _playing(need, sentence, e.end, fit)
         if nation and (have := _nationalities(role)) and not nation & have:
             fit *= 0.3  # "his Chinese counterpart" for "his Mexican counterpart"
         if _lone_word(e.text, body) or _OF_NAME.search(sentence[: e.start]):
@@ -94,11 +95,12 @@ def person_candidates(
             # Who the article says the speaker is: "Felix Booth, head of LNG at data firm
             # Vortexa, told CNN ..." before "..., he said."
             role = f"{full_name(person, body)} {described_in(body, person.surname)}"
+            fit = 0.8 * role_fit(need, role) * (0.5 if _OF_NAME.search(sentence[:at]) else 1)
             found.append(
                 Candidate(
                     person.phrase,
                     at,
-                    0.8 * role_fit(need, role) * (0.5 if _OF_NAME.search(sentence[:at]) else 1),
+                    _playing(need, sentence, at + len(person.phrase), fit),
                     person.surname.lower(),
                     role,
                 )
@@ -107,6 +109,24 @@ def person_candidates(
 
 
 _WHO = re.compile(r",\s+who\b")
+_ACTING = frozenset(terms("play portray star"))
+_PLAYS = re.compile(
+    r"\s+(?:portrays?|portrayed|plays|played|stars as|starred as|as)\s+([A-Z][\w'’-]*)"
+)
+
+
+def _playing(need: Need, sentence: str, end: int, fit: float) -> float:
+    """ "Biel portrays Candy Montgomery", "Melanie Lynskey as Betty Gore": who plays a part,
+    for "which actress plays Candy Montgomery" or "who plays Betty Gore"; not the one who
+    plays another ("Jessica Biel" for Betty Gore)."""
+    plays = _PLAYS.match(sentence, end)
+    if not plays or not set(need.verbs) & _ACTING or set(need.relation) & PERSON_TERMS:
+        return fit  # "plays Charlie's daughter": the part is not Charlie
+    part = plays.group(1)
+    named = [p for p in need.people if p.split()[0] == part or part in p.split()]
+    if named or (need.head in {"actor", "actress", "star"} and not need.people):
+        return max(fit, 1.0)
+    return fit * 0.3 if need.people else fit
 
 
 def _a_place(phrase: str, at: int, entities: tuple[Entity, ...]) -> bool:
