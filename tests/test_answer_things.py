@@ -140,3 +140,14 @@ def test_who_plays_a_part_is_who_the_sentence_says_plays_it(entities: Entities) 
     question = "Which actress plays Elizabeth Holmes in 'The Dropout'?"
     _, draft = _answer(entities, question, body, sentence, "2022-11-18")
     assert draft.text.startswith("Amanda Seyfried")
+
+
+def test_a_name_where_the_question_puts_its_answer(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-03edd61b361c", "“An intoxicated person on a horse")
+    question = "On which platform did Whittier police post about the horse?"
+    _, draft = _answer(entities, question, body, sentence, "2022-06-01")
+    assert draft.text.startswith("Instagram")
+    body, sentence = _sentence("rtqa-83b4435fa88e", "The episode, which aired on Apple")
+    question = "On which service was the episode on country music's issues aired?"
+    _, draft = _answer(entities, question, body, sentence, "2022-06-01")
+    assert draft.text.startswith("Apple Music Country")

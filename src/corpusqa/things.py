@@ -1,13 +1,14 @@
-"""Things written in lower case: what a sentence says the asked noun is ("The only category
-that the USDA revised downward was fresh vegetables"), or what it says caused the asked
-effect ("hair loss due to alopecia"). The entity model tags names, not these."""
+"""Answers the entity model does not tag. Things written in lower case: what a sentence says
+the asked noun is ("The only category that the USDA revised downward was fresh vegetables"),
+or what it says caused the asked effect ("hair loss due to alopecia"); and a name written
+where the question puts its answer ("streaming on Hulu" for "on which service ... streaming")."""
 
 from __future__ import annotations
 
 import re
 
 from .keyword import terms
-from .lexicon import KINDS_ALSO
+from .lexicon import KINDS_ALSO, verb_forms
 from .question import Need
 from .records import Candidate
 
@@ -55,6 +56,24 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
     if set(need.verbs) & _CAUSE_VERBS:
         found += [Candidate(m.group(1), m.start(1), 1.0) for m in _CAUSE.finditer(sentence)]
     return [c for c in found if _a_thing(c.text) and need.is_new(c.text)]
+
+
+def after_the_verb(need: Need, sentence: str) -> list[Candidate]:
+    """ "“Candy” is currently streaming on Hulu" for "On which service is 'Candy' streaming?":
+    a capitalised name right after the question's verb and the preposition it asks with."""
+    named = {t for n in need.names for t in terms(n)}
+    verbs = need.verbs or tuple(t for t in need.relation if t not in named)  # "is streaming"
+    if need.kind not in {"thing", "org"} or not need.prep or not verbs:
+        return []
+    forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
+    # A verb's own endings ("streaming"), not a noun's ("sociology" after "at the ..."):
+    verb = rf"(?i:(?:{forms})(?:e|es|ed|ing|s)?\s+{re.escape(need.prep)}\s+(?:the\s+)?)"
+    pattern = rf"\b{verb}({_NAME})"
+    found = re.finditer(pattern, sentence)
+    return [Candidate(m.group(1), m.start(1), 1.0) for m in found if need.is_new(m.group(1))]
+
+
+_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*"
 
 
 def _clause_before(sentence: str, at: int) -> str:
