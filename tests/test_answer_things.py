@@ -151,3 +151,12 @@ def test_a_name_where_the_question_puts_its_answer(entities: Entities) -> None:
     question = "On which service was the episode on country music's issues aired?"
     _, draft = _answer(entities, question, body, sentence, "2022-06-01")
     assert draft.text.startswith("Apple Music Country")
+
+
+def test_a_title_with_of_in_it_is_the_asked_role_and_is_given_whole(entities: Entities) -> None:
+    n = need(entities, "Which Airlines for America chief criticised the testing requirement?")
+    assert (n.kind, n.head) == ("person", "chief")  # not the airlines
+    body, sentence = _sentence("rtqa-8431ac3f76e2", "Under state law, Iowa's public schools")
+    question = "Which Iowa Department of Education spokesperson said schools cannot require proof?"
+    _, draft = _answer(entities, question, body, sentence, "2021-09-01")
+    assert draft.text.startswith("Iowa Department of Education spokesperson Heather Doe")

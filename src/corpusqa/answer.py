@@ -173,15 +173,16 @@ def _fullest(name: str, body: str) -> str:
 
 def _person(c: Candidate, e: Evidence) -> str:
     """A name with the role the article gives: its fullest mention, or name plus apposition."""
-    fullest = full_name(Person(c.text, c.text.split()[-1], 0, 0), e.article.body)
+    body = e.article.body
+    fullest = full_name(Person(c.text, c.text.split()[-1], 0, 0), body)
     if len(fullest) > len(c.text) and fullest.endswith(c.text):  # not Eddie for Ryan Murphy
-        # "Hall of Famer Hank Aaron", "Bank of England Governor Andrew Bailey": a title
-        # with "of" in it, which a mention's capitalised run stops at.
-        of = re.search(rf"\b((?:[A-Z][\w'’-]*\s+)+of\s+){re.escape(fullest)}", e.article.body)
+        # "Hall of Famer Hank Aaron", "Airlines for America chief Nick Calio": a title with
+        # "of" or "for" in it, which a mention's capitalised run stops at.
+        of = re.search(rf"\b((?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+){re.escape(fullest)}", body)
         title = of.group(1).split() if of else []
         while title and title[0].lower() in STARTERS:  # not "And Chinese Ministry of ..."
             title.pop(0)
-        return " ".join([*title, fullest]) if "of" in title else fullest
+        return " ".join([*title, fullest]) if {"of", "for"} & set(title) else fullest
     title = HONORIFIC.search(e.text[: c.start])
     name = f"{title.group()}{c.text}" if title else c.text
     return f"{name}, {c.appos}" if c.appos else name
