@@ -5,8 +5,10 @@ newsqa-dev or project question uses (the entity model is the real one)."""
 from test_answer_types import _answer, _cands, _sentence, _span, entities, need
 
 from corpusqa.agree import previous_sentences
+from corpusqa.answer import compose
 from corpusqa.candidates import candidates
 from corpusqa.entities import Entities
+from corpusqa.records import Article, Evidence
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 
@@ -160,3 +162,21 @@ def test_a_title_with_of_in_it_is_the_asked_role_and_is_given_whole(entities: En
     question = "Which Iowa Department of Education spokesperson said schools cannot require proof?"
     _, draft = _answer(entities, question, body, sentence, "2021-09-01")
     assert draft.text.startswith("Iowa Department of Education spokesperson Heather Doe")
+
+
+def test_an_organisation_is_not_the_article_outlet_or_the_question_country(
+    entities: Entities,
+) -> None:
+    body, sentence = _sentence("rtqa-99c139aae673", "Amazon spokesperson Kelly Nantel told")
+    question = "Which company looks at all of its businesses in an annual operating review?"
+    n = need(entities, question)
+    start = body.index(sentence)
+    for outlet, answer in (("CNN", "Amazon"), ("Outlet", "CNN Business")):
+        article = Article("a", "T", body, "a.txt", outlet, "2022-11-16")
+        read = [Evidence(article, (start, start + len(sentence)), 0.5, 0)]
+        assert compose(n, read, entities.of([sentence])).text.startswith(answer)
+    # "the US Centers for Disease Control" is no other name for the US the question gives.
+    body, sentence = _sentence("rtqa-69300813936e", "Two weeks ago, the US Centers")
+    question = "Which US agency changed how it measures Covid-19 impact in communities?"
+    _, draft = _answer(entities, question, body, sentence, "2022-03-10")
+    assert draft.text.startswith("the US Centers for Disease Control and Prevention")

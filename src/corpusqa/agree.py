@@ -67,7 +67,7 @@ def agreement(need: Need, e: Evidence) -> float:
         words = _telling(name) if name not in need.people else _surname(name)
         # A person may be written as a handle: "@MichaelJackson".
         handle = set(terms("".join(name.split()))) if name in need.people else set()
-        if _is_outlet(name, e.article.outlet):  # "the USA Today storm article"
+        if is_outlet(name, e.article.outlet):  # "the USA Today storm article"
             checks.append(1.0)
             continue
         # A person the question names must be in the sentence or just before it (or the
@@ -129,13 +129,16 @@ def _surname(name: str) -> set[str]:
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|[IVXL]+")
 
 
-def _is_outlet(name: str, outlet: str | None) -> bool:
+def is_outlet(name: str, outlet: str | None) -> bool:
     """Whether `name` is the article's outlet, however written ("USA Today", "usatoday.com",
     "CNN" for "London CNN")."""
     site = (outlet or "").lower().removesuffix(".com").removesuffix(".co.uk")
     words = re.findall(r"[a-z]+", site)
     names = {re.sub(r"[^a-z]", "", n) for n in (name.lower(), name.lower().removeprefix("the "))}
-    return any(len(n) >= 2 and (n == "".join(words) or n in words) for n in names)
+    first = name.lower().removeprefix("the ").split()[:1]  # "CNN Business" of CNN
+    return any(len(n) >= 2 and (n == "".join(words) or n in words) for n in names) or (
+        first == ["".join(words)] and len(words) == 1
+    )
 
 
 def topic(need: Need, e: Evidence) -> float:

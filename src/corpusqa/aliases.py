@@ -43,3 +43,13 @@ def _initials(phrase: str) -> str:
     words = phrase.split()
     letters = "".join(w[0] for w in words if w.lower() not in _MINOR)
     return letters if len(words) > 1 and letters.isalpha() and letters.isupper() else ""
+
+
+def names_more(name: str, text: str) -> bool:
+    """Whether `text` is another name that holds `name`'s other name in it: "the US Centers for
+    Disease Control and Prevention" is no other name for the US."""
+    group = next((g for g in ALSO_NAMED if name.removeprefix("the ") in g), ())
+    rest = text
+    for alias in group:
+        rest = re.sub(rf"\b{re.escape(alias)}(?!\w)", "", rest)
+    return bool(group) and len(re.findall(r"\b[A-Z][\w'-]*", rest)) >= 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .aliases import known_as
+from .aliases import known_as, names_more
 from .entities import Entity, Parsed, Token
 from .grammar import asked_words, counted_noun, last_start, noun_of, noun_phrase, wh_token
 from .keyword import terms
@@ -115,8 +115,8 @@ class Need:
         """Whether `text` says something the question does not already name, itself or as
         its people ("China" for "which Chinese city")."""
         words = terms(text)
-        if any(known_as(name, text) for name in self.names):
-            return False  # "America" for a question about "the US"
+        if any(known_as(n, text) and not names_more(n, text) for n in self.names):
+            return False  # "America" for a question about "the US"; not the US's CDC
         if self.kind not in {"person", "identity"} and any(
             _longer_name_of(n, text) for n in self.names
         ):  # "the Atlanta Braves" of the Braves; but "Jill Biden" is not Biden

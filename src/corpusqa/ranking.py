@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from .agree import agreement, predicate, previous_sentences, reports_past, topic, wrong_tense
+from .agree import (
+    agreement,
+    is_outlet,
+    predicate,
+    previous_sentences,
+    reports_past,
+    topic,
+    wrong_tense,
+)
 from .candidates import candidates
 from .entities import Entity
 from .keyword import terms
@@ -64,6 +72,8 @@ def rank(
         if reports_past(need, e.text):
             continue
         found_here = candidates(need, e.text, found, e.article.body, before, people)
+        if need.kind == "org" and need.head not in _MEDIA:  # "CNN was first to report"
+            found_here = [_not_the_outlet(c, e.article.outlet) for c in found_here]
         for c in found_here + referents(need, e.text, found, prior, e.article.body):
             if wrong_tense(need, c.text, e.article.published):
                 continue
@@ -72,6 +82,14 @@ def rank(
             parts = features(need, e, c, fits, about, said)
             scored.append(Scored(weigh(parts), fits, c, e, parts))
     return sorted(scored, key=lambda x: -x.value)
+
+
+_MEDIA = frozenset("network outlet broadcaster channel publication newspaper magazine".split())
+
+
+def _not_the_outlet(c: Candidate, outlet: str | None) -> Candidate:
+    """The article's own outlet ("told CNN") is rarely the organisation a question asks for."""
+    return replace(c, fit=c.fit * 0.3) if is_outlet(c.text, outlet) else c
 
 
 def weigh(parts: Mapping[str, float]) -> float:
