@@ -180,3 +180,10 @@ def test_an_organisation_is_not_the_article_outlet_or_the_question_country(
     question = "Which US agency changed how it measures Covid-19 impact in communities?"
     _, draft = _answer(entities, question, body, sentence, "2022-03-10")
     assert draft.text.startswith("the US Centers for Disease Control and Prevention")
+
+
+def test_a_state_shortened_ap_style_is_no_town_of_it(entities: Entities) -> None:
+    body, sentence = _span("rtqa-ba63bfc3c97f", "Major League Baseball, addressing", "Tempe, Ariz.")
+    question = "In which Arizona city did Major League Baseball begin the Dream Series?"
+    fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+    assert fits["Tempe"] == 1.0 and fits["Ariz."] < 0.5  # the state, as AP style writes it

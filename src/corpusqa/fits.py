@@ -22,7 +22,7 @@ from .numerals import (
     numbers,
 )
 from .people import plays_part, state_of_another
-from .places import COUNTRIES, GEOGRAPHY, US_STATES, VENUE
+from .places import COUNTRIES, GEOGRAPHY, STATE_SHORT, US_STATES, VENUE
 from .question import Need
 
 NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
@@ -183,6 +183,8 @@ _CITY_TOO = frozenset({"New York", "Washington"})  # a state's name that is a ci
 
 def is_state_or_country(name: str) -> bool:
     bare = _bare(name)
+    if bare.endswith(".") and bare[:-1] in STATE_SHORT:
+        return True  # "Linden, Calif.": the state, as AP style shortens it
     return bare not in _CITY_TOO and (bare in US_STATES or bare in COUNTRIES)
 
 
