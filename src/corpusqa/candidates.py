@@ -60,7 +60,7 @@ from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
 from .speakers import person_shaped
-from .things import after_the_verb, identified
+from .things import after_the_verb, identified, plural_names
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
@@ -164,6 +164,7 @@ def candidates(
         found = _outermost(found)
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities) + after_the_verb(need, sentence)
+        found += plural_names(need, sentence, entities)
     if need.kind == "thing" and need.head in PARTS:
         # "Which role did he play?": a character, not the film's title ("Sordid Lives").
         titles = {e.start for e in entities if e.label == "WORK_OF_ART"}

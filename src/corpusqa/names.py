@@ -108,15 +108,7 @@ def unlabelled_names(need: Need, sentence: str, entities: tuple[Entity, ...]) ->
             continue  # performing "Marvin's Room": a title, not a venue
         if need.is_new(m.group()) and m.group().split()[0].lower() not in STARTERS:
             found.append(Candidate(m.group(), m.start(), 0.5))
-    if need.kind == "org":  # "beaten the Phillies": a team or a band, one plural word
-        for m in _PLURAL_NAME.finditer(sentence):
-            untagged = not any(e.start < m.end() and m.start(1) < e.end for e in entities)
-            if untagged and need.is_new(m.group(1)):
-                found.append(Candidate(m.group(1), m.start(1), 0.5))
     return found
-
-
-_PLURAL_NAME = re.compile(r"\bthe\s+([A-Z][a-z]{2,}s)\b(?!\s+[A-Z])")
 
 
 # Words that say which of a kind, not what kind: "the latest holiday" names none.

@@ -122,10 +122,10 @@ def _playing(need: Need, sentence: str, end: int, fit: float) -> float:
     plays = _PLAYS.match(sentence, end)
     if not plays or not set(need.verbs) & _ACTING or set(need.relation) & PERSON_TERMS:
         return fit  # "plays Charlie's daughter": the part is not Charlie
-    part = plays.group(1)
-    named = [p for p in need.people if p.split()[0] == part or part in p.split()]
-    if named or (need.head in {"actor", "actress", "star"} and not need.people):
-        return max(fit, 1.0)
+    if any(plays.group(1) in p.split() for p in need.people):
+        return 1.0
+    if need.head in {"actor", "actress", "star"} and not need.people:
+        return 1.0  # "which actress plays a Texas housewife"
     return fit * 0.3 if need.people else fit
 
 

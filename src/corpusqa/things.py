@@ -1,12 +1,14 @@
 """Answers the entity model does not tag. Things written in lower case: what a sentence says
 the asked noun is ("The only category that the USDA revised downward was fresh vegetables"),
 or what it says caused the asked effect ("hair loss due to alopecia"); and a name written
-where the question puts its answer ("streaming on Hulu" for "on which service ... streaming")."""
+where the question puts its answer ("streaming on Hulu" for "on which service ... streaming")
+or a team's plural name the model left untagged ("the Phillies")."""
 
 from __future__ import annotations
 
 import re
 
+from .entities import Entity
 from .keyword import terms
 from .lexicon import KINDS_ALSO, verb_forms
 from .question import Need
@@ -61,9 +63,11 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
 def after_the_verb(need: Need, sentence: str) -> list[Candidate]:
     """ "“Candy” is currently streaming on Hulu" for "On which service is 'Candy' streaming?":
     a capitalised name right after the question's verb and the preposition it asks with."""
+    if need.kind not in {"thing", "org"} or not need.prep:
+        return []
     named = {t for n in need.names for t in terms(n)}
     verbs = need.verbs or tuple(t for t in need.relation if t not in named)  # "is streaming"
-    if need.kind not in {"thing", "org"} or not need.prep or not verbs:
+    if not verbs:
         return []
     forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
     # A verb's own endings ("streaming"), not a noun's ("sociology" after "at the ..."):
@@ -74,6 +78,22 @@ def after_the_verb(need: Need, sentence: str) -> list[Candidate]:
 
 
 _NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*"
+
+
+def plural_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
+    """ "beaten the Phillies": one plural capitalised word after "the" that the entity model
+    left untagged, a team or a band; a weak organisation candidate."""
+    if need.kind != "org":
+        return []
+    found = []
+    for m in _PLURAL_NAME.finditer(sentence):
+        untagged = not any(e.start < m.end() and m.start(1) < e.end for e in entities)
+        if untagged and need.is_new(m.group(1)):
+            found.append(Candidate(m.group(1), m.start(1), 0.5))
+    return found
+
+
+_PLURAL_NAME = re.compile(r"\bthe\s+([A-Z][a-z]{2,}s)\b(?!\s+[A-Z])")
 
 
 def _clause_before(sentence: str, at: int) -> str:
