@@ -184,6 +184,15 @@ ANSWERED = [
         "2022-03-10",
         "the US Centers for Disease Control and Prevention",
     ),
+    # "She" opening a sentence, the person named three sentences before
+    (
+        "b23dc04f7559",
+        "She was 16 years old and",
+        "",
+        "How old was Paula Cooper when she spent 23 hours a day in her cell?",
+        "2019-01-01",
+        "16",
+    ),
 ]
 
 
@@ -228,6 +237,7 @@ REFUSED = [
         "",
         "By how much did Twitter cut its budget?",
     ),
+    ("b23dc04f7559", "She was 16 years old and", "", "How old was Lisa Mackey in 2019?"),
 ]
 
 

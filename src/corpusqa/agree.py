@@ -86,6 +86,8 @@ def agreement(need: Need, e: Evidence) -> float:
             if whole and words & article
             else 0.0
         )
+        if check == 0.0 and name in need.people and _he_or_she(e, words):
+            check = 0.6  # "He died in January at age 86." three sentences after his name
         if (
             check == 0.0
             and name in need.people
@@ -112,6 +114,18 @@ def agreement(need: Need, e: Evidence) -> float:
     if need.kind == "number":  # "how much did egg prices rise in August?": that month's
         checks += [1.0 if m in sentence else 0.6 if m in nearby else 0.0 for m in need.months]
     return sum(checks) / len(checks) if checks else 1.0
+
+
+_PRONOUN_START = re.compile(r"^(?:He|She)\b")
+
+
+def _he_or_she(e: Evidence, surname: set[str]) -> bool:
+    """A sentence opening with "He" or "She" where one of the three sentences before names
+    the person: a pronoun chain back to the name."""
+    if not _PRONOUN_START.match(e.text):
+        return False
+    body, start = e.article.body, e.span[0]
+    return any(surname & set(terms(s)) for s in previous_sentences(body, start, 3))
 
 
 def _telling(name: str) -> set[str]:
