@@ -48,6 +48,7 @@ OWN_SETS = {
         "types20",
         "types21",
         "types22",
+        "types23",
         "heldout",
         "blind",
         "blind2",
