@@ -50,7 +50,8 @@ AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 AGE_OF = re.compile(
     r"(?i:\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b)"
     r"|\b[A-Z][\w'’-]+, (\d{1,2}), (?=[a-z])"
-    r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])",
+    r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])"
+    r"|\b[Aa]t (\d{1,2}), (?=[A-Z][a-z]|he\b|she\b)",  # "At 26, Zendaya made history"
 )
 MONTHS = (
     "January February March April May June July August September October November December"
