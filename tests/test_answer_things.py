@@ -193,6 +193,25 @@ ANSWERED = [
         "2019-01-01",
         "16",
     ),
+    # "At 15, April Beverly was ...": an age before the name
+    (
+        "b23dc04f7559",
+        "At 15, April Beverly was",
+        "",
+        "How old was April Beverly when she was seven months pregnant?",
+        "2019-01-01",
+        "15",
+    ),
+    # "properties-for-sale" names the properties for sale (newsqa-types23's article: no other
+    # sentence found writes the measured noun only inside a hyphened compound)
+    (
+        "6017133f82d9",
+        "The share of properties-for-sale",
+        "Realtor.com",
+        "What share of properties for sale had price cuts in June 2022?",
+        "2022-07-14",
+        "15%",
+    ),
 ]
 
 

@@ -29,7 +29,8 @@ def names_the_measure(need: Need, sentence: str, before: str = "") -> float:
         return 1.0
     if _OF_THOSE.search(sentence):  # "About 20% of those loans": of the ones just named
         sentence = f"{before} {sentence}"
-    return 1.0 if words & set(terms(sentence)) else 0.4
+    # "properties-for-sale" names the properties for sale
+    return 1.0 if words & set(terms(sentence.replace("-", " "))) else 0.4
 
 
 _OF_THOSE = re.compile(r"\bof\s+(?:those|these|them)\b", re.I)
