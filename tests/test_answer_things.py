@@ -212,6 +212,16 @@ ANSWERED = [
         "2022-07-14",
         "15%",
     ),
+    # a title in a clause without the question's names, when another clause has them (also
+    # newsqa-types23's article)
+    (
+        "e7dd9a1f6906",
+        "At 26, Zendaya made history",
+        'Dopesick."',
+        "For which show did Michael Keaton win his Emmy?",
+        "2022-09-13",
+        "Dopesick",
+    ),
 ]
 
 

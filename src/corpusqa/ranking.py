@@ -151,8 +151,8 @@ def _in_another_clause(need: Need, sentence: str, at: int) -> bool:
     year": for when McDonald's did, an amount or date in a clause without the question's names
     when another clause of the sentence has one; likewise for its verb ("The crash killed 19
     people, while 24 survived": how many survived)."""
-    if need.kind not in {"number", "date"}:
-        return False
+    if need.kind not in {"number", "date", "thing", "org"}:
+        return False  # not a person or a place: the other clause may name those
     names = [set(terms(n)) for n in need.names]
     verbs = [{v} for v in need.verbs]  # its own word: a clause on the killed is not on the dead
     return _elsewhere(sentence, at, _CLAUSE, lambda c: any(n <= c for n in names)) or _elsewhere(
