@@ -148,9 +148,10 @@ _CLAUSE_OF_VERB = re.compile(
 
 def _in_another_clause(need: Need, sentence: str, at: int) -> bool:
     """ "IHOP announced a rewards program in March, and McDonald's launched its first ... last
-    year": for when McDonald's did, an amount or date in a clause without the question's names
-    when another clause of the sentence has one; likewise for its verb ("The crash killed 19
-    people, while 24 survived": how many survived)."""
+    year": for when McDonald's did, an amount, date, thing or organisation in a clause without
+    the question's names when another clause of the sentence has one (Keaton's show, not the
+    one Zendaya won for before ", while Michael Keaton ..."); likewise for its verb ("The crash
+    killed 19 people, while 24 survived": how many survived)."""
     if need.kind not in {"number", "date", "thing", "org"}:
         return False  # not a person or a place: the other clause may name those
     names = [set(terms(n)) for n in need.names]
