@@ -118,8 +118,9 @@ _ORIGINALLY = re.compile(r"\b(?:originally|initially)\s+(?:[\w-]+\s+){0,3}$")
 
 
 # "£146,000 ($157,000)": the same sum in another currency, beside it in brackets.
-_CONVERTED = re.compile(r"[$£€]?\d[\d,.]*(?:\s*(?:million|billion|bn|m))?\s*\(\s*$")
-_CONVERSION = re.compile(r"\s*\(\s*[$£€]?\d[\d,.]*(?:\s*(?:million|billion|bn|m))?\s*\)")
+_SUM = r"[$£€]?\d[\d,.]*(?:\s*(?:million|billion|bn|m))?"
+_CONVERTED = re.compile(rf"{_SUM}\s*\(\s*$")
+_CONVERSION = re.compile(rf"\s*\(\s*{_SUM}\s*\)")
 
 
 def converts_asked(need: Need, sentence: str, start: int, end: int) -> bool:

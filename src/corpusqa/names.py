@@ -121,6 +121,10 @@ _GENERIC = frozenset(
 
 
 _NO_NAME_START = STARTERS | ROLES
+# Capitalised words, "&" between them ("Outten & Golden"), a dot only inside a word, not the
+# sentence's full stop.
+_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+NAME_RUN = rf"{_WORD}(?:\s+(?:&\s+)?{_WORD})*"
 _WRITTEN_BEFORE_NAMES = frozenset({"county", "state", "city", "country", "nation", "town"})
 
 
@@ -134,8 +138,7 @@ def described(need: Need, sentence: str) -> list[Candidate]:
         rf"[\w\s-]{{0,40}}?\b{re.escape(need.head)}s?\b"
     )
     # ... or a name written right after it: "South Korean news agency Yonhap".
-    word = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"  # not the sentence's full stop
-    titled = rf"\b{re.escape(need.head)}\s+({word}(?:\s+(?:&\s+)?{word})*)"
+    titled = rf"\b{re.escape(need.head)}\s+({NAME_RUN})"
     # Not "the county Parks Department" or "the state Senate": no county's or state's name.
     patterns = [pattern] if need.head in _WRITTEN_BEFORE_NAMES else [pattern, titled]
     return [

@@ -11,6 +11,7 @@ import re
 from .entities import Entity
 from .keyword import terms
 from .lexicon import KINDS_ALSO, verb_forms
+from .names import NAME_RUN
 from .question import Need
 from .records import Candidate
 
@@ -72,12 +73,9 @@ def after_the_verb(need: Need, sentence: str) -> list[Candidate]:
     forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
     # A verb's own endings ("streaming"), not a noun's ("sociology" after "at the ..."):
     verb = rf"(?i:(?:{forms})(?:e|es|ed|ing|s)?\s+{re.escape(need.prep)}\s+(?:the\s+)?)"
-    pattern = rf"\b{verb}({_NAME})"
+    pattern = rf"\b{verb}({NAME_RUN})"
     found = re.finditer(pattern, sentence)
     return [Candidate(m.group(1), m.start(1), 1.0) for m in found if need.is_new(m.group(1))]
-
-
-_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*)*"
 
 
 def plural_names(need: Need, sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
