@@ -2,13 +2,14 @@
 
 import pytest
 
-from corpusqa.agree import agreement, predicate, wrong_tense
+from corpusqa.agree import agreement, predicate
 from corpusqa.answer import compose
 from corpusqa.candidates import candidates
 from corpusqa.entities import Entities
 from corpusqa.question import Need, analyse
 from corpusqa.records import Article, Evidence
 from corpusqa.speakers import speaker
+from corpusqa.tense import wrong_tense
 
 DYSON = (
     "Pierce County Sheriff’s Deputy Cooper Dyson, 25, will be honored with a public service "

@@ -171,7 +171,7 @@ def test_a_part_of_the_day_is_no_time_of_day(entities: Entities) -> None:
 
 
 def test_what_was_done_does_not_date_what_will_be(entities: Entities) -> None:
-    from corpusqa.agree import reports_past
+    from corpusqa.tense import reports_past
 
     _, done = _sentence("rtqa-a153cd417d57", "The committee voted Wednesday")
     _, to_come = _sentence("rtqa-f40c97696a1c", "The House will vote late Wednesday")

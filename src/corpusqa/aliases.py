@@ -53,3 +53,9 @@ def names_more(name: str, text: str) -> bool:
     for alias in group:
         rest = re.sub(rf"\b{re.escape(alias)}(?!\w)", "", rest)
     return bool(group) and len(re.findall(r"\b[A-Z][\w'-]*", rest)) >= 2
+
+
+def longer_name_of(name: str, text: str) -> bool:
+    """ "the Atlanta Braves" of "Braves": a name with more words before it is the same name."""
+    bare = name.removeprefix("the ")
+    return bare[:1].isupper() and len(bare) >= 4 and text.endswith(f" {bare}")

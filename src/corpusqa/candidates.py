@@ -28,7 +28,7 @@ from .fits import (
     is_state_or_country,
 )
 from .keyword import terms
-from .lexicon import COLOURS, HEADS, SHARE_HEADS, verb_forms
+from .lexicon import COLOURS, HEADS, SHARE_HEADS
 from .measures import (
     ages,
     clock_times,
@@ -47,20 +47,19 @@ from .names import (
     codes,
     described,
     named_things,
-    roads,
-    towns,
     unlabelled_names,
-    where_it_happened,
     widened,
     written_dates,
 )
 from .numerals import YEAR, undashed
 from .people import PARTS, affiliations, home_states, person_candidates
+from .place_names import roads, towns, where_it_happened
 from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
 from .speakers import person_shaped
 from .things import after_the_verb, identified, plural_names
+from .verbs import verb_forms
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})

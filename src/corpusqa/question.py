@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .aliases import known_as, names_more
-from .entities import Entity, Parsed, Token
+from .aliases import known_as, longer_name_of, names_more
+from .entities import Parsed, Token
 from .grammar import asked_words, counted_noun, last_start, noun_of, noun_phrase, wh_token
 from .keyword import terms
 from .kinds import (
@@ -31,9 +31,9 @@ from .lexicon import (
     HEADS,
     MONEY_HEADS,
     MONEY_VERBS,
-    unpossessed,
 )
 from .numerals import MONTHS, NOW, YEAR, numbers, rates, undated
+from .stated import is_name, name_of, name_shaped, titled
 from .verbs import dated_noun, main_verbs, who_did
 
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
@@ -118,7 +118,7 @@ class Need:
         if any(known_as(n, text) and not names_more(n, text) for n in self.names):
             return False  # "America" for a question about "the US"; not the US's CDC
         if self.kind not in {"person", "identity"} and any(
-            _longer_name_of(n, text) for n in self.names
+            longer_name_of(n, text) for n in self.names
         ):  # "the Atlanta Braves" of the Braves; but "Jill Biden" is not Biden
             return False
         return bool(words) and not all(w in self.terms or self._of_peoples(w) for w in words)
@@ -128,40 +128,15 @@ class Need:
         return any(p.startswith(stem) for p in self.peoples)
 
 
-def _longer_name_of(name: str, text: str) -> bool:
-    """ "the Atlanta Braves" of "Braves": a name with more words before it is the same name."""
-    bare = name.removeprefix("the ")
-    return bare[:1].isupper() and len(bare) >= 4 and text.endswith(f" {bare}")
-
-
-# A title the question quotes: "'The Whale'", "“Will & Grace”"; not the "'s" of "Charlie's".
-_TITLE = re.compile(r"(?<![\w'’])['‘“\"]([A-Z][^'‘’“”\"]{0,60}?)['’”\"](?!\w)")
-_QUOTE_CHARS = "'‘’“”\""
-
-
-def titled(text: str, names: list[str]) -> tuple[str, ...]:
-    """The question's names without the quotes the entity model left on them ("'The Whale"),
-    and each title it quotes, which the model may not call a name at all."""
-    titles = [m.group(1).strip() for m in _TITLE.finditer(text)]
-    bare = [n.strip(_QUOTE_CHARS) for n in names]
-    kept = [n for n in bare if n and not any(set(terms(n)) <= set(terms(t)) for t in titles)]
-    return tuple(dict.fromkeys([*kept, *(t for t in titles if terms(t))]))
-
-
-def _name(e: Entity) -> str:
-    """A person as named, without the possessive: "Steve Martin's new book" names Steve Martin."""
-    return unpossessed(e.text) if e.label == "PERSON" else e.text
-
-
 def analyse(parsed: Parsed) -> Need:
     """What `parsed` asks for, and the names, numbers and years it states."""
     text = parsed.text
-    tagged = [_name(e) for e in parsed.entities if e.label in _NAME_LABELS and terms(e.text)]
+    tagged = [name_of(e) for e in parsed.entities if e.label in _NAME_LABELS and terms(e.text)]
     names = titled(text, tagged)
     stated = Need(
         "description",
         names=names,
-        people=tuple(_name(e) for e in parsed.entities if e.label == "PERSON"),
+        people=tuple(name_of(e) for e in parsed.entities if e.label == "PERSON"),
         peoples=tuple(t for e in parsed.entities if e.label == "NORP" for t in terms(e.text)),
         numbers=tuple(numbers(text)),
         years=tuple(n for n in numbers(text) if YEAR.fullmatch(n)),
@@ -171,8 +146,8 @@ def analyse(parsed: Parsed) -> Need:
     last = _last_question(text)
     who_is = _WHO_IS.match(last)
     if who_is and (
-        any(e.label == "PERSON" and _is_name(e.text, who_is.group(2)) for e in parsed.entities)
-        or _name_shaped(who_is.group(2))
+        any(e.label == "PERSON" and is_name(e.text, who_is.group(2)) for e in parsed.entities)
+        or name_shaped(who_is.group(2))
     ):
         return replace(
             stated, kind="identity", asked=f"who {who_is.group(2)} is", people=(who_is.group(2),)
@@ -246,8 +221,6 @@ _COUNT_ASKED = re.compile(r"how (?:many|much)\b")  # not "what percentage of wee
 # "in August", "during March": the month a measure is of; not "the March 2023 gala" (a name)
 _IN_MONTH = re.compile(rf"\b(?:in|during|for|through)\s+({'|'.join(MONTHS)})\b(?!\s+\d)")
 NAME_HEADS = frozenset({"name", "nickname", "term"})
-# Lower-case words inside a person's name ("Maria van Kerkhove", "Ursula von der Leyen").
-_PARTICLES = frozenset("van von der den de di da du del la le bin al".split())
 # A question in the present perfect or progressive asks for the state of things now ("has
 # the jackpot increased to", "is currently underway"): the newest report of it counts most.
 _PRESENT = re.compile(
@@ -257,28 +230,6 @@ _PRESENT = re.compile(
 )
 _CALLED = re.compile(r"\b(?:called|known(?:\s+as)?|nicknamed|dubbed|named)\s*\?*$", re.I)
 _NAMING = frozenset(terms("called known named nicknamed dubbed"))
-
-
-def _is_name(name: str, asked: str) -> bool:
-    """Whether "who is X" asks who a person named X is ("Pope Francis"), not who stands in
-    relation to them ("the mother of X's son", "X's successor")."""
-    words = asked.strip(" ?.,").removeprefix("the ").split()
-    return name in asked and all(
-        w[:1].isupper() or not w[:1].isalpha() or w in _PARTICLES for w in words
-    )
-
-
-def _name_shaped(asked: str) -> bool:
-    """ "Eytan Stibbe": two to four capitalised words, which the small entity model may not
-    call a person; "the Mayor" or "NATO" are not."""
-    words = asked.strip(" ?.,").split()
-    capitals = [w for w in words if w not in _PARTICLES]
-    return (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() and not w.isupper() for w in capitals)
-        and words[0][:1].isupper()
-        and words[-1][:1].isupper()
-    )
 
 
 def _last_question(text: str) -> str:

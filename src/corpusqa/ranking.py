@@ -14,20 +14,19 @@ from .agree import (
     is_outlet,
     predicate,
     previous_sentences,
-    reports_past,
     topic,
-    wrong_tense,
 )
 from .candidates import candidates
 from .entities import Entity
 from .keyword import terms
-from .lexicon import verb_forms
 from .numerals import IN_YEAR, numbers
 from .question import Need
 from .records import Candidate, Evidence
 from .referents import referents
 from .roles import act_forms, tells_the_act
+from .tense import reports_past, wrong_tense
 from .tuning import ANSWER_WEIGHTS, MIN_AGREE, MIN_FIT, MIN_TOPIC, W_RECENT, W_RECENT_NOW, WINDOW
+from .verbs import verb_forms
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from .agree import article_terms
 from .keyword import terms
-from .lexicon import GENERIC_ROLES, ROLE_ALSO, verb_forms
+from .lexicon import GENERIC_ROLES, ROLE_ALSO
 from .places import DEMONYMS
 from .question import Need
+from .verbs import verb_forms
 
 
 def role_fit(need: Need, role: str, body: str = "") -> float:

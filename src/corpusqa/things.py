@@ -10,10 +10,11 @@ import re
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import KINDS_ALSO, verb_forms
+from .lexicon import KINDS_ALSO
 from .names import NAME_RUN
 from .question import Need
 from .records import Candidate
+from .verbs import verb_forms
 
 # A noun phrase of up to four lower-case words, ended by punctuation or a word that starts
 # another phrase; "the", "a" or "an" before it is not part of the answer.

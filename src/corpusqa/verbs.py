@@ -1,11 +1,43 @@
 """The verbs a parsed question is built on ("died" in "When did X die?"), where the small
 parser tags them nouns too; what a when-question built on "is" dates; and the clause a
-refusal says is not reported ("who founded the Bulletin")."""
+refusal says is not reported ("who founded the Bulletin"); and the forms a report of a verb
+takes ("death" for "died", "grew" for "grow")."""
 
 from __future__ import annotations
 
 from .entities import Parsed, Token
 from .grammar import last_start
+from .keyword import terms
+
+# A question's verb in the forms a report of it takes: "died" is reported as "death" too.
+VERB_FORMS = {
+    "die": {"die", "death", "dead", "kill", "pass"},  # "his father's passing", "passed away"
+    "kill": {"kill", "die", "death", "dead"},
+    "born": {"born", "birth", "nativ"},
+    "won": {"won", "win", "winner", "victori"},
+    "win": {"won", "win", "winner", "victori"},
+    "resign": {"resign", "quit", "step"},
+    "quit": {"resign", "quit", "step"},
+    "arrest": {"arrest", "custodi", "detain"},
+    "appli": {"appli", "applic", "applicant"},
+}
+# Irregular verbs as news reports them: the question's "grow" is the sentence's "grew".
+_IRREGULAR = """grow grew grown | buy bought | sell sold | take took taken | give gave given |
+    make made | go went gone | come came | find found | tell told | leave left | lose lost |
+    hold held | bring brought | build built | meet met | pay paid | run ran | see saw seen |
+    send sent | spend spent | speak spoke spoken | steal stole stolen | throw threw thrown |
+    write wrote written | begin began begun | break broke broken | choose chose chosen |
+    drive drove driven | fall fell fallen | fly flew flown | know knew known | lead led |
+    rise rose risen | shoot shot | sing sang sung | sink sank sunk | stand stood |
+    strike struck | teach taught | think thought | wear wore worn | catch caught |
+    fight fought | feel felt | keep kept | sleep slept | swim swam swum | hide hid hidden"""
+_PARTS = [{t for w in forms.split() for t in terms(w)} for forms in _IRREGULAR.split("|")]
+IRREGULAR = {stem: frozenset(parts) for parts in _PARTS for stem in parts}
+
+
+def verb_forms(verb: str) -> frozenset[str]:
+    """A question verb's stem with the forms a report of it takes (`VERB_FORMS`, `IRREGULAR`)."""
+    return frozenset(VERB_FORMS.get(verb, ())) | IRREGULAR.get(verb, frozenset()) | {verb}
 
 
 def who_did(parsed: Parsed, wh: int | None) -> str:

@@ -1,0 +1,70 @@
+"""Places the small entity model misses or mislabels: a town before a US state, where the
+question's verb happened ("grew up in Compton"), a road by its name and number."""
+
+from __future__ import annotations
+
+import re
+
+from .keyword import terms
+from .names import WHEN_WORD
+from .places import ROAD, ROAD_HEADS, US_STATES
+from .question import Need
+from .records import Candidate
+from .speakers import STARTERS
+from .verbs import verb_forms
+
+_TOWN = re.compile(
+    rf"((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*),\s+({'|'.join(sorted(US_STATES))})\b"
+)
+_TOWN_HEADS = frozenset({"city", "town", "village", "community", "suburb"})
+_BEFORE_TOWN = frozenset("the in on at by from near".split())
+
+
+def towns(need: Need, sentence: str) -> list[Candidate]:
+    """ "at Carter's Lancaster, California home": a name before a comma and a US state is a
+    town, whatever the entity model made of it."""
+    found = []
+    for m in _TOWN.finditer(sentence):
+        words = m.group(1).split()
+        while words and (words[0].endswith(("'s", "’s")) or words[0].lower() in _BEFORE_TOWN):
+            words = words[1:]  # "Carter's Lancaster": the town is what follows the owner
+        town = " ".join(words)
+        if town and need.is_new(town) and not WHEN_WORD.fullmatch(town):  # "On Wednesday, Ohio"
+            found.append(Candidate(town, m.start(1) + m.group(1).index(town), _town_fit(need)))
+    return found
+
+
+def _town_fit(need: Need) -> float:
+    return 1.0 if need.head in _TOWN_HEADS or not need.head else 0.5
+
+
+def where_it_happened(need: Need, sentence: str) -> list[Candidate]:
+    """ "Dr. Dre, who grew up in Compton": a name after the question's verb and "in" is where
+    it happened, whatever the entity model made of it (an ORG here); not "died from COVID-19"."""
+    verbs = {f for v in need.verbs for f in verb_forms(v)}
+    return [
+        Candidate(m.group(2), m.start(2), _town_fit(need))
+        for m in _VERB_IN.finditer(sentence)
+        if set(terms(m.group(1))) & verbs
+        and m.group(2).split()[0].lower() not in STARTERS
+        and not WHEN_WORD.match(m.group(2))
+        and need.is_new(m.group(2))
+    ]
+
+
+_VERB_IN = re.compile(
+    r"\b([a-z]+)(?:\s+(?:up|out|back|down))?\s+in\s+"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+def roads(need: Need, sentence: str) -> list[Candidate]:
+    """ "stuck on New York State Route 198": a road by its name and number, which the small
+    model cuts short ("New York State") or misses."""
+    if need.head not in ROAD_HEADS:
+        return []
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in ROAD.finditer(sentence)
+        if need.is_new(m.group())
+    ]
