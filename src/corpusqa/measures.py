@@ -164,8 +164,18 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
     for "14 battalions" or a bare number in a sentence without tanks; a bare number after
     "killed" or "injured" counts people ("killed 168 and injured 682")."""
-    if _asks_code(need):
+    if any(start in (m.start(g) for g in range(1, 7)) for m in AGE_OF.finditer(sentence)):
+        return 0.3  # "Story, 29, batted ...": his age, not a count or a code
+    if asks_code(need):
         return 1.0 if _a_code(phrase) else 0.0
+    if need.asked.startswith("how many") and (
+        _PHONE.fullmatch(phrase.split()[0])
+        or _DIALLED.search(sentence[:start])
+        or _POINT_DECIMAL.match(phrase)
+    ):
+        # "1-800-273-8255", "call 911": a line to ring; "batted .251 with 24 homers": an
+        # average. None counts anything.
+        return 0.0
     if not need.head or need.head in _ANY_COUNT or not terms(need.head):
         return 1.0
     head = terms(need.head)[0]
@@ -199,11 +209,18 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
 
 
 _ASKED_CODE = re.compile(r"\b(\w+) numbers?$")
+_PHONE = re.compile(r"(?:1-)?\d{3}-\d{3}-\d{4}")
+_DIALLED = re.compile(r"\b(?:dial(?:s|ed|led|ing|ling)?|call|text)\s+$", re.I)
+_POINT_DECIMAL = re.compile(r"\.\d")
 
 
-def _asks_code(need: Need) -> bool:
+def asks_code(need: Need) -> bool:
+    """ "What flight number", "what jersey number", "which emergency number": a code that
+    names one, not a count."""
     m = _ASKED_CODE.search(need.asked)
-    return need.head == "number" and m is not None and bool(set(terms(m.group(1))) & CODE_NOUNS)
+    if need.head != "number" or m is None or not terms(m.group(1)):
+        return False
+    return need.asked.startswith("which") or bool(set(terms(m.group(1))) & CODE_NOUNS)
 
 
 def _a_code(phrase: str) -> bool:

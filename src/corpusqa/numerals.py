@@ -51,7 +51,10 @@ AGE_OF = re.compile(
     r"(?i:\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b)"
     r"|\b[A-Z][\w'’-]+, (\d{1,2}), (?=[a-z])"
     r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])"
-    r"|\b[Aa]t (\d{1,2}), (?=[A-Z][a-z]|he\b|she\b)",  # "At 26, Zendaya made history"
+    r"|\b[Aa]t (\d{1,2}), (?=[A-Z][a-z]|he\b|she\b)"  # "At 26, Zendaya made history"
+    # "who turns 29 today", "will turn 29 on Wednesday"; not "the index turned 5 percent"
+    r"|\b(?:[Ww]ho|[Hh]e|[Ss]he|will|[A-Z][\w'’-]+) turn(?:s|ed)? (\d{1,3})"
+    r"(?![\w%-]| years| percent)",
 )
 MONTHS = (
     "January February March April May June July August September October November December"
