@@ -239,12 +239,26 @@ def _written_before(need: Need, e: Evidence) -> bool:
     return bool(need.happened and published and published < need.happened[: len(published)])
 
 
+# A year written by its distance from the article's: a season reported after it ended is
+# "last season" in its own year too.
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next) (?:year|season)\b", re.I)
+_THAT_YEAR = re.compile(r"\bthat (?:year|season)\b", re.I)
+_SINCE = {"last": frozenset({0, 1}), "this": frozenset({0}), "next": frozenset({0, -1})}
+
+
 def _year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
     if year in digits:
         return 1.0
     if any(YEAR.fullmatch(d) for d in digits):
         return 0.0  # the sentence dates itself to other years only
+    if _THAT_YEAR.search(e.text):  # "... 2018, his first year as an All-Star. He hit ... that year"
+        before = set(YEAR.findall(" ".join(previous_sentences(e.article.body, e.span[0], 1))))
+        if before:
+            return 1.0 if year in before else 0.0
     published = (e.article.published or "")[:4]
+    said = {_SINCE[w.lower()] for w in _RELATIVE_YEAR.findall(e.text)}
+    if published and said and int(published) - int(year) not in set().union(*said):
+        return 0.0  # "last season" in an article of 2021 is no 2016
     if published and 0 <= int(published) - int(year) <= 1:
         return 0.75
     if published and int(published) < int(year):
