@@ -9,7 +9,7 @@ import re
 from .entities import Entity
 from .keyword import terms
 from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT, unpossessed
-from .measures import CLOCK, FRACTION
+from .measures import CLOCK, FRACTION, asks_code
 from .names import CODE
 from .numerals import (
     AGE,
@@ -51,6 +51,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
     if need.kind == "number":
+        if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
+            return 0.0  # "what jersey number": no sum or share is one
         if need.asked in DURATION or need.head in TIME_UNITS:
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text):
                 return 0.3  # "last week" says when, not how long
@@ -108,6 +110,13 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 1.0
         return 0.5 if e.label == "GPE" else 0.3
     fit = fits.get(e.label, 0.0)
+    if (
+        need.kind == "org"
+        and need.head in _TEAMS
+        and e.label == "GPE"
+        and _PLAYED.search(sentence[: e.start])
+    ):
+        fit = 1.0  # "as the Cubs beat Cleveland": a team by its city
     if need.kind == "org" and CODE.fullmatch(e.text):
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
     if need.kind == "date" and (AGE.search(e.text) or LENGTH.search(e.text)):
@@ -146,6 +155,11 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
 
 
 _PAID = frozenset(terms("hourly pay wage exchange rent fee"))
+_TEAMS = frozenset({"team", "club", "side", "opponent", "opponents", "rival"})
+_PLAYED = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeats|against|over|vs\.?|versus|faced|faces|hosts?|"
+    r"hosted|swept|edged|routed|topped|past)\s+$"
+)
 
 
 _LENGTH_OF_TIME = re.compile(

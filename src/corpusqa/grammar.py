@@ -128,8 +128,8 @@ def _named_of(tokens: tuple[Token, ...], i: int, j: int) -> int | None:
     """ "which University of Cincinnati Medical Center doctor", "which Bank of England
     official": a name with "of" in it before the noun asked about; that noun's place."""
     proper = {"NNP", "NNPS"}
-    if j >= len(tokens) or tokens[j].text.lower() not in {"of", "for"}:
-        return None  # "Bank of England", "Airlines for America"
+    if j >= len(tokens) or tokens[j].text.lower() not in {"of", "for", "on"}:
+        return None  # "Bank of England", "Airlines for America", "Alliance on Mental Illness"
     if not all(tokens[k].tag in proper for k in range(i, j)):
         return None
     k = j + 1

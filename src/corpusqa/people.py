@@ -194,10 +194,12 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
     for person in need.people:
         surname = re.escape(person.split()[-1])
         pattern = (
-            rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?)(?:[a-z][\w-]*\s+){{1,2}}"
+            rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?)((?:[a-z][\w-]*\s+){{1,2}})"
             rf"(?:[A-Z][\w'’.-]*\s+){{0,2}}{surname}\b"
         )
         for m in re.finditer(pattern, sentence):
+            if len(terms(m.group(2))) < len(m.group(2).split()):
+                continue  # "Chanock is Javier Baez's agent": no role between, but a verb
             words = m.group(1).split()
             while words and words[0].lower() in STARTERS:
                 words = words[1:]
