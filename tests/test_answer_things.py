@@ -222,6 +222,32 @@ ANSWERED = [
         "2022-09-13",
         "Dopesick",
     ),
+    # a web address, for "which website"
+    (
+        "b70288bd8e1d",
+        "Customers should check their flight status",
+        "mobile app, he said.",
+        "On which website should customers check their flight status?",
+        "2019-01-25",
+        "jetblue.com",
+    ),
+    # the quoted words before the noun "what kind of" asks about
+    (
+        "801c4202dee2",
+        "Over the summer, Trump enacted",
+        "",
+        "What kind of policy did Trump enact over the summer?",
+        "2018-12-18",
+        "zero tolerance",
+    ),
+    (
+        "98a63decbb3f",
+        "The two leaders “fell in love,”",
+        "",
+        "What kind of relationship did Kim praise?",
+        "2022-10-07",
+        "special",
+    ),
 ]
 
 

@@ -58,7 +58,7 @@ from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
 from .speakers import person_shaped
-from .things import after_the_verb, identified, plural_names
+from .things import after_the_verb, identified, plural_names, quoted_kind, web_addresses
 from .verbs import verb_forms
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
@@ -160,10 +160,11 @@ def candidates(
         ]
     if need.kind == "thing":
         found += named_things(need, sentence) + codes(need, sentence) + identified(need, sentence)
+        found += quoted_kind(need, sentence)
         found = _outermost(found)
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities) + after_the_verb(need, sentence)
-        found += plural_names(need, sentence, entities)
+        found += plural_names(need, sentence, entities) + web_addresses(need, sentence)
     if need.kind == "thing" and need.head in PARTS:
         # "Which role did he play?": a character, not the film's title ("Sordid Lives").
         titles = {e.start for e in entities if e.label == "WORK_OF_ART"}

@@ -103,3 +103,38 @@ def _clause_before(sentence: str, at: int) -> str:
 def _a_thing(text: str) -> bool:
     first = text.split()[0].lower()
     return first not in _NOT_A_THING and not first.endswith(("ed", "ly", "ing"))
+
+
+_WEB_HEADS = frozenset({"website", "site", "domain", "url"})
+_WEB_ADDRESS = re.compile(
+    r"(?<![\w@.])(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:com|org|net|gov|edu|io|co|us|uk|tv|info)\b(?:/[\w/-]*)?"
+)
+
+
+def web_addresses(need: Need, sentence: str) -> list[Candidate]:
+    """ "sell his music online at garthbrooks.com": a web address, for "which website"."""
+    if need.head not in _WEB_HEADS:
+        return []
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in _WEB_ADDRESS.finditer(sentence)
+        if need.is_new(m.group())
+    ]
+
+
+_KIND_WORDS = frozenset(terms("kind type sort"))
+_QUOTED_BEFORE = re.compile(r"[“\"]([^”\"]{1,40})[”\"]\s+([a-z][\w-]*)")
+
+
+def quoted_kind(need: Need, sentence: str) -> list[Candidate]:
+    """ "a “no limits” partnership": the quoted words before the noun that "what kind of
+    partnership" asks about."""
+    if need.head not in {"kind", "type", "sort"}:
+        return []
+    nouns = set(need.role) - _KIND_WORDS
+    return [
+        Candidate(m.group(1), m.start(1), 1.0)
+        for m in _QUOTED_BEFORE.finditer(sentence)
+        if set(terms(m.group(2))) & nouns and need.is_new(m.group(1))
+    ]
