@@ -164,7 +164,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
     for "14 battalions" or a bare number in a sentence without tanks; a bare number after
     "killed" or "injured" counts people ("killed 168 and injured 682")."""
-    if any(start in (m.start(g) for g in range(1, 7)) for m in AGE_OF.finditer(sentence)):
+    if _an_age(sentence, start):
         return 0.3  # "Story, 29, batted ...": his age, not a count or a code
     if asks_code(need):
         return 1.0 if _a_code(phrase) else 0.0
@@ -206,6 +206,13 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     if set(terms(" ".join(sentence[:start].split()[-1:]))) & set(need.verbs):
         return 0.8  # "Mitchell scored 40" for how many points he scored
     return 0.8 if head in terms(sentence) else 0.4
+
+
+def _an_age(sentence: str, start: int) -> bool:
+    return any(
+        start in (m.start(g) for g in range(1, AGE_OF.groups + 1))
+        for m in AGE_OF.finditer(sentence)
+    )
 
 
 _ASKED_CODE = re.compile(r"\b(\w+) numbers?$")
