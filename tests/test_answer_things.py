@@ -248,6 +248,27 @@ ANSWERED = [
         "2022-10-07",
         "special",
     ),
+    # an age written "who turns 29"
+    ("18fe426361e0", "Logan, who turns 29 today", "", "How old is Logan?", "2022-02-16", "29"),
+    # "that year" is the year the sentence before names (a guard: 2020 also passed before)
+    (
+        "895702a9016a",
+        "The continent received 57 million tons",
+        "",
+        "How many tons of Russian hard coal did Europe receive in 2020?",
+        "2022-04-05",
+        "57 million tons",
+    ),
+    # a name with "on" in it before the asked noun
+    (
+        "f7a366b0e09e",
+        "Yanzhong Huang, a senior fellow",
+        "",
+        "Which Council on Foreign Relations fellow said cases inside the Olympic bubble were "
+        "inevitable?",
+        "2022-01-21",
+        "Yanzhong Huang",
+    ),
 ]
 
 
@@ -293,6 +314,27 @@ REFUSED = [
         "By how much did Twitter cut its budget?",
     ),
     ("b23dc04f7559", "She was 16 years old and", "", "How old was Lisa Mackey in 2019?"),
+    # the number after "call" counts no callers
+    (
+        "317857a0e7bd",
+        "“No one is embarrassed to call 911",
+        "",
+        "How many people call for a fire or an emergency?",
+    ),
+    # no sum is a jersey number
+    (
+        "a6de7dc595fd",
+        "As of Tuesday night, more than $6 million",
+        "",
+        "What jersey number does Damar Hamlin wear?",
+    ),
+    # "that year" is 2020, as the sentence before says, not 2021
+    (
+        "895702a9016a",
+        "The continent received 57 million tons",
+        "",
+        "How many tons of Russian hard coal did Europe receive in 2021?",
+    ),
 ]
 
 

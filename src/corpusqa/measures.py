@@ -15,6 +15,7 @@ from dataclasses import replace
 from .entities import Entity
 from .keyword import terms
 from .lexicon import CODE_NOUNS, HEADS, HOW_WORDS, PERSON_TERMS
+from .names import matches
 from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, UNITS, YEAR
 from .question import Need
 from .records import Candidate
@@ -93,11 +94,7 @@ def shares_in_words(sentence: str) -> list[Entity]:
 
 def clock_times(need: Need, sentence: str) -> list[Candidate]:
     """ "Starting May 1 at 11:59 p.m.": the times of day a sentence gives."""
-    return [
-        Candidate(m.group(), m.start(), 1.0)
-        for m in CLOCK.finditer(sentence)
-        if need.is_new(m.group())
-    ]
+    return matches(need, CLOCK, sentence)
 
 
 def scores(need: Need, sentence: str) -> list[Candidate]:

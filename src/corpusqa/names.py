@@ -262,3 +262,13 @@ def written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate
             e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
         )
     ]
+
+
+def matches(need: Need, pattern: re.Pattern[str], sentence: str) -> list[Candidate]:
+    """Each span of `sentence` that `pattern` finds and the question does not name: a name
+    the entity model does not tag, but whose form says what it is."""
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in pattern.finditer(sentence)
+        if need.is_new(m.group())
+    ]

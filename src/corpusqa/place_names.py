@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .keyword import terms
-from .names import WHEN_WORD
+from .names import WHEN_WORD, matches
 from .places import ROAD, ROAD_HEADS, US_STATES
 from .question import Need
 from .records import Candidate
@@ -61,10 +61,4 @@ _VERB_IN = re.compile(
 def roads(need: Need, sentence: str) -> list[Candidate]:
     """ "stuck on New York State Route 198": a road by its name and number, which the small
     model cuts short ("New York State") or misses."""
-    if need.head not in ROAD_HEADS:
-        return []
-    return [
-        Candidate(m.group(), m.start(), 1.0)
-        for m in ROAD.finditer(sentence)
-        if need.is_new(m.group())
-    ]
+    return matches(need, ROAD, sentence) if need.head in ROAD_HEADS else []

@@ -11,7 +11,7 @@ import re
 from .entities import Entity
 from .keyword import terms
 from .lexicon import KINDS_ALSO
-from .names import NAME_RUN
+from .names import NAME_RUN, matches
 from .question import Need
 from .records import Candidate
 from .verbs import verb_forms
@@ -114,13 +114,7 @@ _WEB_ADDRESS = re.compile(
 
 def web_addresses(need: Need, sentence: str) -> list[Candidate]:
     """ "sell his music online at garthbrooks.com": a web address, for "which website"."""
-    if need.head not in _WEB_HEADS:
-        return []
-    return [
-        Candidate(m.group(), m.start(), 1.0)
-        for m in _WEB_ADDRESS.finditer(sentence)
-        if need.is_new(m.group())
-    ]
+    return matches(need, _WEB_ADDRESS, sentence) if need.head in _WEB_HEADS else []
 
 
 _KIND_WORDS = frozenset(terms("kind type sort"))
