@@ -269,6 +269,24 @@ ANSWERED = [
         "2022-01-21",
         "Yanzhong Huang",
     ),
+    # a weekday a month places goes on to the month
+    (
+        "e995f91830b7",
+        "If King's birthday is Jan. 15, why is MLK Day",
+        "in January?",
+        "On which day is MLK Day?",
+        "2020-01-16",
+        "the third Monday in January",
+    ),
+    # an age at a sentence's end ("Joel Souza, 48."), and each age is of the name before it
+    (
+        "63b41bf259d3",
+        "On Thursday, a prop gun fired during rehearsal",
+        "Joel Souza, 48.",
+        "How old is director Joel Souza?",
+        "2021-10-27",
+        "48",
+    ),
 ]
 
 

@@ -51,7 +51,7 @@ from .names import (
     widened,
     written_dates,
 )
-from .numerals import YEAR, undashed
+from .numerals import MONTHS, YEAR, undashed
 from .people import PARTS, affiliations, home_states, person_candidates
 from .place_names import roads, towns, where_it_happened
 from .question import Need
@@ -63,6 +63,8 @@ from .verbs import verb_forms
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+# A weekday that a month places: "the first Monday" goes on "in September".
+_OF_MONTH = re.compile(rf"(?<=day)\s+(?:in|of)\s+(?:{'|'.join(MONTHS)})\b")
 _UNIT_ADJECTIVE = re.compile(r"\d-[a-z]+$")
 
 
@@ -144,6 +146,8 @@ def candidates(
             continue  # "£146,000 ($157,000)": the question's own sum
         if need.kind == "date":
             text = undashed(text)
+            if of_month := _OF_MONTH.match(sentence, e.start + len(text)):
+                text += of_month.group()  # "the first Monday in September"
         if fit and need.is_new(text):
             found.append(Candidate(text, e.start, fit))
     if need.kind == "date":

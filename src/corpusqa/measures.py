@@ -270,11 +270,19 @@ def counted(sentence: str, start: int, end: int, verbs: frozenset[str] = frozens
     return sentence[start:stop]
 
 
+_NAME_AGED = re.compile(r"([A-Z][\w'’-]+), \d")
+
+
 def ages(need: Need, sentence: str) -> list[Candidate]:
     """ "What age was she?": the number an age is written with, not a count or a date."""
     found = []
+    surnames = {p.split()[-1] for p in need.people}
     for m in AGE_OF.finditer(sentence):
         number = next(g for g in m.groups() if g)
+        # "killed Halyna Hutchins, 42, and injured director Joel Souza, 48": each age is of
+        # the name written just before it.
+        of = _NAME_AGED.match(m.group())
+        fit = 0.3 if surnames and of and of.group(1) not in surnames else 1.0
         if number not in need.numbers:
-            found.append(Candidate(number, m.start(), 1.0))
+            found.append(Candidate(number, m.start(), fit))
     return found

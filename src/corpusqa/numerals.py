@@ -49,7 +49,7 @@ AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)
 # was 67."
 AGE_OF = re.compile(
     r"(?i:\b(\d{1,3})[- ]years?[- ]old\b|\b(?:age|aged)\s+(\d{1,3})\b)"
-    r"|\b[A-Z][\w'’-]+, (\d{1,2}), (?=[a-z])"
+    r"|\b[A-Z][\w'’-]+, (\d{1,2})(?:, (?=[a-z])|\.(?=\s|$))"  # "said Persinger, 29."
     r"|\b(?:[Hh]e|[Ss]he) (?:was|is) (\d{1,3})(?=[.,;])"
     r"|\b[Aa]t (\d{1,2}), (?=[A-Z][a-z]|he\b|she\b)"  # "At 26, Zendaya made history"
     # "who turns 29 today", "will turn 29 on Wednesday"; not "the index turned 5 percent"
