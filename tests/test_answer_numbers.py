@@ -4,15 +4,11 @@ reads another way: on real RealTime QA sentences that no newsqa-dev or project q
 the guards, which say where a rule stops."""
 
 import pytest
-from test_answer_types import _agrees, _answer, _cands, _sentence, _span, entities, need
+from test_answer_types import _agrees, _answer, _cands, _read, _sentence, entities, need
 
 from corpusqa.entities import Entities
 
 __all__ = ["entities"]  # the session's entity model, a fixture
-
-
-def _read(article: str, begins: str, ends: str) -> tuple[str, str]:
-    return _span(f"rtqa-{article}", begins, ends) if ends else _sentence(f"rtqa-{article}", begins)
 
 
 # (article, first words, last words, question, the span that must not count what is asked)

@@ -5,7 +5,7 @@ project question uses (the entity model is the real one). Each case failed on th
 before the rule it tests."""
 
 import pytest
-from test_answer_types import _answer, _cands, _sentence, _span, entities, need
+from test_answer_types import _answer, _cands, _read, _sentence, _span, entities, need
 
 from corpusqa.agree import previous_sentences
 from corpusqa.answer import compose
@@ -300,8 +300,7 @@ def test_the_answer_the_sentence_gives(
     published: str,
     answer: str,
 ) -> None:
-    cut = _span(f"rtqa-{article}", begins, ends) if ends else _sentence(f"rtqa-{article}", begins)
-    _, draft = _answer(entities, question, *cut, published)
+    _, draft = _answer(entities, question, *_read(article, begins, ends), published)
     assert draft.text.startswith(answer)
 
 
@@ -360,8 +359,7 @@ REFUSED = [
 def test_no_answer_from_a_near_miss(
     entities: Entities, article: str, begins: str, ends: str, question: str
 ) -> None:
-    cut = _span(f"rtqa-{article}", begins, ends) if ends else _sentence(f"rtqa-{article}", begins)
-    _, draft = _answer(entities, question, *cut)
+    _, draft = _answer(entities, question, *_read(article, begins, ends))
     assert draft.refused, draft.text
 
 

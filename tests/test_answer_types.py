@@ -146,6 +146,12 @@ def _span(article_id: str, begins: str, ends: str) -> tuple[str, str]:
     return body, body[start : body.index(ends, start) + len(ends)]
 
 
+def _read(article: str, begins: str, ends: str) -> tuple[str, str]:
+    """A real sentence of RealTime QA article `rtqa-<article>`: from `begins` to `ends`, or to
+    the first full stop when `ends` is ""."""
+    return _span(f"rtqa-{article}", begins, ends) if ends else _sentence(f"rtqa-{article}", begins)
+
+
 def _agrees(n: Need, body: str, sentence: str, published: str, outlet: str = "Outlet") -> float:
     """How well a sentence of `body` agrees with the question `n`, in an article so dated."""
     article = Article("a", "T", body, "a.txt", outlet, published)

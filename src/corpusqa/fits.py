@@ -155,7 +155,7 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
 
 
 _PAID = frozenset(terms("hourly pay wage exchange rent fee"))
-_TEAMS = frozenset({"team", "club", "side", "opponent", "opponents", "rival"})
+_TEAMS = frozenset({"team", "club", "side", "opponent", "rival"})  # heads are singular
 _PLAYED = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeats|against|over|vs\.?|versus|faced|faces|hosts?|"
     r"hosted|swept|edged|routed|topped|past)\s+$"

@@ -25,7 +25,7 @@ _NAMED = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z0-9][\w'’.-]*){0,5})"
 )
 # "a special boat, called the “Dragon’s nest,”": a quoted name may hold an apostrophe.
-_NAMED_QUOTED = re.compile(
+_NAMEDQUOTED = re.compile(
     r"\b(?:called|named|dubbed|titled|known as|nicknamed)\s+(?:the\s+)?"
     r"[\"“]([^\"“”]{2,60}?)[,.]?[\"”]"
 )
@@ -33,7 +33,7 @@ _NAMED_QUOTED = re.compile(
 _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
 # A capital of any alphabet: "Şehid Namirin". An apostrophe inside a word closes nothing:
 # "“I don’t think ..." quotes no "I don".
-_QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’'](?![^\W\d_])")
+QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’'](?![^\W\d_])")
 _QUOTES = "\"“‘'"
 _CURRENCY = frozenset("$£€¥")
 CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
@@ -164,14 +164,14 @@ def _qualified(need: Need, before: str) -> float:
 
 def named_things(need: Need, sentence: str) -> list[Candidate]:
     found = [Candidate(m.group(1).strip(), m.start(1), 1.0) for m in _NAMED.finditer(sentence)]
-    found += [Candidate(m.group(1), m.start(1), 1.0) for m in _NAMED_QUOTED.finditer(sentence)]
+    found += [Candidate(m.group(1), m.start(1), 1.0) for m in _NAMEDQUOTED.finditer(sentence)]
     if need.head in _LAW_HEADS:  # "the Food Allergy Safety, Treatment, ... and Research Act"
         for m in _LAW.finditer(sentence):
             name = m.group().removeprefix("The ")
             found.append(Candidate(name, m.end() - len(name), 1.0))
     found += [
         Candidate(m.group(1).strip(), m.start(1), _quoted_fit(need, sentence, m.start()))
-        for m in _QUOTED.finditer(sentence)
+        for m in QUOTED.finditer(sentence)
         if m.group(1)[0].isupper()
     ]
     if need.head:

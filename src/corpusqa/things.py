@@ -2,7 +2,8 @@
 the asked noun is ("The only category that the USDA revised downward was fresh vegetables"),
 or what it says caused the asked effect ("hair loss due to alopecia"); and a name written
 where the question puts its answer ("streaming on Hulu" for "on which service ... streaming")
-or a team's plural name the model left untagged ("the Phillies")."""
+a team's plural name the model left untagged ("the Phillies"), a web address, or the quoted
+words before the noun "what kind of" asks about ("a “no limits” partnership")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from .entities import Entity
 from .keyword import terms
 from .lexicon import KINDS_ALSO
-from .names import NAME_RUN, matches
+from .names import NAME_RUN, QUOTED, matches
 from .question import Need
 from .records import Candidate
 from .verbs import verb_forms
@@ -117,18 +118,20 @@ def web_addresses(need: Need, sentence: str) -> list[Candidate]:
     return matches(need, _WEB_ADDRESS, sentence) if need.head in _WEB_HEADS else []
 
 
-_KIND_WORDS = frozenset(terms("kind type sort"))
-_QUOTED_BEFORE = re.compile(r"[“\"]([^”\"]{1,40})[”\"]\s+([a-z][\w-]*)")
+_KINDS = frozenset({"kind", "type", "sort"})  # stemmed as written
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 
 
 def quoted_kind(need: Need, sentence: str) -> list[Candidate]:
     """ "a “no limits” partnership": the quoted words before the noun that "what kind of
     partnership" asks about."""
-    if need.head not in {"kind", "type", "sort"}:
+    if need.head not in _KINDS:
         return []
-    nouns = set(need.role) - _KIND_WORDS
+    nouns = set(need.role) - _KINDS
     return [
         Candidate(m.group(1), m.start(1), 1.0)
-        for m in _QUOTED_BEFORE.finditer(sentence)
-        if set(terms(m.group(2))) & nouns and need.is_new(m.group(1))
+        for m in QUOTED.finditer(sentence)
+        if (word := _NEXT_WORD.match(sentence, m.end()))
+        and set(terms(word.group(1))) & nouns
+        and need.is_new(m.group(1))
     ]
