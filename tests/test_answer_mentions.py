@@ -92,7 +92,7 @@ def test_a_capitalised_apposition_that_ends_in_a_role_gives_it(entities: Entitie
 
 def test_a_speaker_has_the_role_the_article_gave_before(entities: Entities) -> None:
     # "..., he said." after "Bryan Phillips, director of Moore County Public Safety, said".
-    from corpusqa.agree import previous_sentences
+    from corpusqa.chunk import previous_sentences
     from corpusqa.people import person_candidates
 
     body, sentence = _sentence("rtqa-853000131327", "The resident who died was without power")

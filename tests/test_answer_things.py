@@ -7,9 +7,9 @@ before the rule it tests."""
 import pytest
 from test_answer_types import _answer, _cands, _read, _sentence, _span, entities, need
 
-from corpusqa.agree import previous_sentences
 from corpusqa.answer import compose
 from corpusqa.candidates import candidates
+from corpusqa.chunk import previous_sentences
 from corpusqa.entities import Entities
 from corpusqa.records import Article, Evidence
 

@@ -9,8 +9,8 @@ from conftest import LLB, ROOT, SPUTNIK
 
 from corpusqa.agree import agreement
 from corpusqa.candidates import candidates
+from corpusqa.counts import counted
 from corpusqa.entities import Entities
-from corpusqa.measures import counted
 from corpusqa.qa import QA
 from corpusqa.question import Need, analyse
 from corpusqa.records import REFUSAL, Article, Candidate, Citation, Draft, Evidence

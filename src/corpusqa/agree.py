@@ -12,24 +12,15 @@ from collections.abc import Set
 from functools import lru_cache
 
 from .aliases import known_as
-from .chunk import sentence_spans
+from .chunk import previous_sentences
 from .keyword import terms
 from .lexicon import COMMON_NAME_WORDS
-from .numerals import YEAR, numbers, roman, spelled
+from .numerals import numbers, roman, spelled
 from .question import Need
-from .records import Evidence, Span
+from .records import Evidence
+from .tense import contradicts, written_before, year_agrees
 from .tuning import MIN_TOPIC
 from .verbs import VERB_FORMS, verb_forms
-
-
-@lru_cache(maxsize=256)
-def _spans(body: str) -> tuple[Span, ...]:
-    return tuple(sentence_spans(body))
-
-
-def previous_sentences(body: str, start: int, n: int = 3) -> list[str]:
-    spans = [s for s in _spans(body) if s[1] <= start]
-    return [body[s:e] for s, e in spans[-n:]]
 
 
 @lru_cache(maxsize=512)
@@ -56,7 +47,7 @@ def agreement(need: Need, e: Evidence) -> float:
     the sentence, less in the headline or the sentences before, less in the article. 0 when the
     sentence contradicts the question's dates ("the 2022 Met Gala" for the 2023 one; an
     article written before the month the question says something happened)."""
-    if _contradicts(need, e.text) or _written_before(need, e):
+    if contradicts(need, e.text) or written_before(need, e):
         return 0.0  # a sentence that contradicts the question is no evidence for it
     checks = []
     sentence = set(terms(e.text))
@@ -104,7 +95,7 @@ def agreement(need: Need, e: Evidence) -> float:
     body_digits = e.article.body.replace(",", "")
     for n in need.numbers:
         if n in need.years and need.kind != "date":  # a date question's years may be answers
-            year = _year_agrees(n, e, digits)
+            year = year_agrees(n, e, digits)
             if year == 0.0:  # dated to other years only, or years later and never saying it
                 return 0.0
             checks.append(year)
@@ -221,46 +212,3 @@ def _meets(name: set[str], words: Set[str]) -> bool:
         for n in name
         for w in words
     )
-
-
-def _contradicts(need: Need, sentence: str) -> bool:
-    """ "the 2022 Met Gala" against the question's "2023 Met Gala": the same thing, another year."""
-    for year, thing in need.dated:
-        other = re.search(rf"\b(1[89]\d\d|20\d\d)\s+{re.escape(thing)}\b", sentence, re.I)
-        if other and other.group(1) != year:
-            return True
-    return False
-
-
-def _written_before(need: Need, e: Evidence) -> bool:
-    """The question says something happened in a month (or year) the article predates: "Which
-    film won best picture at the March 2023 Academy Awards?" is not answered in January 2023."""
-    published = (e.article.published or "")[:7]
-    return bool(need.happened and published and published < need.happened[: len(published)])
-
-
-# A year written by its distance from the article's: a season reported after it ended is
-# "last season" in its own year too.
-_RELATIVE_YEAR = re.compile(r"\b(last|this|next) (?:year|season)\b", re.I)
-_THAT_YEAR = re.compile(r"\bthat (?:year|season)\b", re.I)
-_SINCE = {"last": frozenset({0, 1}), "this": frozenset({0}), "next": frozenset({0, -1})}
-
-
-def _year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
-    if year in digits:
-        return 1.0
-    if any(YEAR.fullmatch(d) for d in digits):
-        return 0.0  # the sentence dates itself to other years only
-    if _THAT_YEAR.search(e.text):  # "... 2018, his first year as an All-Star. He hit ... that year"
-        before = set(YEAR.findall(" ".join(previous_sentences(e.article.body, e.span[0], 1))))
-        if before:
-            return 1.0 if year in before else 0.0
-    published = (e.article.published or "")[:4]
-    said = {_SINCE[w.lower()] for w in _RELATIVE_YEAR.findall(e.text)}
-    if published and said and int(published) - int(year) not in set().union(*said):
-        return 0.0  # "last season" in an article of 2021 is no 2016
-    if published and 0 <= int(published) - int(year) <= 1:
-        return 0.75
-    if published and int(published) < int(year):
-        return 0.25  # written before the year the question asks about
-    return 0.5 if year in e.article.body else 0.0

@@ -17,6 +17,7 @@ from .amounts import (
     rate_unsaid,
     split_changes,
 )
+from .counts import counted, counts_asked
 from .entities import Entity
 from .fits import (
     NAMED_LABELS,
@@ -33,8 +34,6 @@ from .measures import (
     ages,
     clock_times,
     compound,
-    counted,
-    counts_asked,
     money_as_written,
     percent_as_written,
     scores,
@@ -44,12 +43,10 @@ from .measures import (
 )
 from .names import (
     capitalised_by_place,
-    codes,
     described,
     named_things,
     unlabelled_names,
     widened,
-    written_dates,
 )
 from .numerals import MONTHS, YEAR, undashed
 from .people import PARTS, affiliations, home_states, person_candidates
@@ -58,7 +55,15 @@ from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
 from .speakers import person_shaped
-from .things import after_the_verb, identified, plural_names, quoted_kind, web_addresses
+from .things import (
+    after_the_verb,
+    codes,
+    identified,
+    plural_names,
+    quoted_kind,
+    web_addresses,
+    written_dates,
+)
 from .verbs import verb_forms
 
 _NAME_ASKED = re.compile(r"\b(?:name|title)\s+of\b")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .records import Article, Chunk, Span
 
@@ -156,3 +157,14 @@ def _windows(body: str, spans: list[Span], max_words: int, overlap: int) -> Iter
 def embed_text(article: Article, chunk: Chunk) -> str:
     """What the models see of a chunk: its headline gives it context."""
     return f"{article.title}\n{chunk.text}"
+
+
+@lru_cache(maxsize=256)
+def _spans(body: str) -> tuple[Span, ...]:
+    return tuple(sentence_spans(body))
+
+
+def previous_sentences(body: str, start: int, n: int = 3) -> list[str]:
+    """The `n` sentences of `body` that end before `start`."""
+    spans = [s for s in _spans(body) if s[1] <= start]
+    return [body[s:e] for s, e in spans[-n:]]

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+from .counts import asks_code
 from .entities import Entity
 from .keyword import terms
 from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT, unpossessed
-from .measures import CLOCK, FRACTION, asks_code
-from .names import CODE
+from .measures import CLOCK, FRACTION
 from .numerals import (
     AGE,
     LENGTH,
@@ -24,6 +24,7 @@ from .numerals import (
 from .people import plays_part, state_of_another
 from .places import COUNTRIES, GEOGRAPHY, STATE_SHORT, US_STATES, VENUE
 from .question import Need
+from .things import CODE
 
 NAMED_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 # "guidance kits, or Joint Direct Attack Munitions": a name given as another for the asked

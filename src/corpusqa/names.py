@@ -1,6 +1,6 @@
 """Names as news writes them, where the small entity model misses or cuts them short: an entity
-widened to the words beside it, codes ("XBB.1.5"), quoted and "called ..." titles, brand names
-ending in "'s", capitalised words it did not label and dates written as news writes them."""
+widened to the words beside it, quoted and "called ..." titles, brand names ending in "'s"
+and capitalised words it did not label."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import re
 from .entities import AMOUNT_LABELS, Entity
 from .keyword import DATE_WORDS, terms
 from .lexicon import CAPITALISED, KINDS_ALSO, NAMES
-from .numerals import WRITTEN_DATE
 from .places import PLACE_LABELS
 from .question import Need
 from .records import Candidate
@@ -36,7 +35,6 @@ _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
 QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’'](?![^\W\d_])")
 _QUOTES = "\"“‘'"
 _CURRENCY = frozenset("$£€¥")
-CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
 _LAW_HEADS = frozenset("law act bill legislation treaty measure".split())
 _LAW = re.compile(
     r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|on|the|to)\s+)*){1,10}"
@@ -215,26 +213,6 @@ def short_forms(need: Need, sentence: str) -> list[Candidate]:
     return found
 
 
-def codes(need: Need, sentence: str) -> list[Candidate]:
-    """Names written as codes, which the entity model misses ("subvariant XBB.1.5", "F-35"):
-    1 beside the asked noun, else 0.6; and hashtags and handles ("#LoveWhereYouWorked"), 1
-    for "what hashtag", else 0.3."""
-    found = []
-    for m in CODE.finditer(sentence):
-        beside = sentence[max(0, m.start() - 30) : m.end() + 30].lower()
-        fit = 1.0 if need.head and need.head in beside else 0.6
-        if need.is_new(m.group()):
-            found.append(Candidate(m.group(), m.start(), fit))
-    for m in _TAG.finditer(sentence):
-        if need.is_new(m.group()):
-            found.append(Candidate(m.group(), m.start(), 1.0 if need.head in _TAGS else 0.3))
-    return found
-
-
-_TAG = re.compile(r"(?<![\w@#])[#@][A-Za-z]\w+")
-_TAGS = frozenset({"hashtag", "handle", "tag", "username"})
-
-
 def capitalised_by_place(text: str, start: int, body: str) -> bool:
     """ "Vaccines are still expected to ...": a single word capitalised only because it starts
     the sentence, which the article writes in lower case and never capitalised mid-sentence, is
@@ -251,17 +229,6 @@ def mid_sentence(word: str, body: str) -> bool:
 
 
 WHEN_WORD = re.compile(rf"{DATE_WORDS}|Today|Yesterday|Tonight")
-
-
-def written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
-    """Dates the small model missed, as news writes them: "Jan.10", "Aug. 29, 2006"."""
-    return [
-        Candidate(m.group(), m.start(), 1.0)
-        for m in WRITTEN_DATE.finditer(sentence)
-        if not any(
-            e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
-        )
-    ]
 
 
 def matches(need: Need, pattern: re.Pattern[str], sentence: str) -> list[Candidate]:

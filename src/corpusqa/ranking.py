@@ -13,10 +13,10 @@ from .agree import (
     agreement,
     is_outlet,
     predicate,
-    previous_sentences,
     topic,
 )
 from .candidates import candidates
+from .chunk import previous_sentences
 from .entities import Entity
 from .keyword import terms
 from .numerals import IN_YEAR, numbers

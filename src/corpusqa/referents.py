@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .agree import previous_sentences
+from .chunk import previous_sentences
 from .entities import Entity
 from .names import capitalised_by_place, mid_sentence
 from .question import Need

@@ -1,12 +1,16 @@
 """What is to come and what was: a question about what will happen ("when will the Senate
-vote?") is not answered by the date of what was done."""
+vote?") is not answered by the date of what was done; nor a question about the 2023 Met Gala by
+the 2022 one, by an article written before it, or by a sentence dated to another year ("last
+season" in an article of 2021 is no 2016)."""
 
 from __future__ import annotations
 
 import re
 
+from .chunk import previous_sentences
 from .numerals import YEAR
 from .question import Need
+from .records import Evidence
 
 _BEFORE = re.compile(r"\b(?:last|ago|earlier|previous(?:ly)?|yesterday)\b", re.I)
 
@@ -41,3 +45,46 @@ _TO_COME = re.compile(
     r"intends?|hopes?|aims?)\b|['’]ll\b",
     re.I,
 )
+
+
+def contradicts(need: Need, sentence: str) -> bool:
+    """ "the 2022 Met Gala" against the question's "2023 Met Gala": the same thing, another year."""
+    for year, thing in need.dated:
+        other = re.search(rf"\b(1[89]\d\d|20\d\d)\s+{re.escape(thing)}\b", sentence, re.I)
+        if other and other.group(1) != year:
+            return True
+    return False
+
+
+def written_before(need: Need, e: Evidence) -> bool:
+    """The question says something happened in a month (or year) the article predates: "Which
+    film won best picture at the March 2023 Academy Awards?" is not answered in January 2023."""
+    published = (e.article.published or "")[:7]
+    return bool(need.happened and published and published < need.happened[: len(published)])
+
+
+# A year written by its distance from the article's: a season reported after it ended is
+# "last season" in its own year too.
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next) (?:year|season)\b", re.I)
+_THAT_YEAR = re.compile(r"\bthat (?:year|season)\b", re.I)
+_SINCE = {"last": frozenset({0, 1}), "this": frozenset({0}), "next": frozenset({0, -1})}
+
+
+def year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
+    if year in digits:
+        return 1.0
+    if any(YEAR.fullmatch(d) for d in digits):
+        return 0.0  # the sentence dates itself to other years only
+    if _THAT_YEAR.search(e.text):  # "... 2018, his first year as an All-Star. He hit ... that year"
+        before = set(YEAR.findall(" ".join(previous_sentences(e.article.body, e.span[0], 1))))
+        if before:
+            return 1.0 if year in before else 0.0
+    published = (e.article.published or "")[:4]
+    said = {_SINCE[w.lower()] for w in _RELATIVE_YEAR.findall(e.text)}
+    if published and said and int(published) - int(year) not in set().union(*said):
+        return 0.0  # "last season" in an article of 2021 is no 2016
+    if published and 0 <= int(published) - int(year) <= 1:
+        return 0.75
+    if published and int(published) < int(year):
+        return 0.25  # written before the year the question asks about
+    return 0.5 if year in e.article.body else 0.0

@@ -2,8 +2,9 @@
 the asked noun is ("The only category that the USDA revised downward was fresh vegetables"),
 or what it says caused the asked effect ("hair loss due to alopecia"); and a name written
 where the question puts its answer ("streaming on Hulu" for "on which service ... streaming")
-a team's plural name the model left untagged ("the Phillies"), a web address, or the quoted
-words before the noun "what kind of" asks about ("a “no limits” partnership")."""
+a team's plural name the model left untagged ("the Phillies"), a web address, the quoted
+words before the noun "what kind of" asks about ("a “no limits” partnership"), codes
+("XBB.1.5", "#LoveWhereYouWorked") and dates as news writes them ("Jan.10")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .entities import Entity
 from .keyword import terms
 from .lexicon import KINDS_ALSO
 from .names import NAME_RUN, QUOTED, matches
+from .numerals import WRITTEN_DATE
 from .question import Need
 from .records import Candidate
 from .verbs import verb_forms
@@ -134,4 +136,38 @@ def quoted_kind(need: Need, sentence: str) -> list[Candidate]:
         if (word := _NEXT_WORD.match(sentence, m.end()))
         and set(terms(word.group(1))) & nouns
         and need.is_new(m.group(1))
+    ]
+
+
+CODE = re.compile(r"\b[A-Z]{1,5}(?:\.\d+)+\b|\b[A-Z]{1,5}-\d+[A-Z]?\b")
+
+
+def codes(need: Need, sentence: str) -> list[Candidate]:
+    """Names written as codes, which the entity model misses ("subvariant XBB.1.5", "F-35"):
+    1 beside the asked noun, else 0.6; and hashtags and handles ("#LoveWhereYouWorked"), 1
+    for "what hashtag", else 0.3."""
+    found = []
+    for m in CODE.finditer(sentence):
+        beside = sentence[max(0, m.start() - 30) : m.end() + 30].lower()
+        fit = 1.0 if need.head and need.head in beside else 0.6
+        if need.is_new(m.group()):
+            found.append(Candidate(m.group(), m.start(), fit))
+    for m in _TAG.finditer(sentence):
+        if need.is_new(m.group()):
+            found.append(Candidate(m.group(), m.start(), 1.0 if need.head in _TAGS else 0.3))
+    return found
+
+
+_TAG = re.compile(r"(?<![\w@#])[#@][A-Za-z]\w+")
+_TAGS = frozenset({"hashtag", "handle", "tag", "username"})
+
+
+def written_dates(sentence: str, entities: tuple[Entity, ...]) -> list[Candidate]:
+    """Dates the small model missed, as news writes them: "Jan.10", "Aug. 29, 2006"."""
+    return [
+        Candidate(m.group(), m.start(), 1.0)
+        for m in WRITTEN_DATE.finditer(sentence)
+        if not any(
+            e.label == "DATE" and e.start <= m.start() and m.end() <= e.end for e in entities
+        )
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .agree import previous_sentences
+from .chunk import previous_sentences
 from .keyword import terms
 from .numerals import numbers
 from .records import Article, Citation, Evidence, Span
