@@ -79,3 +79,31 @@ def test_a_verb_between_two_names_is_no_role(entities: Entities) -> None:
     body, sentence = _sentence("rtqa-c1e5206ded98", "Chanock is Javier Baez")
     _, found = _cands(entities, "Where is Javier Baez from?", body, sentence)
     assert not [c for c in found if c.tied]
+
+
+# (article, first words, last words, question, the answer): a noun that asks a dimension as
+# "how long/deep" does is answered in its units, not by another number of the sentence
+MEASURED = [
+    (
+        "fc44da46b368",
+        "With a life expectancy of just over 50 years",
+        "",
+        "What is the life expectancy in the DRC?",
+        "50 years",
+    ),
+    (
+        "a539cfa139ce",
+        "The quake registered at a depth of",
+        "relatively localized impact",
+        "What was the depth of the quake?",
+        "10 kilometers",
+    ),
+]
+
+
+@pytest.mark.parametrize("article, begins, ends, question, answer", MEASURED)
+def test_a_measure_asked_by_its_noun_is_answered_in_its_units(
+    entities: Entities, article: str, begins: str, ends: str, question: str, answer: str
+) -> None:
+    _, draft = _answer(entities, question, *_read(article, begins, ends))
+    assert not draft.refused and answer in draft.text, draft.text

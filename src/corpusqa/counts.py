@@ -40,8 +40,8 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
         # "1-800-273-8255", "call 911": a line to ring; "batted .251 with 24 homers": an
         # average. None counts anything.
         return 0.0
-    if not need.head or need.head in _ANY_COUNT or not terms(need.head):
-        return 1.0
+    if not need.head or need.head in _ANY_COUNT or need.measure or not terms(need.head):
+        return 1.0  # "what was the life expectancy": a length of time (`unit_fit` checks it)
     head = terms(need.head)[0]
     # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
     # 100-yard games" counts games: the yards are another amount's.

@@ -54,7 +54,7 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     if need.kind == "number":
         if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
             return 0.0  # "what jersey number": no sum or share is one
-        if need.asked in DURATION or need.head in TIME_UNITS:
+        if need.asked in DURATION or need.head in TIME_UNITS or need.measure == "long":
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text):
                 return 0.3  # "last week" says when, not how long
             fits["DATE"] = fits["TIME"] = 1.0

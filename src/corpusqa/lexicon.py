@@ -42,7 +42,8 @@ WORDS = {
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
         revenue income earnings profit settlement value worth threshold limit ceiling target peak
-        level efficacy effectiveness""",
+        level efficacy effectiveness height altitude depth distance speed weight length duration
+        expectancy lifespan""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 TYPED_HEADS = frozenset().union(*HEADS.values())
@@ -95,6 +96,16 @@ FIT = {
     },
 }
 DURATION = {"how long", "how old", "how often"}
+# Nouns that ask a dimension as "how high/far/long ..." does: "what was the life expectancy?"
+# is answered in years, "what is its top speed?" in miles per hour.
+MEASURE_NOUNS = {
+    **dict.fromkeys(["height", "altitude"], "high"),
+    "depth": "deep",
+    "distance": "far",
+    "speed": "fast",
+    "weight": "heavy",
+    **dict.fromkeys(["length", "duration", "expectancy", "lifespan"], "long"),
+}
 # A count without a number ("thousands", "tens of thousands") is not the number asked for.
 VAGUE_COUNT = frozenset(
     """thousands hundreds dozens millions billions tens scores several few

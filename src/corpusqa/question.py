@@ -27,11 +27,7 @@ from .kinds import (
     tense_of,
     whole_of,
 )
-from .lexicon import (
-    HEADS,
-    MONEY_HEADS,
-    MONEY_VERBS,
-)
+from .lexicon import HEADS, MEASURE_NOUNS, MONEY_HEADS, MONEY_VERBS
 from .numerals import MONTHS, NOW, YEAR, numbers, rates, undated
 from .stated import is_name, name_of, name_shaped, titled
 from .verbs import dated_noun, main_verbs, who_did
@@ -196,7 +192,7 @@ def analyse(parsed: Parsed) -> Need:
         now=bool(NOW.search(text) or _PRESENT.search(text)),
         prep=prep_asked(parsed, wh),
         tense=tense_of(parsed, verbs),
-        measure=measure_asked(parsed, wh),
+        measure=measure_asked(parsed, wh) or (kind == "number" and MEASURE_NOUNS.get(head)) or "",
         months=tuple(t for m in _IN_MONTH.findall(text) for t in terms(m)),
         event=dated_noun(parsed) if kind == "date" and not verbs else "",
         per=min(rates(last), default="") if _COUNT_ASKED.match(asked) else "",
