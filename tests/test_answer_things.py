@@ -287,6 +287,24 @@ ANSWERED = [
         "2021-10-27",
         "48",
     ),
+    # where a thing is based, written before it ("Houston-based"), which the model leaves
+    # untagged or calls the name's own
+    (
+        "e71c50a56b76",
+        "Eli Huffman, a land broker and attorney",
+        "",
+        "Where is Lone Star Production Co. based?",
+        "2020-11-27",
+        "Houston",
+    ),
+    (
+        "60e8b041ac3e",
+        "Macomb Mall is owned by",
+        "",
+        "Where is Lormax Stern based?",
+        "2017-06-23",
+        "Bloomfield Hills",
+    ),
 ]
 
 

@@ -362,8 +362,10 @@ def test_an_age_is_its_number_not_a_date(entities: Entities) -> None:
         ("Currently, the title belongs to Lucile Randon, a 118-year old French nun.", "118 [1]."),
         # a marker after an abbreviation's dot belongs to the clause before it
         ("Starting May 1 at 11:59 p.m., travelers can enter.", "11:59 p.m. [1]."),
+        # a name inside a hyphened compound (RealTime QA rtqa-8bd21fdb5be1)
+        ("Phoenix-based Boomtown is facing at least $28.6 million in lawsuits.", "Phoenix [1]."),
     ],
-    ids=["bare number", "after p.m."],
+    ids=["bare number", "after p.m.", "in a compound"],
 )
 def test_a_short_answer_keeps_its_citation(body: str, answer: str) -> None:
     article = Article("a", "T", body, "a.txt", "Outlet", "2022-11-12")

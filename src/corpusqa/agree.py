@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .aliases import known_as
 from .chunk import previous_sentences
-from .keyword import terms
+from .keyword import compound_terms, terms
 from .lexicon import COMMON_NAME_WORDS
 from .numerals import numbers, roman, spelled
 from .question import Need
@@ -153,7 +153,7 @@ def topic(need: Need, e: Evidence) -> float:
     answer."""
     if not need.relation:
         return 1.0
-    words = set(terms(e.text))
+    words = compound_terms(e.text)  # "Austin-based Madhu Chocolate" says where it is based
     around = _nearby(*_at(e)) | words
     # "the deaths of Candy in 1994" says he died: a birth or death in the sentence, in any
     # form. Not "winner" for "won": a sentence on other winners is off topic more often.

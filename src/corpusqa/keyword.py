@@ -86,6 +86,12 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords([w for w in words if w not in STOPWORDS]))
 
 
+def compound_terms(text: str) -> set[str]:
+    """The terms of a text and of each hyphened compound's words: "Austin-based" says "Austin"
+    and "based" as well as itself."""
+    return set(terms(text)) | set(terms(text.replace("-", " ")))
+
+
 @dataclass(frozen=True)
 class Stats:
     """What BM25 needs of the whole index: chunks, their mean length, each term's frequency."""

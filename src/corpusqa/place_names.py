@@ -1,5 +1,6 @@
 """Places the small entity model misses or mislabels: a town before a US state, where the
-question's verb happened ("grew up in Compton"), a road by its name and number."""
+question's verb happened ("grew up in Compton"), where a named thing is based ("Austin-based
+Madhu Chocolate"), a road by its name and number."""
 
 from __future__ import annotations
 
@@ -56,6 +57,22 @@ _VERB_IN = re.compile(
     r"\b([a-z]+)(?:\s+(?:up|out|back|down))?\s+in\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
+
+
+# "Austin-based Madhu Chocolate", "New York-based TAGMO Treats"
+_BASED = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)-based\s+")
+
+
+def based(need: Need, sentence: str) -> list[Candidate]:
+    """ "Austin-based Madhu Chocolate": where the name after "-based" is based, 1 when it is
+    the question's own name, else 0.5 (where something else is based)."""
+    found = []
+    for m in _BASED.finditer(sentence):
+        after = sentence[m.end() : m.end() + 60]
+        fit = 1.0 if any(after.startswith(n) for n in need.names) else 0.5
+        if need.is_new(m.group(1)):
+            found.append(Candidate(m.group(1), m.start(1), fit))
+    return found
 
 
 def roads(need: Need, sentence: str) -> list[Candidate]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .agree import article_terms
-from .keyword import terms
+from .keyword import compound_terms, terms
 from .lexicon import GENERIC_ROLES, ROLE_ALSO
 from .places import DEMONYMS
 from .question import Need
@@ -32,7 +32,7 @@ def _role_match(need: Need, role: str, body: str = "") -> float:
     that hospital."""
     role = _WHITE_HOUSE.sub("", role)  # the president's, not a chamber
     # "Grammy-winning" as one word and as the question's parser splits it: "grammi", "win".
-    have = set(terms(_widened(role))) | set(terms(role.replace("-", " ")))
+    have = set(terms(_widened(role))) | compound_terms(role)
     have |= doers(have)  # "who leads the program" is its leader
     if need.head in GENERIC_ROLES and have and "chief" not in need.role:  # chief executive
         have |= set(terms(need.head))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .chunk import previous_sentences
-from .keyword import terms
+from .keyword import compound_terms, terms
 from .numerals import numbers
 from .records import Article, Citation, Evidence, Span
 
@@ -58,7 +58,7 @@ def _supported(clause: str, c: Citation, articles: Mapping[str, Article]) -> boo
         return False
     # Numbers count as they are written inside words too: "118" is in "a 118-year old nun".
     claim = set(terms(clause)) | set(numbers(clause))
-    quote = set(terms(c.quote)) | set(numbers(c.quote))
+    quote = compound_terms(c.quote) | set(numbers(c.quote))
     if not claim & quote:
         return False
     names = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause) if w.lower() not in _NOT_NAMES}
