@@ -107,3 +107,15 @@ def test_a_measure_asked_by_its_noun_is_answered_in_its_units(
 ) -> None:
     _, draft = _answer(entities, question, *_read(article, begins, ends))
     assert not draft.refused and answer in draft.text, draft.text
+
+
+def test_people_count_a_nationality_not_anothers_people(entities: Entities) -> None:
+    # "people" count Indian Americans where they are the subject (newsqa-types27's article:
+    # no unused one writes a nationality's count so); "the state's 8.9 million people" are
+    # New Jersey's, of whom Asian Americans are a tenth.
+    asked = "How many Indian Americans are there?"
+    _, draft = _answer(entities, asked, *_read("a7c3a25f8cc3", "At 4.6 million people", ""))
+    assert draft.text.startswith("4.6 million people"), draft.text
+    state = _read("75a0bb6e1749", "In New Jersey, Asian Americans", "8.9 million people.")
+    _, draft = _answer(entities, "How many Asian Americans live in New Jersey?", *state)
+    assert draft.refused, draft.text

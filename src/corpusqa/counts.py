@@ -9,6 +9,7 @@ import re
 from .keyword import terms
 from .lexicon import CODE_NOUNS, HEADS, HOW_WORDS, PERSON_TERMS
 from .numerals import AGE_OF, NUMBER_WORDS, TIME_UNITS, YEAR
+from .places import NATIONALITIES
 from .question import Need
 
 _COUNTED_STOP = re.compile(r"[\w-]+")
@@ -55,6 +56,10 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     ]
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
+    if words and set(words) <= _PEOPLE and head in NATIONALITIES:
+        # "how many Indian Americans": "At 4.6 million people, Indian Americans ..."; not "the
+        # state's 8.9 million people", which are another's
+        return 0.4 if _OWNED.search(sentence[:start]) else 1.0
     if words:  # "26 universities" for "how many universities and colleges"; not "9 million
         # mortgages" for "how many households are at risk of defaulting on their mortgages"
         # "8 inches of rain" for how much rain
@@ -111,6 +116,7 @@ _OTHER_AMOUNT = re.compile(r"\b\d[\d,.]*\s?-\w+")
 _SPELLED = frozenset(t for w in NUMBER_WORDS for t in terms(w)) | frozenset(
     terms("hundred thousand million billion trillion dozen dozens")
 )
+_OWNED = re.compile(r"(?:['’]s|\bof(?:\s+the)?)\s+$")
 _OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
