@@ -37,6 +37,15 @@ ANSWERED = [
         "2019-01-10",
         "habitat loss",
     ),
+    # ... and for a question asking which causes
+    (
+        "63d2cbcd07a3",
+        "She also urged doctors not to prescribe",
+        "",
+        "For which causes of illness did she urge doctors not to prescribe antibiotics?",
+        "2022-12-05",
+        "viruses",
+    ),
     # a plural capitalised word after "the" that the entity model left untagged
     (
         "94a281d19118",

@@ -60,7 +60,7 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
         found += [
             Candidate(m.group(), m.start(), 1.0) for m in re.finditer(numbered, sentence, re.I)
         ]
-    if set(need.verbs) & _CAUSE_VERBS:
+    if (set(need.verbs) | set(terms(need.head))) & _CAUSE_VERBS:  # "which causes of death"
         found += [Candidate(m.group(1), m.start(1), 1.0) for m in _CAUSE.finditer(sentence)]
     return [c for c in found if _a_thing(c.text) and need.is_new(c.text)]
 
