@@ -70,11 +70,18 @@ _THAT_YEAR = re.compile(r"\bthat (?:year|season)\b", re.I)
 _SINCE = {"last": frozenset({0, 1}), "this": frozenset({0}), "next": frozenset({0, -1})}
 
 
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?[\w-]+\s+(?:of\s+)?){0,5}?(1[89]\d\d|20\d\d)\b", re.I
+)
+
+
 def year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
     if year in digits:
         return 1.0
-    if any(YEAR.fullmatch(d) for d in digits):
-        return 0.0  # the sentence dates itself to other years only
+    if any(YEAR.fullmatch(d) for d in digits - set(_SINCE_YEAR.findall(e.text))):
+        # The sentence dates itself to other years only; "the lowest level since 1949" is a
+        # mark it is measured against, not its date.
+        return 0.0
     if _THAT_YEAR.search(e.text):  # "... 2018, his first year as an All-Star. He hit ... that year"
         before = set(YEAR.findall(" ".join(previous_sentences(e.article.body, e.span[0], 1))))
         if before:
