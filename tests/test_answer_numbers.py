@@ -119,3 +119,23 @@ def test_people_count_a_nationality_not_anothers_people(entities: Entities) -> N
     state = _read("75a0bb6e1749", "In New Jersey, Asian Americans", "8.9 million people.")
     _, draft = _answer(entities, "How many Asian Americans live in New Jersey?", *state)
     assert draft.refused, draft.text
+
+
+def test_a_year_after_since_does_not_date_the_sentence(entities: Entities) -> None:
+    # "the highest rise since 1991" in an article of January 2022 on 2021: 1991 is a mark
+    body, sentence = _read("2f8d64f71e75", "Stripping out food and energy costs", "since 1991.")
+    asked = "By how much did inflation excluding food and energy jump in 2021?"
+    _, draft = _answer(entities, asked, body, sentence, "2022-01-13")
+    assert draft.text.startswith("5.5%"), draft.text
+
+
+def test_a_count_per_people_answers_only_that_rate(entities: Entities) -> None:
+    maricopa = _read("875da5566f56", "Maricopa County, home to Phoenix, has a rate", "")
+    asked = "How many cases per {} people does Maricopa County have?"
+    _, draft = _answer(entities, asked.format("100,000"), *maricopa, "2021-01-20")
+    assert draft.text.startswith("about 9,000 cases ["), draft.text  # not "cases per"
+    _, draft = _answer(entities, asked.format("1,000"), *maricopa, "2021-01-20")
+    assert draft.refused, draft.text  # a rate per 100,000 is not one per 1,000
+    confirmed = _read("875da5566f56", "Researchers have confirmed 189 deaths", "")
+    _, found = _cands(entities, "How many deaths have researchers confirmed?", *confirmed)
+    assert all(c.fit <= 0.4 for c in found), found  # a rate is no total

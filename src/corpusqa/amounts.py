@@ -48,12 +48,18 @@ def rate_unasked(need: Need, sentence: str, end: int) -> bool:
     per = _PER.match(sentence, end)
     if per is None or need.measure or need.terms & _RATE_WORDS:
         return False
+    if per.group(2):  # "7.5 births per 1,000 people": asked only "per 1,000"
+        return need.per != per.group(2).replace(",", "")
     return not set(terms(per.group(1))) & need.terms  # "how many a day": a rate is asked
 
 
-def rate_unsaid(need: Need, sentence: str) -> bool:
+def rate_unsaid(need: Need, sentence: str, end: int) -> bool:
     """ "How many babies are born each day?": a sentence that counts no births a day (a year's
-    3.4 million) does not say."""
+    3.4 million) does not say; "how many births per 1,000 people": only a number written
+    "per 1,000" does."""
+    if need.per.isdigit():
+        per = _PER.match(sentence, end)
+        return not (per and per.group(2) and per.group(2).replace(",", "") == need.per)
     return bool(need.per) and need.per not in rates(sentence)
 
 

@@ -140,7 +140,7 @@ def candidates(
             fit *= 0.4
         if need.kind == "number" and rate_unasked(need, sentence, e.start + len(text)):
             fit *= 0.4  # "200 to 400 deaths a day" is no count of June's deaths
-        if need.kind == "number" and rate_unsaid(need, sentence):
+        if need.kind == "number" and rate_unsaid(need, sentence, e.end):
             fit *= 0.4  # "how many a day": a year's count does not say
         fit *= names_the_measure(need, sentence, before[-1] if before else "")
         if need.kind == "number" and attributes(sentence, e.start, e.end):

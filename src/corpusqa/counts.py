@@ -13,6 +13,7 @@ from .places import NATIONALITIES
 from .question import Need
 
 _COUNTED_STOP = re.compile(r"[\w-]+")
+_PER_NUMBER = re.compile(r"per\s+\d")
 # Words that end what a number counts: "25 including eight of ...", "40 on 14 for 19".
 _COUNTED_END = frozenset("including after before during against while with".split())
 # Heads that any number answers: "what figure", "what amount".
@@ -135,6 +136,8 @@ def counted(sentence: str, start: int, end: int, verbs: frozenset[str] = frozens
         core = word.group().rstrip(",.;:!?)\"'”’")
         if not _COUNTED_STOP.fullmatch(core) or not terms(core) or core in _COUNTED_END:
             break
+        if _PER_NUMBER.match(sentence, end + word.start()):
+            break  # "7.5 births per 1,000 people": a rate, whose count is "7.5 births"
         if set(terms(core)) & verbs and not core.endswith("s"):
             break  # "24 survived", but "six mound visits" counts visits
         stop = end + word.start() + len(core)

@@ -154,7 +154,8 @@ LENGTH = re.compile(r"\d+-(?:day|week|month|year)\b(?!-old)")
 
 
 # A number per unit of time: "a day", "per week", "every year", "daily", "annually".
-PER_UNIT = r"(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b"
+# ... or per a number of people: "7.5 births per 1,000 people".
+PER_UNIT = r"(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b|per\s+(\d[\d,]*)\b)"
 _RATE = re.compile(
     rf"\b{PER_UNIT}"
     r"(?!\s+(?:ago|before|earlier|prior|later|after|since))"  # "from a year before": a date
@@ -165,5 +166,6 @@ _RATE = re.compile(
 
 def rates(text: str) -> set[str]:
     """The units of time `text` counts something per: {"day"} for "1,646 deaths a day"."""
-    units = {(m.group(1) or m.group(2)).lower() for m in _RATE.finditer(text)}
+    units = {(m.group(1) or m.group(2) or m.group(3)).lower() for m in _RATE.finditer(text)}
+    units = {u.replace(",", "") for u in units}
     return {{"dai": "day", "annual": "year"}.get(u, u) for u in units}
