@@ -72,6 +72,14 @@ def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
+def test_where_the_troops_were_returning(seed_qa: QA) -> None:
+    # A place written in lower case after the question's verb, not the ministry that said so
+    a = seed_qa.ask("Where were the troops returning to?")
+    assert a.text.startswith("their bases of permanent deployment"), a.text
+    assert cited_articles(a) == {SPUTNIK}
+    assert_verbatim(seed_qa, a)
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -296,6 +296,23 @@ ANSWERED = [
         "2021-10-27",
         "48",
     ),
+    # where the question's verb goes, in lower case: not the newspaper that reported it
+    (
+        "d5e792c5e335",
+        "Aiden was taken to a police station",
+        "",
+        "Where was Aiden taken?",
+        "2022-07-06",
+        "a police station",
+    ),
+    (
+        "a7c3a6913364",
+        "Rock looked genuinely stunned",
+        "",
+        "Where did Smith return to after the slap?",
+        "2022-03-27",
+        "his seat",
+    ),
     # where a thing is based, written before it ("Houston-based"), which the model leaves
     # untagged or calls the name's own
     (

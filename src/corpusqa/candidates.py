@@ -50,7 +50,7 @@ from .names import (
 )
 from .numerals import MONTHS, YEAR, undashed
 from .people import PARTS, affiliations, home_states, person_candidates
-from .place_names import based, roads, towns, where_it_happened
+from .place_names import based, roads, towns, where_it_happened, where_to
 from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
@@ -186,7 +186,7 @@ def candidates(
         found += described(need, sentence)  # "the popular nightlife neighborhood Itaewon"
     if need.kind == "place":
         found += towns(need, sentence) + roads(need, sentence) + where_it_happened(need, sentence)
-        found += based(need, sentence)
+        found += based(need, sentence) + where_to(need, sentence)
         # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written.
         peoples = {(e.start, e.text) for e in entities if e.label == "NORP"}
         found = [c for c in found if (c.start, c.text) not in peoples and not a_people(c.text)]

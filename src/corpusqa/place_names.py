@@ -59,6 +59,28 @@ _VERB_IN = re.compile(
 )
 
 
+# "returning to their bases of permanent deployment": a place in lower case, after the verb
+_OWNED_PLACE = (
+    r"((?:their|its|his|her|the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
+    r"(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)"
+    r"(?=\s*[.,;:!?]|\s+(?:following|after|before|and|but|which|that|when|while|as|for|with|"
+    r"from|by|on|in|at)\b)"
+)
+
+
+def where_to(need: Need, sentence: str) -> list[Candidate]:
+    """ "Where were the troops returning to?": the place the question's verb goes to, in or
+    at, written in lower case ("returning to their bases of permanent deployment"); 0.8, less
+    than a place's name."""
+    named = {t for n in need.names for t in terms(n)}
+    verbs = need.verbs or tuple(t for t in need.relation if t not in named)  # "were returning"
+    if need.kind != "place" or need.head or not verbs:
+        return []
+    forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
+    pattern = rf"\b(?i:{forms})(?:e|es|ed|ing|s)?\s+(?:to|into|in|at|towards?)\s+{_OWNED_PLACE}"
+    return [Candidate(m.group(1), m.start(1), 0.8) for m in re.finditer(pattern, sentence)]
+
+
 # "Austin-based Madhu Chocolate", "New York-based TAGMO Treats"
 _BASED = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)-based\s+")
 
