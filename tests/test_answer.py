@@ -72,6 +72,13 @@ def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
+def test_how_many_more_battalions_are_on_the_way(seed_qa: QA) -> None:
+    # "100 battalion tactical troops with 14 more battalions on the way": more of them is 14
+    a = seed_qa.ask("How many more battalions are on the way to the border?")
+    assert a.text.startswith("14 more battalions"), a.text
+    assert_verbatim(seed_qa, a)
+
+
 def test_where_the_troops_were_returning(seed_qa: QA) -> None:
     # A place written in lower case after the question's verb, not the ministry that said so
     a = seed_qa.ask("Where were the troops returning to?")

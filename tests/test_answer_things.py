@@ -296,6 +296,15 @@ ANSWERED = [
         "2021-10-27",
         "48",
     ),
+    # "how many more": a count written with "more", as written
+    (
+        "ffc6bce1cd5d",
+        "Marcus Mariota threw for 367 yards",
+        "",
+        "How many more scores did Mariota run for?",
+        "2014-11-30",
+        "two more scores",
+    ),
     # where the question's verb goes, in lower case: not the newspaper that reported it
     (
         "d5e792c5e335",

@@ -14,6 +14,9 @@ from .question import Need
 
 _COUNTED_STOP = re.compile(r"[\w-]+")
 _PER_NUMBER = re.compile(r"per\s+\d")
+_MORE = frozenset({"more", "additional", "further"})
+_MORE_ASKED = re.compile(r"how\s+many\s+(?:more|additional|further)\b", re.I)
+_MORE_COUNTED = re.compile(r"\b(?:more|additional|further)\b", re.I)
 # Words that end what a number counts: "25 including eight of ...", "40 on 14 for 19".
 _COUNTED_END = frozenset("including after before during against while with".split())
 # Heads that any number answers: "what figure", "what amount".
@@ -32,6 +35,8 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     "killed" or "injured" counts people ("killed 168 and injured 682")."""
     if _an_age(sentence, start):
         return 0.3  # "Story, 29, batted ...": his age, not a count or a code
+    if _MORE_ASKED.match(need.asked) and not _MORE_COUNTED.search(phrase):
+        return 0.4  # "how many more battalions": "14 more", not the 100 already there
     if asks_code(need):
         return 1.0 if _a_code(phrase) else 0.0
     if need.asked.startswith("how many") and (
@@ -134,6 +139,9 @@ def counted(sentence: str, start: int, end: int, verbs: frozenset[str] = frozens
     stop = end
     for word in list(re.finditer(r"\S+", sentence[end:]))[:3]:
         core = word.group().rstrip(",.;:!?)\"'”’")
+        if core.lower() in _MORE and word.start() == 1:
+            stop = end + word.start() + len(core)  # "14 more battalions": more of them
+            continue
         if not _COUNTED_STOP.fullmatch(core) or not terms(core) or core in _COUNTED_END:
             break
         if _PER_NUMBER.match(sentence, end + word.start()):
