@@ -72,6 +72,13 @@ def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
+def test_who_christine_lambrecht_is(seed_qa: QA) -> None:
+    # "His German colleague, Christine Lambrecht, said": who she is, set beside her name
+    a = seed_qa.ask("Who is Christine Lambrecht?")
+    assert a.text.startswith("His German colleague, Christine Lambrecht"), a.text
+    assert_verbatim(seed_qa, a)
+
+
 def test_how_many_more_battalions_are_on_the_way(seed_qa: QA) -> None:
     # "100 battalion tactical troops with 14 more battalions on the way": more of them is 14
     a = seed_qa.ask("How many more battalions are on the way to the border?")

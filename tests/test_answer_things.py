@@ -296,6 +296,23 @@ ANSWERED = [
         "2021-10-27",
         "48",
     ),
+    # who a person is, set beside the name between commas
+    (
+        "8eb665f8582a",
+        "“The situation at the moment remains under control",
+        "",
+        "Who is Matteo Bruni?",
+        "2022-12-28",
+        "the spokesman, Matteo Bruni",
+    ),
+    (
+        "8b291df6cbdd",
+        "One customer, Lisa Mackey, shared",
+        'this morning."',
+        "Who is Jennifer Lopez?",
+        "2023-01-11",
+        "his wife, Jennifer Lopez",
+    ),
     # "how many more": a count written with "more", as written
     (
         "ffc6bce1cd5d",

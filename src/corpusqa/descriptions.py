@@ -9,7 +9,8 @@ from itertools import islice
 
 from .chunk import sentence_spans
 from .entities import Entity
-from .lexicon import NOT_ROLE
+from .keyword import terms
+from .lexicon import NOT_ROLE, PERSON_TERMS
 from .speakers import ROLES, STARTERS
 
 _APPOSITION = re.compile(
@@ -72,6 +73,23 @@ _NOT_DESCRIPTION = (
     )
 )
 _JOINERS = frozenset({"of", "for", "at"})  # "coordinator for strategic communications"
+
+
+def set_beside(sentence: str, e: Entity) -> str:
+    """ "His German colleague, Christine Lambrecht, said": the phrase before a name that the
+    name is set beside, between commas, when it ends in a word for a person."""
+    m = re.search(r",\s*$", sentence[: e.start])
+    if m is None or not re.match(r"\s*,", sentence[e.end :]):
+        return ""
+    phrase = described_before(sentence, m.start())
+    last = phrase.split()[-1].lower() if phrase else ""
+    if not (last in ROLES or set(terms(last)) & PERSON_TERMS):
+        return ""
+    whose = _WHOSE.search(sentence[: m.start() - len(phrase)])  # "his wife", "the spokesman"
+    return f"{whose.group(1)} {phrase}" if whose else phrase
+
+
+_WHOSE = re.compile(r"\b(the|his|her|their|its|a|an)\s+$", re.I)
 
 
 def described_before(sentence: str, start: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .descriptions import apposition, described_before, described_in, titles
+from .descriptions import apposition, described_before, described_in, set_beside, titles
 from .entities import Entity
 from .keyword import terms
 from .lexicon import FIT, PERSON_TERMS, unpossessed
@@ -167,8 +167,11 @@ def _described(e: Entity, sentence: str, key: str) -> Candidate:
     ("Pentagon press secretary John Kirby") or after it (", an astronomer at ..."). The
     answer is that whole phrase; a sentence that only names them answers nothing (fit 0.4)."""
     appos, before = apposition(sentence, e), described_before(sentence, e.start)
+    beside = "" if before or appos else set_beside(sentence, e)
     if before:
         said = f"{before} {e.text}" + (f", {appos}" if appos else "")
+    elif beside:
+        said = f"{beside}, {e.text}"  # "His German colleague, Christine Lambrecht"
     else:
         said = f"{e.text}, {appos}" if appos else ""
     return Candidate(e.text, e.start, 1.0 if said else 0.4, key, said, appos)
