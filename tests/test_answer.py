@@ -72,6 +72,13 @@ def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
+def test_which_country_ben_wallace_is_defence_secretary_of(seed_qa: QA) -> None:
+    # "UK Defence Secretary Ben Wallace": the name before a title-case role is his country's
+    a = seed_qa.ask("Which country's defence secretary is Ben Wallace?")
+    assert a.text.startswith("UK"), a.text
+    assert_verbatim(seed_qa, a)
+
+
 def test_who_christine_lambrecht_is(seed_qa: QA) -> None:
     # "His German colleague, Christine Lambrecht, said": who she is, set beside her name
     a = seed_qa.ask("Who is Christine Lambrecht?")

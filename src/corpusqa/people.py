@@ -19,7 +19,7 @@ from .places import NATIONALITIES, PLACE_LABELS, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .roles import does_it, role_fit
-from .speakers import STARTERS, full_name, person_shaped, speaker, surnames
+from .speakers import ROLES, STARTERS, full_name, person_shaped, speaker, surnames
 
 # A part played: "which character does X play?", "which role did X play?".
 PARTS = frozenset({"character", "role", "part"})
@@ -196,8 +196,9 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
     found = []
     for person in need.people:
         surname = re.escape(person.split()[-1])
+        # The role in lower case ("safety") or in title case ("UK Defence Secretary Ben Wallace")
         pattern = (
-            rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?)((?:[a-z][\w-]*\s+){{1,2}})"
+            rf"((?:[A-Z][\w&'’.-]*\s+){{1,4}}?)((?:[a-z][\w-]*\s+){{1,2}}|{_TITLED_ROLE})"
             rf"(?:[A-Z][\w'’.-]*\s+){{0,2}}{surname}\b"
         )
         for m in re.finditer(pattern, sentence):
@@ -214,6 +215,7 @@ def affiliations(need: Need, sentence: str) -> list[Candidate]:
     return found
 
 
+_TITLED_ROLE = rf"(?:(?:{'|'.join(sorted(w.title() for w in ROLES if w.isalpha()))})\s+){{1,3}}"
 _SHORT = "|".join(re.escape(s) for s in sorted(STATE_SHORT, key=len, reverse=True))
 _FULL = "|".join(sorted(US_STATES, key=len, reverse=True))
 
