@@ -79,6 +79,13 @@ def test_which_country_ben_wallace_is_defence_secretary_of(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
+def test_when_the_tabloids_said_the_attack_would_start(seed_qa: QA) -> None:
+    # "overnight between 15 and 16 February": the entity model tags "February" alone
+    a = seed_qa.ask("When would the Russian attack start according to British tabloids?")
+    assert a.text.startswith("between 15 and 16 February"), a.text
+    assert_verbatim(seed_qa, a)
+
+
 def test_who_christine_lambrecht_is(seed_qa: QA) -> None:
     # "His German colleague, Christine Lambrecht, said": who she is, set beside her name
     a = seed_qa.ask("Who is Christine Lambrecht?")

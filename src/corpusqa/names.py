@@ -9,6 +9,7 @@ import re
 from .entities import AMOUNT_LABELS, Entity
 from .keyword import DATE_WORDS, terms
 from .lexicon import CAPITALISED, KINDS_ALSO, NAMES
+from .numerals import MONTH_NAME
 from .places import PLACE_LABELS
 from .question import Need
 from .records import Candidate
@@ -35,6 +36,10 @@ _SHORT_FORM = re.compile(r"((?:[\w'’-]+\s+){1,6})\(([A-Z][\w.&-]{1,11})\)")
 QUOTED = re.compile(r"[\"“‘']([^\W\d_][^\"”’']{1,60}?)[\"”’'](?![^\W\d_])")
 _QUOTES = "\"“‘'"
 _CURRENCY = frozenset("$£€¥")
+# Days written before a month the small model tagged alone: "between 15 and 16 February".
+_DAYS_BEFORE = re.compile(
+    r"((?:between\s+)?(?<![\d,.])[0-3]?\d(?:\s*(?:and|to|-|–)\s*[0-3]?\d)?)\s+$"
+)
 _LAW_HEADS = frozenset("law act bill legislation treaty measure".split())
 _LAW = re.compile(
     r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|on|the|to)\s+)*){1,10}"
@@ -62,6 +67,9 @@ def widened(sentence: str, entities: tuple[Entity, ...], body: str = "") -> list
             end += m.end()
         if e.label in NAMES and _DANGLING.search(e.text) and (m := _CAPITALS.match(sentence[end:])):
             end += m.end()  # "the National Association of County and" + "City Health Officials"
+        days = _DAYS_BEFORE.search(sentence[:start]) if e.label == "DATE" else None
+        if days and MONTH_NAME.match(e.text):
+            start = days.start(1)  # "between 15 and 16" + "February", day before month
         if e.label == "MONEY" and sentence[start - 1 : start] in _CURRENCY:
             start -= 1  # "$17", of which the small model may keep only "17"
         if sentence[end : end + 2] in {"'s", "’s"} and _possessive_name(sentence[start:end], body):
