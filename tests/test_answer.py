@@ -72,39 +72,30 @@ def test_which_british_official_saw_no_evidence(seed_qa: QA) -> None:
     assert_verbatim(seed_qa, a)
 
 
-def test_which_country_ben_wallace_is_defence_secretary_of(seed_qa: QA) -> None:
-    # "UK Defence Secretary Ben Wallace": the name before a title-case role is his country's
-    a = seed_qa.ask("Which country's defence secretary is Ben Wallace?")
-    assert a.text.startswith("UK"), a.text
-    assert_verbatim(seed_qa, a)
-
-
-def test_when_the_tabloids_said_the_attack_would_start(seed_qa: QA) -> None:
+# (question, how the short answer starts, the article cited): more seed questions, each
+# answered wrong or refused by the code before its rule
+SEED_ANSWERS = [
+    # the name before a title-case role is what the person belongs to
+    ("Which country's defence secretary is Ben Wallace?", "UK [", SPUTNIK),
     # "overnight between 15 and 16 February": the entity model tags "February" alone
-    a = seed_qa.ask("When would the Russian attack start according to British tabloids?")
-    assert a.text.startswith("between 15 and 16 February"), a.text
-    assert_verbatim(seed_qa, a)
-
-
-def test_who_christine_lambrecht_is(seed_qa: QA) -> None:
+    (
+        "When would the Russian attack start according to British tabloids?",
+        "between 15 and 16 February [",
+        SPUTNIK,
+    ),
     # "His German colleague, Christine Lambrecht, said": who she is, set beside her name
-    a = seed_qa.ask("Who is Christine Lambrecht?")
-    assert a.text.startswith("His German colleague, Christine Lambrecht"), a.text
-    assert_verbatim(seed_qa, a)
+    ("Who is Christine Lambrecht?", "His German colleague, Christine Lambrecht [", SPUTNIK),
+    # "100 battalion tactical troops with 14 more battalions on the way"
+    ("How many more battalions are on the way to the border?", "14 more battalions [", LLB),
+    # a place in lower case after the question's verb, not the ministry that reported it
+    ("Where were the troops returning to?", "their bases of permanent deployment [", SPUTNIK),
+]
 
 
-def test_how_many_more_battalions_are_on_the_way(seed_qa: QA) -> None:
-    # "100 battalion tactical troops with 14 more battalions on the way": more of them is 14
-    a = seed_qa.ask("How many more battalions are on the way to the border?")
-    assert a.text.startswith("14 more battalions"), a.text
-    assert_verbatim(seed_qa, a)
-
-
-def test_where_the_troops_were_returning(seed_qa: QA) -> None:
-    # A place written in lower case after the question's verb, not the ministry that said so
-    a = seed_qa.ask("Where were the troops returning to?")
-    assert a.text.startswith("their bases of permanent deployment"), a.text
-    assert cited_articles(a) == {SPUTNIK}
+@pytest.mark.parametrize("question, answer, article", SEED_ANSWERS)
+def test_more_seed_questions(seed_qa: QA, question: str, answer: str, article: str) -> None:
+    a = seed_qa.ask(question)
+    assert a.text.startswith(answer) and cited_articles(a) == {article}, a.text
     assert_verbatim(seed_qa, a)
 
 

@@ -313,6 +313,23 @@ ANSWERED = [
         "2023-01-11",
         "his wife, Jennifer Lopez",
     ),
+    # a noun that asks a dimension as "how long/deep" does, answered in its units
+    (
+        "fc44da46b368",
+        "With a life expectancy of just over 50 years",
+        "",
+        "What is the life expectancy in the DRC?",
+        "2019-07-11",
+        "just over 50 years",
+    ),
+    (
+        "a539cfa139ce",
+        "The quake registered at a depth of",
+        "relatively localized impact",
+        "What was the depth of the quake?",
+        "2022-06-22",
+        "10 kilometers",
+    ),
     # "how many more": a count written with "more", as written
     (
         "ffc6bce1cd5d",
