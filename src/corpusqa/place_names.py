@@ -12,7 +12,7 @@ from .places import ROAD, ROAD_HEADS, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import STARTERS
-from .verbs import verb_forms
+from .verbs import asked_verb, verb_forms
 
 _TOWN = re.compile(
     rf"((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*),\s+({'|'.join(sorted(US_STATES))})\b"
@@ -72,12 +72,10 @@ def where_to(need: Need, sentence: str) -> list[Candidate]:
     """ "Where were the troops returning to?": the place the question's verb goes to, in or
     at, written in lower case ("returning to their bases of permanent deployment"); 0.8, less
     than a place's name."""
-    named = {t for n in need.names for t in terms(n)}
-    verbs = need.verbs or tuple(t for t in need.relation if t not in named)  # "were returning"
-    if need.kind != "place" or need.head or not verbs:
+    verb = asked_verb(need)  # "were returning": no verb the parser found
+    if need.kind != "place" or need.head or not verb:
         return []
-    forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
-    pattern = rf"\b(?i:{forms})(?:e|es|ed|ing|s)?\s+(?:to|into|in|at|towards?)\s+{_OWNED_PLACE}"
+    pattern = rf"\b{verb}\s+(?:to|into|in|at|towards?)\s+{_OWNED_PLACE}"
     return [Candidate(m.group(1), m.start(1), 0.8) for m in re.finditer(pattern, sentence)]
 
 

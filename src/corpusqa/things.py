@@ -17,7 +17,7 @@ from .names import NAME_RUN, QUOTED, matches
 from .numerals import WRITTEN_DATE
 from .question import Need
 from .records import Candidate
-from .verbs import verb_forms
+from .verbs import asked_verb
 
 # A noun phrase of up to four lower-case words, ended by punctuation or a word that starts
 # another phrase; "the", "a" or "an" before it is not part of the answer.
@@ -68,16 +68,10 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
 def after_the_verb(need: Need, sentence: str) -> list[Candidate]:
     """ "“Candy” is currently streaming on Hulu" for "On which service is 'Candy' streaming?":
     a capitalised name right after the question's verb and the preposition it asks with."""
-    if need.kind not in {"thing", "org"} or not need.prep:
+    verb = asked_verb(need)
+    if need.kind not in {"thing", "org"} or not need.prep or not verb:
         return []
-    named = {t for n in need.names for t in terms(n)}
-    verbs = need.verbs or tuple(t for t in need.relation if t not in named)  # "is streaming"
-    if not verbs:
-        return []
-    forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
-    # A verb's own endings ("streaming"), not a noun's ("sociology" after "at the ..."):
-    verb = rf"(?i:(?:{forms})(?:e|es|ed|ing|s)?\s+{re.escape(need.prep)}\s+(?:the\s+)?)"
-    pattern = rf"\b{verb}({NAME_RUN})"
+    pattern = rf"\b{verb}(?i:\s+{re.escape(need.prep)}\s+(?:the\s+)?)({NAME_RUN})"
     found = re.finditer(pattern, sentence)
     return [Candidate(m.group(1), m.start(1), 1.0) for m in found if need.is_new(m.group(1))]
 

@@ -5,9 +5,15 @@ takes ("death" for "died", "grew" for "grow")."""
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from .entities import Parsed, Token
 from .grammar import last_start
 from .keyword import terms
+
+if TYPE_CHECKING:
+    from .question import Need
 
 # A question's verb in the forms a report of it takes: "died" is reported as "death" too.
 VERB_FORMS = {
@@ -38,6 +44,16 @@ IRREGULAR = {stem: frozenset(parts) for parts in _PARTS for stem in parts}
 def verb_forms(verb: str) -> frozenset[str]:
     """A question verb's stem with the forms a report of it takes (`VERB_FORMS`, `IRREGULAR`)."""
     return frozenset(VERB_FORMS.get(verb, ())) | IRREGULAR.get(verb, frozenset()) | {verb}
+
+
+def asked_verb(need: Need) -> str:
+    """A pattern for the question's verb as a sentence writes it, by its own endings
+    ("streaming", "returning"; not "sociology" for "social"); its other words when the parser
+    found no verb ("is streaming"); "" when there are none."""
+    named = {t for n in need.names for t in terms(n)}
+    verbs = need.verbs or tuple(t for t in need.relation if t not in named)
+    forms = "|".join(re.escape(f) for v in verbs for f in verb_forms(v))
+    return rf"(?i:(?:{forms})(?:e|es|ed|ing|s)?)" if forms else ""
 
 
 def who_did(parsed: Parsed, wh: int | None) -> str:
