@@ -49,7 +49,7 @@ def rate_unasked(need: Need, sentence: str, end: int) -> bool:
     if per is None or need.measure or need.terms & _RATE_WORDS:
         return False
     if per.group(2):  # "7.5 births per 1,000 people": asked only "per 1,000"
-        return need.per != per.group(2).replace(",", "")
+        return need.per != _per_count(per)
     return not set(terms(per.group(1))) & need.terms  # "how many a day": a rate is asked
 
 
@@ -59,8 +59,13 @@ def rate_unsaid(need: Need, sentence: str, end: int) -> bool:
     "per 1,000" does."""
     if need.per.isdigit():
         per = _PER.match(sentence, end)
-        return not (per and per.group(2) and per.group(2).replace(",", "") == need.per)
+        return per is None or _per_count(per) != need.per
     return bool(need.per) and need.per not in rates(sentence)
+
+
+def _per_count(per: re.Match[str]) -> str:
+    """The number of people a rate is per ("1000" for "per 1,000 people"), or ""."""
+    return (per.group(2) or "").replace(",", "")
 
 
 # A rate, within a few words of its number: "200 to 400 deaths a day".

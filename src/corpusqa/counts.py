@@ -15,8 +15,8 @@ from .question import Need
 _COUNTED_STOP = re.compile(r"[\w-]+")
 _PER_NUMBER = re.compile(r"per\s+\d")
 _MORE = frozenset({"more", "additional", "further"})
-_MORE_ASKED = re.compile(r"how\s+many\s+(?:more|additional|further)\b", re.I)
-_MORE_COUNTED = re.compile(r"\b(?:more|additional|further)\b", re.I)
+_MORE_COUNTED = re.compile(rf"\b(?:{'|'.join(sorted(_MORE))})\b", re.I)
+_MORE_ASKED = re.compile(rf"how\s+many\s+{_MORE_COUNTED.pattern}", re.I)
 # Words that end what a number counts: "25 including eight of ...", "40 on 14 for 19".
 _COUNTED_END = frozenset("including after before during against while with".split())
 # Heads that any number answers: "what figure", "what amount".

@@ -10,6 +10,16 @@ import re
 
 from .keyword import terms
 
+# Nouns that ask a dimension as "how high/far/long ..." does: "what was the life expectancy?"
+# is answered in years, "what is its top speed?" in miles per hour.
+MEASURE_NOUNS = {
+    **dict.fromkeys(["height", "altitude"], "high"),
+    "depth": "deep",
+    "distance": "far",
+    "speed": "fast",
+    "weight": "heavy",
+    **dict.fromkeys(["length", "duration", "expectancy", "lifespan"], "long"),
+}
 WORDS = {
     "person": """official person man woman people astronomer biographer analyst bishop director
         member cardinal executive coach chairman chairwoman sheriff correspondent secretary
@@ -43,10 +53,10 @@ WORDS = {
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
         revenue income earnings profit settlement value worth threshold limit ceiling target peak
-        level efficacy effectiveness height altitude depth distance speed weight length duration
-        expectancy lifespan""",
+        level efficacy effectiveness""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
+HEADS["number"] |= frozenset(MEASURE_NOUNS)  # "what was the life expectancy": a number
 TYPED_HEADS = frozenset().union(*HEADS.values())
 # The stems of the words that say what a person is ("cofounder", "talent agent").
 PERSON_TERMS = frozenset(t for w in HEADS["person"] for t in terms(w))
@@ -97,16 +107,6 @@ FIT = {
     },
 }
 DURATION = {"how long", "how old", "how often"}
-# Nouns that ask a dimension as "how high/far/long ..." does: "what was the life expectancy?"
-# is answered in years, "what is its top speed?" in miles per hour.
-MEASURE_NOUNS = {
-    **dict.fromkeys(["height", "altitude"], "high"),
-    "depth": "deep",
-    "distance": "far",
-    "speed": "fast",
-    "weight": "heavy",
-    **dict.fromkeys(["length", "duration", "expectancy", "lifespan"], "long"),
-}
 # A count without a number ("thousands", "tens of thousands") is not the number asked for.
 VAGUE_COUNT = frozenset(
     """thousands hundreds dozens millions billions tens scores several few
