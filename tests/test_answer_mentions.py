@@ -401,6 +401,24 @@ def test_what_a_number_was_or_changed_by_is_not_what_it_is(entities: Entities) -
     assert fits["last week"] < 0.5
 
 
+def test_a_time_with_no_date_or_length_in_it_is_no_answer(entities: Entities) -> None:
+    # "met with Musk earlier this week": when, and no number of days or weeks in it.
+    body, sentence = _sentence("rtqa-e517ed8de995", "“You’re really saying")
+    fits = _fits(entities, "How long did civil society leaders meet with Musk?", body, sentence)
+    assert all(fit < 0.5 for text, fit in fits.items() if "earlier this week" in text), fits
+    # "in the coming weeks" says no date; "the year ending March 2022" does.
+    body, sentence = _sentence("rtqa-c74763b5ec99", "An ongoing initiative")
+    question = "When is the initiative on the forest's future slated to wrap up?"
+    assert _fits(entities, question, body, sentence)["the coming weeks"] < 0.5
+    body, sentence = _sentence("rtqa-c1399dcf70a8", "Synthetic opioids, including")
+    fits = _fits(entities, "When did the year of the fentanyl figures end?", body, sentence)
+    assert fits["the year ending March 2022"] == 1.0
+    # "two weeks ago" is a length of time, for "how long ago".
+    body, sentence = _sentence("rtqa-d142d462ecc2", "Paul Pelosi was released")
+    question = "How long ago was Paul Pelosi released from the hospital?"
+    assert _fits(entities, question, body, sentence)["two weeks ago"] == 1.0
+
+
 def test_applying_is_an_event_its_sentence_must_report(entities: Entities) -> None:
     n = need(entities, "When did Ukraine apply to join the EU?")
     body, signed = _sentence("rtqa-ada813f2c02c", "Ukrainian President Volodymyr Zelenskyy signed")

@@ -55,8 +55,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
             return 0.0  # "what jersey number": no sum or share is one
         if need.asked in DURATION or need.head in TIME_UNITS or need.measure == "long":
-            if _WHEN_NOT_HOW_LONG.fullmatch(e.text):
-                return 0.3  # "last week" says when, not how long
+            if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
+                return 0.3  # "last week", "the year" say when, not how long
             fits["DATE"] = fits["TIME"] = 1.0
         else:
             fits.pop("TIME")
@@ -128,6 +128,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         fit *= 0.5  # "in what month and year": "1979" without its "March"
     if need.kind == "date" and "month and year" in need.asked and not YEAR.search(e.text):
         fit *= 0.5  # ... nor "February 18" without its year
+    if need.kind == "date" and _UNDATED.fullmatch(e.text):
+        return 0.3  # "the year", "the coming weeks": no time is said
     if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
         fit *= 0.5  # "Saturday", "last week": less than a date
     if need.asks_time and not CLOCK.search(e.text):
@@ -185,6 +187,29 @@ def _a_length(e: Entity, sentence: str) -> bool:
 _WHEN_NOT_HOW_LONG = re.compile(
     r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
 )
+# "the year", "the coming weeks", "those days": a time of the story, no date or length in it.
+_UNDATED = re.compile(
+    r"(?:the|these|those|recent|coming)(?:\s+(?:coming|past|following|same|recent))*\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|times?|period|era)",
+    re.I,
+)
+
+
+def _no_length(need: Need, e: Entity) -> bool:
+    """ "earlier this week" for "how many weeks": a date, no number or "a" of weeks in it. How
+    often may be said without one ("every week")."""
+    return (
+        need.asked != "how often"
+        and e.label in {"DATE", "TIME"}
+        and not _AMOUNT_OF_TIME.search(e.text)
+    )
+
+
+_AMOUNT_OF_TIME = re.compile(
+    rf"\d|\b(?:an?|half|quarter|several|few|dozens?|{'|'.join(NUMBER_WORDS)})\b", re.I
+)
+
+
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 
 
