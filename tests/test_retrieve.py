@@ -10,6 +10,7 @@ from corpusqa.fusion import diversify, rrf, with_recency
 from corpusqa.qa import QA
 from corpusqa.records import Chunk
 from corpusqa.settings import Settings
+from corpusqa.tuning import NAMED
 
 ODD = """Wire Report
 Obscure Trade Envoy Named in Port Dispute
@@ -75,6 +76,35 @@ def test_a_rare_name_finds_its_old_story_past_the_recency_prior(
     assert qa.searcher.named(question) == [qa.searcher.index.row_of["old#0"]]
     assert qa.retrieve(question, k=3)[0].article_id == "old"
     assert qa.searcher.named("Who doubted the withdrawal?") == []
+
+
+def test_a_name_few_stories_hold_finds_its_story_however_long(
+    settings: Settings, embedder: CountingEmbedder
+) -> None:
+    # One old story names the bank in every one of its chunks, more chunks than NAMED; newer
+    # layoff stories of other firms match the question's other words as well.
+    paragraphs = [
+        f"Paragraph {i}: the Swiss bank Zurvanto said its plan to cut staff in unit {i} would "
+        "save money, and its board approved the plan after a long meeting on the layoffs, "
+        "which unions in several cities said they would fight in the courts for months. "
+        "Analysts said the cuts were deeper than expected and shares rose on the news."
+        for i in range(2 * NAMED + 4)  # two to a chunk
+    ]
+    old = "Wire Report\nZurvanto to cut jobs\n2 March 2012\n" + "\n\n".join(paragraphs) + "\n"
+    (settings.corpus_dir / "old.txt").write_text(old, encoding="utf-8")
+    for i, firm in enumerate(["Amazon", "Meta", "Google"]):
+        (settings.corpus_dir / f"new{i}.txt").write_text(
+            f"Wire Report\n{firm} layoffs\n{i + 3} January 2023\n"
+            f"{firm} plans to cut 10,000 employees, the company said of its layoffs.\n",
+            encoding="utf-8",
+        )
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    question = "How many employees does Zurvanto plan to cut?"
+    rows = qa.searcher.named(question)
+    assert len(rows) > NAMED
+    assert {qa.searcher.index.chunks[r].article_id for r in rows} == {"old"}
+    assert qa.retrieve(question, k=3)[0].article_id == "old"
 
 
 def test_filters_apply_before_ranking(seed_qa: QA) -> None:

@@ -36,7 +36,7 @@ from .keyword import names_in
 from .records import Evidence, Passage
 from .sentences import Reranker, SentenceScorer
 from .settings import Retrieval
-from .tuning import EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK, NAMED
+from .tuning import EVIDENCE_DENSE, EVIDENCE_LEXICAL, EVIDENCE_RANK, NAMED, NAMED_ARTICLES
 
 log = logging.getLogger(__name__)
 
@@ -156,9 +156,10 @@ class Searcher:
         return np.where(np.isin(rows, named), 1.0, factors) if len(named) else factors
 
     def named(self, query: str, mask: np.ndarray | None = None) -> list[int]:
-        """The chunks that hold a name the question gives and at most NAMED chunks hold
-        ("Isaac Nauta"), best BM25 first: a name in a 2018 story has no meaning the dense
-        model knows, and its one lexical rank is lost to recency and fusion otherwise."""
+        """The chunks that hold a name the question gives and at most NAMED chunks or
+        NAMED_ARTICLES articles hold ("Isaac Nauta"), best BM25 first: a name in a 2018 story
+        has no meaning the dense model knows, and its one lexical rank is lost to recency and
+        fusion otherwise."""
         if mask is not None:  # filtered: each filter has its own rows
             return self._find_named(query, mask)
         with self._lock:
@@ -176,10 +177,12 @@ class Searcher:
         for words in names_in(query):
             for start in range(len(words)):  # "Judge Alison Nathan", then "Alison Nathan"
                 has = np.logical_and.reduce([self.index.bm25(w) > 0 for w in words[start:]])
+                # Rare in the corpus, not in a date window, where most names are.
+                stories = len(np.unique(self.index.chunk_article[has]))
                 if mask is not None:
                     has &= mask
                 if has.any():
-                    if has.sum() <= NAMED:
+                    if has.sum() <= NAMED or stories <= NAMED_ARTICLES:
                         rows.update(np.flatnonzero(has).tolist())
                     break
         if not rows:
