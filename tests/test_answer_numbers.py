@@ -111,3 +111,38 @@ def test_a_count_per_people_answers_only_that_rate(entities: Entities) -> None:
     confirmed = _read("875da5566f56", "Researchers have confirmed 189 deaths", "")
     _, found = _cands(entities, "How many deaths have researchers confirmed?", *confirmed)
     assert all(c.fit <= 0.4 for c in found), found  # a rate is no total
+
+
+def test_a_measure_is_said_in_its_units_with_a_number(entities: Entities) -> None:
+    # "how wide" asks a length; a count of vista points is none.
+    trail = _read("8e1d00b21ebe", "The 10-foot-wide paved trail", "")
+    n, found = _cands(entities, "How wide is the paved trail?", *trail)
+    fits = {c.text: c.fit for c in found}
+    assert n.measure == "wide" and fits["10-foot"] == 1.0, fits
+    assert all(fit < 0.5 for text, fit in fits.items() if "vista" in text), fits
+    # "thousands of miles" says no distance.
+    rivers = _read("753ae82b7cb2", "Atmospheric rivers are ribbons", "western U.S.")
+    _, found = _cands(entities, "How far can atmospheric rivers extend?", *rivers)
+    assert {c.text: c.fit for c in found}["thousands of miles"] < 0.5, found
+
+
+def test_a_range_is_one_answer_not_a_change(entities: Entities) -> None:
+    # "ranged from 53 to 180 miles": not what it was and what it is, as "fell from ... to".
+    impacts = _read("9f0f0906a6dc", "The impacts ranged from", "north of its equator.")
+    _, found = _cands(entities, "How far away did the space rocks strike?", *impacts)
+    assert {c.text: c.fit for c in found}["53 to 180 miles"] == 1.0, found
+
+
+def test_a_sum_named_for_another_thing_is_not_the_sum_asked(entities: Entities) -> None:
+    caesars = _read("504272fef17b", "Caesars posted a net loss", "ended March 31.")
+    _, found = _cands(entities, "How much did Caesars lose in the first quarter?", *caesars)
+    fits = {c.text: c.fit for c in found}
+    assert fits["$423 million"] == 1.0 and fits["$1.7 billion"] < 0.5, fits  # revenues
+    _, found = _cands(entities, "How much revenue did Caesars collect in the quarter?", *caesars)
+    fits = {c.text: c.fit for c in found}
+    assert fits["$1.7 billion"] == 1.0 and fits["$423 million"] < 0.5, fits  # the loss
+    # "beat S&P analysts projection of $266 million": a projection, not the loss reported.
+    quarter = _read("cc6295c0070b", "While the company reported a net loss", "")
+    _, found = _cands(entities, "What net loss did the company report?", *quarter)
+    fits = {c.text: c.fit for c in found}
+    assert fits["$251 million"] == 1.0 and fits["$266 million"] < 0.5, fits

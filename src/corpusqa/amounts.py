@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import HOW_WORDS, NAMED_SUMS, SHARE_HEADS
+from .lexicon import HOW_WORDS, MONEY_HEADS, NAMED_SUMS, SHARE_HEADS
 from .numerals import PER_UNIT, numbers, rates
 from .question import Need
 
@@ -34,6 +34,48 @@ def names_the_measure(need: Need, sentence: str, before: str = "") -> float:
 
 
 _OF_THOSE = re.compile(r"\bof\s+(?:those|these|them)\b", re.I)
+
+
+def sum_of_another(need: Need, sentence: str, sums: list[Entity], e: Entity) -> bool:
+    """ "posted a loss of $2.31 billion ..., in contrast to ... net profit of $1.13 billion": a
+    sum named for what the question does not ask ("what net profit": the loss; "how much did
+    it lose": "blamed the loss on a $1 billion charge"), in a sentence that names the sum it
+    does ask, for another sum or as its subject. A sum named for nothing here is left alone."""
+    if need.kind != "number" or e.label != "MONEY":
+        return False
+    asked = {f for t in need.terms for f in SUM_NOUNS.get(t, ())}
+    asked |= set(terms(need.head)) if need.head in MONEY_HEADS else set()
+    mine = _named_for(sentence, e)
+    if not mine or mine & (need.terms | asked):
+        return False
+    others = [_named_for(sentence, x) for x in sums if x.label == "MONEY" and x != e]
+    return bool(asked & set(terms(sentence))) or any(n & asked for n in others)
+
+
+def _named_for(sentence: str, e: Entity) -> set[str]:
+    """The noun a sum is written for: "a loss of $2.31 billion", "a $1 billion charge", "$1.7
+    billion in net revenues"."""
+    before = _NOUN_OF.search(sentence, 0, e.start)
+    after = _NOUN_AFTER.match(sentence, e.end)
+    return set(terms(before.group(1) if before else "")) | set(
+        terms(after.group(1) if after else "")
+    )
+
+
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+(?:in\s+)?(?:net\s+|total\s+|annual\s+)?([a-z]+)\b")
+# The noun a question's verb reports its sum as.
+SUM_NOUNS = {
+    t: frozenset(terms(nouns))
+    for verb, nouns in {
+        "lose": "loss losses",
+        "earn": "earnings profit income",
+        "spend": "spending",
+        "sell": "sale sales",
+        "pay": "payment",
+    }.items()
+    for t in terms(verb)
+}
 
 
 def attributes(sentence: str, start: int, end: int) -> bool:
@@ -86,6 +128,8 @@ _EARLIER = frozenset(terms("old previous earlier former original prior"))
 
 
 _A_TO_B = re.compile(r"(.*\d.*?)(\s+to\s+)(.*\d.*)")
+# "The impacts ranged from 53 to 180 miles": a range, one answer, not a change.
+_RANGED = re.compile(r"\b(?:rang|vari|vary)\w*\s+from\s+(?:about\s+|around\s+)?$")
 
 
 def split_changes(spans: list[Entity], sentence: str) -> list[Entity]:
@@ -94,7 +138,8 @@ def split_changes(spans: list[Entity], sentence: str) -> list[Entity]:
     out = []
     for e in spans:
         m = _A_TO_B.fullmatch(e.text)
-        if m and _FROM.search(sentence[max(0, e.start - 30) : e.start]):
+        before = sentence[max(0, e.start - 30) : e.start]
+        if m and _FROM.search(before) and not _RANGED.search(before):
             to = e.start + m.start(3)
             out += [
                 replace(e, text=m.group(1), end=e.start + m.end(1)),

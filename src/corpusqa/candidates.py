@@ -16,6 +16,7 @@ from .amounts import (
     rate_unasked,
     rate_unsaid,
     split_changes,
+    sum_of_another,
 )
 from .counts import counted, counts_asked
 from .entities import Entity
@@ -146,6 +147,8 @@ def candidates(
         if need.kind == "number" and attributes(sentence, e.start, e.end):
             fit *= 0.3
         if need.kind == "number" and portion_unasked(need, text, sentence, e.start + len(text)):
+            fit *= 0.4
+        if sum_of_another(need, sentence, spans, e):
             fit *= 0.4
         if need.kind == "number" and converts_asked(need, sentence, e.start, e.end):
             continue  # "£146,000 ($157,000)": the question's own sum

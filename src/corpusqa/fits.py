@@ -54,6 +54,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     if need.kind == "number":
         if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
             return 0.0  # "what jersey number": no sum or share is one
+        if need.measure and not _AMOUNT.search(e.text):
+            return 0.3  # "thousands of miles away" for "how far": how far is not said
         if need.asked in DURATION or need.head in TIME_UNITS or need.measure == "long":
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
                 return 0.3  # "last week", "the year" say when, not how long
@@ -198,16 +200,11 @@ _UNDATED = re.compile(
 def _no_length(need: Need, e: Entity) -> bool:
     """ "earlier this week" for "how many weeks": a date, no number or "a" of weeks in it. How
     often may be said without one ("every week")."""
-    return (
-        need.asked != "how often"
-        and e.label in {"DATE", "TIME"}
-        and not _AMOUNT_OF_TIME.search(e.text)
-    )
+    return need.asked != "how often" and e.label in {"DATE", "TIME"} and not _AMOUNT.search(e.text)
 
 
-_AMOUNT_OF_TIME = re.compile(
-    rf"\d|\b(?:an?|half|quarter|several|few|dozens?|{'|'.join(NUMBER_WORDS)})\b", re.I
-)
+# What says how much: "10,000", "two", "a mile", "half an hour"; not "thousands of miles".
+_AMOUNT = re.compile(rf"\d|\b(?:an?|half|quarter|{'|'.join(NUMBER_WORDS)})\b", re.I)
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")

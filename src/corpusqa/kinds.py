@@ -65,7 +65,7 @@ def how_adjective(parsed: Parsed, wh: int | None) -> str:
     return "" if word in {"many", "much"} else word
 
 
-_MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy)\b", re.I)
+_MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy|wide)\b", re.I)
 
 
 def measure_asked(parsed: Parsed, wh: int | None) -> str:

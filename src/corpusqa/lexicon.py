@@ -15,6 +15,7 @@ from .keyword import terms
 MEASURE_NOUNS = {
     **dict.fromkeys(["height", "altitude"], "high"),
     "depth": "deep",
+    **dict.fromkeys(["width", "diameter"], "wide"),
     "distance": "far",
     "speed": "fast",
     "weight": "heavy",
@@ -53,7 +54,7 @@ WORDS = {
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
         revenue income earnings profit settlement value worth threshold limit ceiling target peak
-        level efficacy effectiveness""",
+        level efficacy effectiveness loss losses deficit""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 HEADS["number"] |= frozenset(MEASURE_NOUNS)  # "what was the life expectancy": a number
@@ -184,6 +185,9 @@ MONEY_HEADS = {
     "income",
     "earnings",
     "profit",
+    "loss",
+    "losses",
+    "deficit",
     "settlement",
     "funding",
     "grant",

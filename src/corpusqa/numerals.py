@@ -36,6 +36,7 @@ UNITS = {
     "high": frozenset(f"{_LENGTHS} stories storeys".split()),
     "tall": frozenset(f"{_LENGTHS} stories storeys".split()),
     "deep": frozenset(_LENGTHS.split()),
+    "wide": frozenset(_LENGTHS.split()),
     "far": frozenset(f"{_LENGTHS} light years au".split()),
     "close": frozenset(f"{_LENGTHS} light years au".split()),
     "long": frozenset(_LENGTHS.split()) | TIME_UNITS | {"minute", "hour", "day", "week", "year"},
