@@ -69,6 +69,14 @@ def need(entities: Entities, question: str) -> Need:
         ("Who is Pope Francis?", "identity", ""),
         ("What annual salary does the speaker of the House earn?", "number", "salary"),
         ("The winning tickets were bought in which states?", "place", "state"),  # not a verb
+        # An owner after the copula: what it owns is asked, not the owner.
+        ("What was UBS's revenue in the third quarter?", "number", "revenue"),
+        ("What were Caesars' net revenues in the first quarter?", "number", "revenue"),
+        ("What was the company's revenue in the third quarter?", "number", "revenue"),
+        ("What is Nome's population?", "number", "population"),
+        ("What net loss did the company report?", "number", "loss"),
+        ("Which country's prime minister resigned?", "place", "country"),
+        ("What was Trump's reaction?", "description", ""),  # no kind in "reaction"
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(

@@ -64,6 +64,10 @@ def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
     rest = " ".join(t.text for t in tokens[wh + 1 : wh + 4])
     copula = _COPULA.match(rest)
     first = wh + 1 + (len(copula.group().split()) if copula else 0)
+    # "What was UBS's revenue?": an owner, and the noun asked is what it owns.
+    owned = _owned_after_copula(tokens, wh)
+    if owned is not None:
+        return owned
     if first >= len(tokens):
         return None
     retired = tokens[first].tag == "VBD" and tokens[first].text.lower() not in _AUX
@@ -83,6 +87,30 @@ def noun_of(tokens: tuple[Token, ...], wh: int) -> int | None:
     if tokens[noun].text.lower() in {"name", "names", "title"}:
         return _noun_after_of(tokens, noun) or noun
     return noun
+
+
+_NAMING = frozenset("known called dubbed nicknamed named".split())
+
+
+def _owned_after_copula(tokens: tuple[Token, ...], wh: int) -> int | None:
+    """ "What was UBS's revenue", "what were the company's losses": the noun owned, where the
+    question goes on from its copula with an owner (not "which country's president", which
+    asks for the country), and the noun tells what kind of answer is asked ("what is Beijing's
+    National Stadium known as" asks no stadium)."""
+    if wh + 2 >= len(tokens) or tokens[wh + 1].text.lower() not in {"is", "was", "are", "were"}:
+        return None
+    for k in range(wh + 2, min(wh + 6, len(tokens))):
+        t = tokens[k]
+        if t.tag == "POS":
+            owner = tokens[k - 1]
+            owned = tokens[owner.head]
+            typed = bool({owned.text.lower(), owned.text.lower()[:-1]} & TYPED_HEADS)
+            named = any(t.text.lower() in _NAMING for t in tokens[k:])
+            ok = owner.dep == "poss" and _nominal(owned) and typed and not named
+            return owner.head if ok else None
+        if not (_nominal(t) or t.tag in {"NNP", "NNPS", "DT"}):
+            return None
+    return None
 
 
 def counted_noun(tokens: tuple[Token, ...], wh: int) -> int | None:

@@ -54,7 +54,7 @@ WORDS = {
     "number": """number percentage percent share proportion amount age odds price cost rate total
         sum count toll salary pay wage wages fee fine bonus severance compensation budget
         revenue income earnings profit settlement value worth threshold limit ceiling target peak
-        level efficacy effectiveness loss losses deficit""",
+        level efficacy effectiveness population headcount loss losses deficit""",
 }
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 HEADS["number"] |= frozenset(MEASURE_NOUNS)  # "what was the life expectancy": a number
