@@ -69,6 +69,9 @@ def need(entities: Entities, question: str) -> Need:
         ("Who is Pope Francis?", "identity", ""),
         ("What annual salary does the speaker of the House earn?", "number", "salary"),
         ("The winning tickets were bought in which states?", "place", "state"),  # not a verb
+        ("Which Yale University professor co-authored the paper?", "person", "professor"),
+        ("Which co-head of the unit resigned?", "person", "head"),
+        ("Which former Bank of England official warned about prices?", "person", "official"),
         # An owner after the copula: what it owns is asked, not the owner.
         ("What was UBS's revenue in the third quarter?", "number", "revenue"),
         ("What were Caesars' net revenues in the first quarter?", "number", "revenue"),

@@ -136,6 +136,8 @@ def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
         _nominal(tokens[j])
         or (tokens[j].tag == "CC" and j + 1 < len(tokens) and _nominal(tokens[j + 1]))
     ):
+        if _prefix(tokens, j):
+            break  # "which professor co-authored it": "co-" begins the verb, not the noun
         if tokens[j].tag in {"NN", "NNS"}:
             last = j
         j += 1
@@ -152,13 +154,19 @@ def _head_noun(tokens: tuple[Token, ...], i: int) -> int:
     return last if last is not None else j - 1
 
 
+def _prefix(tokens: tuple[Token, ...], j: int) -> bool:
+    return tokens[j].text.lower() == "co" and j + 1 < len(tokens) and tokens[j + 1].text == "-"
+
+
 def _named_of(tokens: tuple[Token, ...], i: int, j: int) -> int | None:
-    """ "which University of Cincinnati Medical Center doctor", "which Bank of England
+    """ "which University of Cincinnati Medical Center doctor", "which former Bank of England
     official": a name with "of" in it before the noun asked about; that noun's place."""
     proper = {"NNP", "NNPS"}
     if j >= len(tokens) or tokens[j].text.lower() not in {"of", "for", "on"}:
         return None  # "Bank of England", "Airlines for America", "Alliance on Mental Illness"
-    if not all(tokens[k].tag in proper for k in range(i, j)):
+    while i < j and tokens[i].tag == "JJ" and tokens[i].text.islower():
+        i += 1  # "former", "top"
+    if i == j or not all(tokens[k].tag in proper for k in range(i, j)):
         return None
     k = j + 1
     while k < len(tokens) and tokens[k].tag in proper:

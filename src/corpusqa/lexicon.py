@@ -38,7 +38,7 @@ WORDS = {
         champion relative uncle aunt cousin nephew niece grandmother grandfather parent
         broadcaster announcer commentator anchor meteorologist forecaster agent publicist
         cofounder forward guard center centre pitcher shortstop outfielder catcher goalkeeper
-        striker defender midfielder linebacker receiver rookie associate fellow famer colleague
+        striker defender midfielder linebacker receiver rookie associate fellow famer colleague head
         counterpart""",
     "org": """organisation organization company firm group publication newspaper magazine journal
         network outlet broadcaster channel agency team club party union charity institution bank
