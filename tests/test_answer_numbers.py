@@ -146,3 +146,13 @@ def test_a_sum_named_for_another_thing_is_not_the_sum_asked(entities: Entities) 
     _, found = _cands(entities, "What net loss did the company report?", *quarter)
     fits = {c.text: c.fit for c in found}
     assert fits["$251 million"] == 1.0 and fits["$266 million"] < 0.5, fits
+
+
+def test_a_number_set_for_a_year_is_not_what_is_now(entities: Entities) -> None:
+    # "the pool would likely be as low as 74,000 by 2025": a forecast, not the pool now; a
+    # question of what will be asks it.
+    pool = _read("7bd80286c8b9", "Since then, he said, the number", "")
+    _, found = _cands(entities, "How large is the pool now?", *pool)
+    assert {c.text: c.fit for c in found}["as low as 74,000"] < 0.5, found
+    _, found = _cands(entities, "How large will the pool be?", *pool)
+    assert {c.text: c.fit for c in found}["as low as 74,000"] == 1.0, found

@@ -513,6 +513,18 @@ def test_a_purpose_after_the_question_s_verb_is_the_reason(entities: Entities) -
     assert best.text == "to care for her father"
 
 
+def test_what_goes_on_as_the_asked_thing_happens_is_the_reason(entities: Entities) -> None:
+    # "... may need to file for bankruptcy as sales continue to drop ...": the clause after
+    # "as", not the purpose that restates the question.
+    asked = "Why may Bed Bath & Beyond need to file for bankruptcy?"
+    _, draft = _answer(entities, asked, *_read("2c87ee838b32", "NEW YORK – Struggling Bed", ""))
+    assert draft.text.startswith("sales continue to drop and it struggles"), draft.text
+    # "as" after a clause that does not say what the question does is no reason.
+    sentence = "Prices rose as the company said on Monday it would open new stores."
+    n = need(entities, "Why did the company close its stores?")
+    assert all(c.fit < 1.0 for c in candidates(n, sentence, (), sentence, []))
+
+
 def test_a_law_s_name_is_whole(entities: Entities) -> None:
     sentence = (
         "The cut follows the Clean Water, Safe Rivers and Healthy Coasts Act, which Congress "

@@ -150,6 +150,19 @@ def split_changes(spans: list[Entity], sentence: str) -> list[Entity]:
     return out
 
 
+def target_unasked(need: Need, sentence: str, end: int) -> bool:
+    """ "reduce its headcount to "around 54,000" by 2015": a number set for a year the question
+    does not ask about, which is not what is now or was (a question of what will be, or is
+    expected, may ask it)."""
+    if not (need.now or need.tense == "past"):
+        return False
+    m = _BY_YEAR.match(sentence, end)
+    return m is not None and m.group(1) not in need.years
+
+
+_BY_YEAR = re.compile(r"[\"”’']?\s+by\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b")
+
+
 def earlier_value(need: Need, sentence: str, start: int, end: int) -> bool:
     """Whether a number is what the asked amount was before it changed, when the question
     does not ask what it was, or by how much it changed, when it does not ask that."""

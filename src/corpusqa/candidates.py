@@ -17,6 +17,7 @@ from .amounts import (
     rate_unsaid,
     split_changes,
     sum_of_another,
+    target_unasked,
 )
 from .counts import counted, counts_asked
 from .entities import Entity
@@ -147,6 +148,8 @@ def candidates(
         if need.kind == "number" and attributes(sentence, e.start, e.end):
             fit *= 0.3
         if need.kind == "number" and portion_unasked(need, text, sentence, e.start + len(text)):
+            fit *= 0.4
+        if need.kind == "number" and target_unasked(need, sentence, e.start + len(text)):
             fit *= 0.4
         if sum_of_another(need, sentence, spans, e):
             fit *= 0.4

@@ -41,5 +41,26 @@ def reasons(need: Need, sentence: str) -> list[Candidate]:
             fit = 1.0 if before and before[0] in need.verbs else 0.5
             text = text.split(",")[0]
         found.append(Candidate(text.strip().rstrip(",;"), m.start(), fit))
+    if (m := _AS.search(sentence)) and _restates(need, sentence[: m.start()]):
+        # "InSight's mission is coming to an end as dust builds up on its solar panels": what
+        # the question asks about, then "as" and what is happening with it; not a purpose
+        # that runs on into it ("need to file for bankruptcy as sales continue to drop").
+        found = [c for c in found if not c.start < m.start() < c.start + len(c.text)]
+        found.append(Candidate(m.group(1).strip().rstrip(",;"), m.start(1), 1.0))
     causal = 0.5 if CAUSAL.search(sentence) else 0.3
     return found + [Candidate(sentence.strip(), 0, causal)]
+
+
+_AS = re.compile(
+    r"\s+as\s+(?!(?:a|an|the|well|part|of|much|many|long|soon|far|if|though|it|is|was|"
+    r"are|were|to|in|on|for|with|its|his|her|their|one|some|many|more|most|such)\b)"
+    r"([a-z][^;.]{4,160})"
+)
+
+
+def _restates(need: Need, before: str) -> bool:
+    """Whether a clause says most of what the question says happened."""
+    words = set(terms(before))
+    return bool(need.relation) and 3 * sum(t in words for t in need.relation) >= 2 * len(
+        need.relation
+    )
