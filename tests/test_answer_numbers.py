@@ -156,3 +156,21 @@ def test_a_number_set_for_a_year_is_not_what_is_now(entities: Entities) -> None:
     assert {c.text: c.fit for c in found}["as low as 74,000"] < 0.5, found
     _, found = _cands(entities, "How large will the pool be?", *pool)
     assert {c.text: c.fit for c in found}["as low as 74,000"] == 1.0, found
+
+
+def test_a_race_time_a_margin_and_a_run_of_wins(entities: Entities) -> None:
+    # "13 minutes, 38 seconds": a time taken, every unit of it.
+    took = _read("f15857a64d61", "The whole thing took", "")
+    _, found = _cands(entities, "What was the finishing time of the whole thing?", *took)
+    assert {c.text: c.fit for c in found}["13 minutes, 38 seconds"] == 1.0, found
+    # "1.42 seconds behind Takagi": how far behind, and no finishing time.
+    bowe = _read("18fe426361e0", "Bowe, who holds the world record", "behind Takagi.")
+    _, found = _cands(entities, "How far behind Takagi was Bowe?", *bowe)
+    assert {c.text: c.fit for c in found}["1.42 seconds"] == 1.0, found
+    _, found = _cands(entities, "What was Bowe's finishing time?", *bowe)
+    assert all(c.fit < 0.5 for c in found), found
+    # "a fifth consecutive time": how many in a row.
+    mccarthy = _read("f40c97696a1c", "House GOP Leader Kevin McCarthy appears", "")
+    asked = "How many consecutive times has McCarthy lost his bid for speaker?"
+    _, found = _cands(entities, asked, *mccarthy)
+    assert {c.text: c.fit for c in found}["fifth"] == 1.0, found

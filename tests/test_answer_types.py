@@ -80,6 +80,8 @@ def need(entities: Entities, question: str) -> Need:
         ("What net loss did the company report?", "number", "loss"),
         ("Which country's prime minister resigned?", "place", "country"),
         ("What was Trump's reaction?", "description", ""),  # no kind in "reaction"
+        ("What was the winning time in the marathon?", "number", "time"),  # how long it took
+        ("At what time did the plane depart?", "date", "time"),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(
@@ -523,6 +525,13 @@ def test_what_goes_on_as_the_asked_thing_happens_is_the_reason(entities: Entitie
     sentence = "Prices rose as the company said on Monday it would open new stores."
     n = need(entities, "Why did the company close its stores?")
     assert all(c.fit < 1.0 for c in candidates(n, sentence, (), sentence, []))
+
+
+def test_the_owner_of_the_asked_noun_is_a_name_the_sentence_must_meet(
+    entities: Entities,
+) -> None:
+    assert need(entities, "What was UBS's revenue in the third quarter?").names == ("UBS",)
+    assert need(entities, "Which Cowen analyst cut the rating?").names == ()  # a role's word
 
 
 def test_a_law_s_name_is_whole(entities: Entities) -> None:

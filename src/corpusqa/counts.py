@@ -18,7 +18,7 @@ _MORE = frozenset({"more", "additional", "further"})
 _MORE_COUNTED = re.compile(rf"\b(?:{'|'.join(sorted(_MORE))})\b", re.I)
 _MORE_ASKED = re.compile(rf"how\s+many\s+{_MORE_COUNTED.pattern}", re.I)
 # Words that end what a number counts: "25 including eight of ...", "40 on 14 for 19".
-_COUNTED_END = frozenset("including after before during against while with".split())
+_COUNTED_END = frozenset("including after before during against while with behind ahead".split())
 # Heads that any number answers: "what figure", "what amount".
 _ANY_COUNT = HEADS["number"] | {"figure"}
 

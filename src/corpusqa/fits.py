@@ -52,6 +52,9 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
     if need.kind == "number":
+        if e.label == "ORDINAL" and need.asked.startswith("how many"):
+            # "her fourth consecutive victory" says how many in a row
+            return 1.0 if _IN_A_ROW.match(sentence, e.end) else 0.0
         if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
             return 0.0  # "what jersey number": no sum or share is one
         if need.measure and not _AMOUNT.search(e.text):
@@ -60,6 +63,10 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
                 return 0.3  # "last week", "the year" say when, not how long
             fits["DATE"] = fits["TIME"] = 1.0
+            if _GAP.match(sentence, e.end):
+                return 0.3  # "finished second, 0.07 seconds behind": a gap, not her time
+        elif need.measure in {"far", "close"}:
+            fits["TIME"] = 1.0  # "0.07 seconds behind" is how far behind
         else:
             fits.pop("TIME")
         if need.head in MONEY_HEADS:
@@ -186,6 +193,8 @@ def _a_length(e: Entity, sentence: str) -> bool:
     return not (_DATED_BEFORE.search(sentence[: e.start]) or _DATED_AFTER.match(sentence[e.end :]))
 
 
+_GAP = re.compile(r"\s+(?:behind|back|ahead|slower|faster|off\s+the\s+pace)\b", re.I)
+_IN_A_ROW = re.compile(r"\s+(?:consecutive|straight|successive)\b", re.I)
 _WHEN_NOT_HOW_LONG = re.compile(
     r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
 )

@@ -25,7 +25,7 @@ CLOCK = re.compile(
 )
 _SCORE = re.compile(r"(?<![\w.$-])(\d{1,3})[-–](\d{1,3})(?![\w%-]|\.\d)")
 _TALLY = re.compile(r"\s+(?:edge|advantage)\s+in\b")
-_MORE = re.compile(r"^,?\s+(?:and\s+)?(\d+|an?|one)\s+([a-z]+)\b")
+_MORE = re.compile(r"^,?\s+(?:and\s+)?(\d[\d.]*|an?|one)\s+([a-z]+)\b")
 
 
 _CURRENCY = r"(?:dollars?|euros?|pounds?|pence|cents?|roubles?|rubles?|yen|yuan|rupees?|francs?)\b"

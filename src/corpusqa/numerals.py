@@ -37,8 +37,9 @@ UNITS = {
     "tall": frozenset(f"{_LENGTHS} stories storeys".split()),
     "deep": frozenset(_LENGTHS.split()),
     "wide": frozenset(_LENGTHS.split()),
-    "far": frozenset(f"{_LENGTHS} light years au".split()),
-    "close": frozenset(f"{_LENGTHS} light years au".split()),
+    # "how far behind" a winner, "how far from midnight": a margin may be in time
+    "far": frozenset(f"{_LENGTHS} light years au".split()) | TIME_UNITS,
+    "close": frozenset(f"{_LENGTHS} light years au".split()) | TIME_UNITS,
     "long": frozenset(_LENGTHS.split()) | TIME_UNITS | {"minute", "hour", "day", "week", "year"},
     "fast": frozenset("mph kph knots mach per hour speed".split()),
     "heavy": frozenset("pounds pound lbs lb kilograms kilogram kg tons tonnes ton ounces".split()),

@@ -165,6 +165,9 @@ def analyse(parsed: Parsed) -> Need:
     kind = kind_asked(parsed, wh, head)
     if kind == "description" and _CALLED.search(last):
         kind, head = "thing", "name"  # "what has it been dubbed?" asks for a name
+    raced = kind == "date" and head == "time" and bool(set(role) & _RACE_TIME)
+    if raced:
+        kind = "number"  # "her two-run combined time": how long a race took, not when
     # Verbs the asked noun implies, which the sentence need not say: "what is it called?"
     # asks the naming, "what wage will it pay?" the payment.
     implied = _NAMING if head in NAME_HEADS or _CALLED.search(last) else frozenset()
@@ -183,7 +186,7 @@ def analyse(parsed: Parsed) -> Need:
         role_names=tuple(t for w in phrase.split()[1:] if w[:1].isupper() for t in terms(w)),
         asked=asked,
         unsaid=who_did(parsed, wh),
-        names=tuple(n for n in names if n not in phrase),
+        names=tuple(n for n in names if n not in phrase or _owns(n, phrase)),
         relation=tuple(t for t in said if t not in named),
         verbs=tuple(v for v in _stems(verbs) if v not in implied),
         happened=happened_by(parsed, verbs, stated.dated),
@@ -192,7 +195,9 @@ def analyse(parsed: Parsed) -> Need:
         now=bool(NOW.search(text) or _PRESENT.search(text)),
         prep=prep_asked(parsed, wh),
         tense=tense_of(parsed, verbs),
-        measure=measure_asked(parsed, wh) or (kind == "number" and MEASURE_NOUNS.get(head)) or "",
+        measure=measure_asked(parsed, wh)
+        or (kind == "number" and MEASURE_NOUNS.get(head))
+        or ("long" if raced else ""),
         months=tuple(t for m in _IN_MONTH.findall(text) for t in terms(m)),
         event=dated_noun(parsed) if kind == "date" and not verbs else "",
         per=min(rates(last), default="") if _COUNT_ASKED.match(asked) else "",
@@ -217,8 +222,17 @@ _COUNT_ASKED = re.compile(r"how (?:many|much)\b")  # not "what percentage of wee
 # "in August", "during March": the month a measure is of; not "the March 2023 gala" (a name)
 _IN_MONTH = re.compile(rf"\b(?:in|during|for|through)\s+({'|'.join(MONTHS)})\b(?!\s+\d)")
 NAME_HEADS = frozenset({"name", "nickname", "term"})
+
+
 # A question in the present perfect or progressive asks for the state of things now ("has
 # the jackpot increased to", "is currently underway"): the newest report of it counts most.
+def _owns(name: str, phrase: str) -> bool:
+    """ "what was UBS's revenue": the owner is a name the sentence must meet, not a word of the
+    asked role as "Cowen" of "which Cowen analyst" is."""
+    return bool(re.search(rf"{re.escape(name)}['’]s?\s", phrase + " "))
+
+
+_RACE_TIME = frozenset(terms("combined finishing winning race run lap record fastest qualifying"))
 _PRESENT = re.compile(
     r"\b(?:currently|now|(?:has|have)\s+(?:[\w'’-]+\s+){0,4}?(?:become|increased|risen|grown|reached|"
     r"climbed|fallen|dropped)|(?:is|are)\s+(?:\w+\s+)?(?:going|facing|leading|underway))\b",
