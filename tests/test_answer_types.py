@@ -534,6 +534,18 @@ def test_the_owner_of_the_asked_noun_is_a_name_the_sentence_must_meet(
     assert need(entities, "Which Cowen analyst cut the rating?").names == ()  # a role's word
 
 
+def test_a_stock_ticker_and_a_company_named_where_it_is_based(entities: Entities) -> None:
+    # "Amazon (AMZN)": the ticker, in brackets after the name.
+    amazon = _read("9c237008c10b", "The same day, e-commerce giant", "")
+    _, found = _cands(entities, "What is Amazon's stock ticker?", *amazon)
+    assert {c.text: c.fit for c in found}["AMZN"] == 1.0, found
+    # "California-based Virgin Orbit", which the small model calls a person.
+    startups = _read("6bca36b5172e", "Astra, Rocket Lab and California-based", "")
+    _, found = _cands(entities, "Which California-based startup has proven its rockets?", *startups)
+    best = max(found, key=lambda c: c.fit)
+    assert best.text == "California-based Virgin Orbit", found
+
+
 def test_a_law_s_name_is_whole(entities: Entities) -> None:
     sentence = (
         "The cut follows the Clean Water, Safe Rivers and Healthy Coasts Act, which Congress "

@@ -8,7 +8,7 @@ import re
 
 from .counts import asks_code
 from .entities import Entity
-from .keyword import terms
+from .keyword import compound_terms, terms
 from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT, unpossessed
 from .measures import CLOCK, FRACTION
 from .numerals import (
@@ -127,6 +127,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         and _PLAYED.search(sentence[: e.start])
     ):
         fit = 1.0  # "as the Cubs beat Cleveland": a team by its city
+    if need.kind == "org" and e.label == "PERSON" and _BASED_NAME.match(e.text):
+        fit = 1.0  # "California-based Virgin Orbit": a company where it is based
     if need.kind == "org" and CODE.fullmatch(e.text):
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
     if need.kind == "date" and (AGE.search(e.text) or LENGTH.search(e.text)):
@@ -194,6 +196,7 @@ def _a_length(e: Entity, sentence: str) -> bool:
 
 
 _GAP = re.compile(r"\s+(?:behind|back|ahead|slower|faster|off\s+the\s+pace)\b", re.I)
+_BASED_NAME = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-based\s+[A-Z]")
 _IN_A_ROW = re.compile(r"\s+(?:consecutive|straight|successive)\b", re.I)
 _WHEN_NOT_HOW_LONG = re.compile(
     r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
@@ -268,7 +271,7 @@ def _has_role_word(need: Need, text: str) -> bool:
     of "which planning body"); True when there are none, or they are names."""
     head = terms(need.head)[:1]
     others = [t for t in need.role if t not in head and t not in need.role_names]
-    return not others or bool(set(others) & set(terms(text)))
+    return not others or bool(set(others) & compound_terms(text))  # "California-based"
 
 
 def _called(head: str, sentence: str, start: int) -> bool:

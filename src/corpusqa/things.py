@@ -146,12 +146,15 @@ def codes(need: Need, sentence: str) -> list[Candidate]:
         fit = 1.0 if need.head and need.head in beside else 0.6
         if need.is_new(m.group()):
             found.append(Candidate(m.group(), m.start(), fit))
+    if need.head in {"ticker", "symbol"}:  # "Astra (ASTR)", "(NYSE: GM)"
+        found += [Candidate(m.group(1), m.start(1), 1.0) for m in _TICKER.finditer(sentence)]
     for m in _TAG.finditer(sentence):
         if need.is_new(m.group()):
             found.append(Candidate(m.group(), m.start(), 1.0 if need.head in _TAGS else 0.3))
     return found
 
 
+_TICKER = re.compile(r"\((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX)\s*:\s*)?([A-Z]{1,5})\)")
 _TAG = re.compile(r"(?<![\w@#])[#@][A-Za-z]\w+")
 _TAGS = frozenset({"hashtag", "handle", "tag", "username"})
 
