@@ -57,7 +57,7 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 1.0 if _IN_A_ROW.match(sentence, e.end) else 0.0
         if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
             return 0.0  # "what jersey number": no sum or share is one
-        if need.measure and not _AMOUNT.search(e.text):
+        if need.measure and fits.get(e.label) and not _AMOUNT.search(e.text):
             return 0.3  # "thousands of miles away" for "how far": how far is not said
         if need.asked in DURATION or need.head in TIME_UNITS or need.measure == "long":
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
