@@ -174,3 +174,13 @@ def test_a_race_time_a_margin_and_a_run_of_wins(entities: Entities) -> None:
     asked = "How many consecutive times has McCarthy lost his bid for speaker?"
     _, found = _cands(entities, asked, *mccarthy)
     assert {c.text: c.fit for c in found}["fifth"] == 1.0, found
+
+
+def test_a_gap_is_not_the_count_unless_the_question_asks_it(entities: Entities) -> None:
+    # "received 200 votes ..., falling 18 votes behind the number needed"
+    votes = _read("760bd216a6d6", "McCarthy again received 200 votes", "")
+    _, found = _cands(entities, "How many votes did McCarthy receive?", *votes)
+    assert {c.text: c.fit for c in found}["18 votes"] < 0.5, found
+    asked = "How many votes behind the number needed did McCarthy fall?"
+    _, found = _cands(entities, asked, *votes)
+    assert {c.text: c.fit for c in found}["18 votes"] >= 0.5, found

@@ -59,12 +59,12 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.0  # "what jersey number": no sum or share is one
         if need.measure and fits.get(e.label) and not _AMOUNT.search(e.text):
             return 0.3  # "thousands of miles away" for "how far": how far is not said
+        if _GAP.match(sentence, e.end) and not need.terms & _GAP_TERMS:
+            return 0.3  # "0.07 seconds behind", "122 points back": a gap, not her time or points
         if need.asked in DURATION or need.head in TIME_UNITS or need.measure == "long":
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
                 return 0.3  # "last week", "the year" say when, not how long
             fits["DATE"] = fits["TIME"] = 1.0
-            if _GAP.match(sentence, e.end):
-                return 0.3  # "finished second, 0.07 seconds behind": a gap, not her time
         elif need.measure in {"far", "close"}:
             fits["TIME"] = 1.0  # "0.07 seconds behind" is how far behind
         else:
@@ -195,7 +195,12 @@ def _a_length(e: Entity, sentence: str) -> bool:
     return not (_DATED_BEFORE.search(sentence[: e.start]) or _DATED_AFTER.match(sentence[e.end :]))
 
 
-_GAP = re.compile(r"\s+(?:behind|back|ahead|slower|faster|off\s+the\s+pace)\b", re.I)
+_GAP = re.compile(
+    r"(?:\s+(?:points?|seconds?|strokes?|games?|votes?|minutes?))?\s+"
+    r"(?:behind|back|ahead|slower|faster|off\s+the\s+pace)\b",
+    re.I,
+)
+_GAP_TERMS = frozenset(terms("behind back ahead slower faster lead trail margin gap"))
 _BASED_NAME = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-based\s+[A-Z]")
 _IN_A_ROW = re.compile(r"\s+(?:consecutive|straight|successive)\b", re.I)
 _WHEN_NOT_HOW_LONG = re.compile(
