@@ -184,3 +184,12 @@ def test_a_gap_is_not_the_count_unless_the_question_asks_it(entities: Entities) 
     asked = "How many votes behind the number needed did McCarthy fall?"
     _, found = _cands(entities, asked, *votes)
     assert {c.text: c.fit for c in found}["18 votes"] >= 0.5, found
+
+
+def test_a_temperature_is_said_in_degrees(entities: Entities) -> None:
+    # "reached 110 degrees, breaking a 1936 record": degrees, not the year of the record.
+    abilene = _read("6d365982d7e6", "In Abilene, Texas, temperatures", "")
+    n, found = _cands(entities, "What temperature did Abilene reach on Wednesday?", *abilene)
+    fits = {c.text: c.fit for c in found}
+    assert n.kind == "number" and fits["110 degrees"] == 1.0, fits
+    assert all(fit < 0.5 for text, fit in fits.items() if "1936" in text), fits

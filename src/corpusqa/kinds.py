@@ -16,7 +16,7 @@ Kind = Literal[
 Tense = Literal["", "past", "future"]
 # Matched at the wh-word, not anywhere: "Which astronomer said when ..." asks for a person.
 _NUMBER_Q = re.compile(
-    r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often|heavy|deep|wide)\b"
+    r"how\s+(many|much|long|old|far|close|big|large|tall|high|fast|often|heavy|deep|wide|hot|cold)\b"
     r"|what\s+(are|were|is|was)\s+the\s+odds\b|what\s+figure\b",  # "at what figure": a number
     re.I,
 )
@@ -65,7 +65,7 @@ def how_adjective(parsed: Parsed, wh: int | None) -> str:
     return "" if word in {"many", "much"} else word
 
 
-_MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy|wide)\b", re.I)
+_MEASURE = re.compile(r"how\s+(high|tall|deep|far|close|long|fast|heavy|wide|hot|cold)\b", re.I)
 
 
 def measure_asked(parsed: Parsed, wh: int | None) -> str:

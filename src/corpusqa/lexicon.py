@@ -19,6 +19,7 @@ MEASURE_NOUNS = {
     "distance": "far",
     "speed": "fast",
     "weight": "heavy",
+    "temperature": "hot",
     **dict.fromkeys(["length", "duration", "expectancy", "lifespan"], "long"),
 }
 WORDS = {
