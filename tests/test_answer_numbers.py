@@ -4,7 +4,16 @@ reads another way: on real RealTime QA sentences that no newsqa-dev or project q
 the guards, which say where a rule stops."""
 
 import pytest
-from test_answer_types import _agrees, _answer, _cands, _read, _sentence, entities, need
+from test_answer_types import (
+    _agrees,
+    _answer,
+    _cands,
+    _fits_in,
+    _read,
+    _sentence,
+    entities,
+    need,
+)
 
 from corpusqa.entities import Entities
 
@@ -116,35 +125,34 @@ def test_a_count_per_people_answers_only_that_rate(entities: Entities) -> None:
 def test_a_measure_is_said_in_its_units_with_a_number(entities: Entities) -> None:
     # "how wide" asks a length; a count of vista points is none.
     trail = _read("8e1d00b21ebe", "The 10-foot-wide paved trail", "")
-    n, found = _cands(entities, "How wide is the paved trail?", *trail)
-    fits = {c.text: c.fit for c in found}
-    assert n.measure == "wide" and fits["10-foot"] == 1.0, fits
+    assert need(entities, "How wide is the paved trail?").measure == "wide"
+    fits = _fits_in(entities, "How wide is the paved trail?", *trail)
+    assert fits["10-foot"] == 1.0, fits
     assert all(fit < 0.5 for text, fit in fits.items() if "vista" in text), fits
     # "thousands of miles" says no distance.
     rivers = _read("753ae82b7cb2", "Atmospheric rivers are ribbons", "western U.S.")
-    _, found = _cands(entities, "How far can atmospheric rivers extend?", *rivers)
-    assert {c.text: c.fit for c in found}["thousands of miles"] < 0.5, found
+    assert (
+        _fits_in(entities, "How far can atmospheric rivers extend?", *rivers)["thousands of miles"]
+        < 0.5
+    )
 
 
 def test_a_range_is_one_answer_not_a_change(entities: Entities) -> None:
     # "ranged from 53 to 180 miles": not what it was and what it is, as "fell from ... to".
     impacts = _read("9f0f0906a6dc", "The impacts ranged from", "north of its equator.")
-    _, found = _cands(entities, "How far away did the space rocks strike?", *impacts)
-    assert {c.text: c.fit for c in found}["53 to 180 miles"] == 1.0, found
+    fits = _fits_in(entities, "How far away did the space rocks strike?", *impacts)
+    assert fits["53 to 180 miles"] == 1.0, fits
 
 
 def test_a_sum_named_for_another_thing_is_not_the_sum_asked(entities: Entities) -> None:
     caesars = _read("504272fef17b", "Caesars posted a net loss", "ended March 31.")
-    _, found = _cands(entities, "How much did Caesars lose in the first quarter?", *caesars)
-    fits = {c.text: c.fit for c in found}
+    fits = _fits_in(entities, "How much did Caesars lose in the first quarter?", *caesars)
     assert fits["$423 million"] == 1.0 and fits["$1.7 billion"] < 0.5, fits  # revenues
-    _, found = _cands(entities, "How much revenue did Caesars collect in the quarter?", *caesars)
-    fits = {c.text: c.fit for c in found}
+    fits = _fits_in(entities, "How much revenue did Caesars collect in the quarter?", *caesars)
     assert fits["$1.7 billion"] == 1.0 and fits["$423 million"] < 0.5, fits  # the loss
     # "beat S&P analysts projection of $266 million": a projection, not the loss reported.
     quarter = _read("cc6295c0070b", "While the company reported a net loss", "")
-    _, found = _cands(entities, "What net loss did the company report?", *quarter)
-    fits = {c.text: c.fit for c in found}
+    fits = _fits_in(entities, "What net loss did the company report?", *quarter)
     assert fits["$251 million"] == 1.0 and fits["$266 million"] < 0.5, fits
 
 
@@ -152,44 +160,38 @@ def test_a_number_set_for_a_year_is_not_what_is_now(entities: Entities) -> None:
     # "the pool would likely be as low as 74,000 by 2025": a forecast, not the pool now; a
     # question of what will be asks it.
     pool = _read("7bd80286c8b9", "Since then, he said, the number", "")
-    _, found = _cands(entities, "How large is the pool now?", *pool)
-    assert {c.text: c.fit for c in found}["as low as 74,000"] < 0.5, found
-    _, found = _cands(entities, "How large will the pool be?", *pool)
-    assert {c.text: c.fit for c in found}["as low as 74,000"] == 1.0, found
+    assert _fits_in(entities, "How large is the pool now?", *pool)["as low as 74,000"] < 0.5
+    assert _fits_in(entities, "How large will the pool be?", *pool)["as low as 74,000"] == 1.0
 
 
 def test_a_race_time_a_margin_and_a_run_of_wins(entities: Entities) -> None:
     # "13 minutes, 38 seconds": a time taken, every unit of it.
     took = _read("f15857a64d61", "The whole thing took", "")
-    _, found = _cands(entities, "What was the finishing time of the whole thing?", *took)
-    assert {c.text: c.fit for c in found}["13 minutes, 38 seconds"] == 1.0, found
+    fits = _fits_in(entities, "What was the finishing time of the whole thing?", *took)
+    assert fits["13 minutes, 38 seconds"] == 1.0, fits
     # "1.42 seconds behind Takagi": how far behind, and no finishing time.
     bowe = _read("18fe426361e0", "Bowe, who holds the world record", "behind Takagi.")
-    _, found = _cands(entities, "How far behind Takagi was Bowe?", *bowe)
-    assert {c.text: c.fit for c in found}["1.42 seconds"] == 1.0, found
-    _, found = _cands(entities, "What was Bowe's finishing time?", *bowe)
-    assert all(c.fit < 0.5 for c in found), found
+    assert _fits_in(entities, "How far behind Takagi was Bowe?", *bowe)["1.42 seconds"] == 1.0
+    fits = _fits_in(entities, "What was Bowe's finishing time?", *bowe)
+    assert all(fit < 0.5 for fit in fits.values()), fits
     # "a fifth consecutive time": how many in a row.
     mccarthy = _read("f40c97696a1c", "House GOP Leader Kevin McCarthy appears", "")
     asked = "How many consecutive times has McCarthy lost his bid for speaker?"
-    _, found = _cands(entities, asked, *mccarthy)
-    assert {c.text: c.fit for c in found}["fifth"] == 1.0, found
+    assert _fits_in(entities, asked, *mccarthy)["fifth"] == 1.0
 
 
 def test_a_gap_is_not_the_count_unless_the_question_asks_it(entities: Entities) -> None:
     # "received 200 votes ..., falling 18 votes behind the number needed"
     votes = _read("760bd216a6d6", "McCarthy again received 200 votes", "")
-    _, found = _cands(entities, "How many votes did McCarthy receive?", *votes)
-    assert {c.text: c.fit for c in found}["18 votes"] < 0.5, found
+    assert _fits_in(entities, "How many votes did McCarthy receive?", *votes)["18 votes"] < 0.5
     asked = "How many votes behind the number needed did McCarthy fall?"
-    _, found = _cands(entities, asked, *votes)
-    assert {c.text: c.fit for c in found}["18 votes"] >= 0.5, found
+    assert _fits_in(entities, asked, *votes)["18 votes"] >= 0.5
 
 
 def test_a_temperature_is_said_in_degrees(entities: Entities) -> None:
     # "reached 110 degrees, breaking a 1936 record": degrees, not the year of the record.
     abilene = _read("6d365982d7e6", "In Abilene, Texas, temperatures", "")
-    n, found = _cands(entities, "What temperature did Abilene reach on Wednesday?", *abilene)
-    fits = {c.text: c.fit for c in found}
-    assert n.kind == "number" and fits["110 degrees"] == 1.0, fits
+    asked = "What temperature did Abilene reach on Wednesday?"
+    fits = _fits_in(entities, asked, *abilene)
+    assert need(entities, asked).kind == "number" and fits["110 degrees"] == 1.0, fits
     assert all(fit < 0.5 for text, fit in fits.items() if "1936" in text), fits

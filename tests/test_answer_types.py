@@ -112,6 +112,11 @@ def _cands(
     return n, candidates(n, sentence, entities.of([sentence])[0], body, [])
 
 
+def _fits_in(entities: Entities, question: str, body: str, sentence: str) -> dict[str, float]:
+    """Each candidate's type fit, by its text."""
+    return {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
+
+
 SEED = (
     "Earlier, NATO Secretary General Jens Stoltenberg refused to call Russia's withdrawal of "
     "troops a de-escalation. His statements were echoed by UK Defence Secretary Ben Wallace, "
@@ -537,8 +542,7 @@ def test_the_owner_of_the_asked_noun_is_a_name_the_sentence_must_meet(
 def test_a_stock_ticker_and_a_company_named_where_it_is_based(entities: Entities) -> None:
     # "Amazon (AMZN)": the ticker, in brackets after the name.
     amazon = _read("9c237008c10b", "The same day, e-commerce giant", "")
-    _, found = _cands(entities, "What is Amazon's stock ticker?", *amazon)
-    assert {c.text: c.fit for c in found}["AMZN"] == 1.0, found
+    assert _fits_in(entities, "What is Amazon's stock ticker?", *amazon)["AMZN"] == 1.0
     # "California-based Virgin Orbit", which the small model calls a person.
     startups = _read("6bca36b5172e", "Astra, Rocket Lab and California-based", "")
     _, found = _cands(entities, "Which California-based startup has proven its rockets?", *startups)

@@ -58,20 +58,29 @@ The envoy Zbigniew Kowalczykowski met port officials to settle the long dispute 
 """
 
 
+def _old_and_newer(
+    settings: Settings, embedder: CountingEmbedder, old: str, headline: str, newer: list[str]
+) -> QA:
+    """A built index of an old story (old.txt) and newer ones under one headline, one a day
+    from the 3rd of the month `headline` ends with (new0.txt ...)."""
+    (settings.corpus_dir / "old.txt").write_text(old, encoding="utf-8")
+    title, month = headline.rsplit(", ", 1)
+    for i, line in enumerate(newer):
+        story = f"Wire Report\n{title}\n{i + 3} {month}\n{line}\n"
+        (settings.corpus_dir / f"new{i}.txt").write_text(story, encoding="utf-8")
+    qa = QA(settings, embedder=embedder)
+    qa.build()
+    return qa
+
+
 def test_a_rare_name_finds_its_old_story_past_the_recency_prior(
     settings: Settings, embedder: CountingEmbedder
 ) -> None:
     # Six years older than the rest: the recency prior alone would halve it, and newer stories
     # of another Zbigniew rank as high in both fused lists.
-    (settings.corpus_dir / "old.txt").write_text(OLD_PORT, encoding="utf-8")
-    for i, role in enumerate(["a Polish official", "a trade envoy", "a port spokesman"]):
-        (settings.corpus_dir / f"new{i}.txt").write_text(
-            f"Wire Report\nPort talks resume\n{i + 3} March 2022\n"
-            f"Zbigniew Nowak, {role}, said the talks on port fees would resume.\n",
-            encoding="utf-8",
-        )
-    qa = QA(settings, embedder=embedder)
-    qa.build()
+    roles = ["a Polish official", "a trade envoy", "a port spokesman"]
+    newer = [f"Zbigniew Nowak, {r}, said the talks on port fees would resume." for r in roles]
+    qa = _old_and_newer(settings, embedder, OLD_PORT, "Port talks resume, March 2022", newer)
     question = "Who is Zbigniew Kowalczykowski?"
     assert qa.searcher.named(question) == [qa.searcher.index.row_of["old#0"]]
     assert qa.retrieve(question, k=3)[0].article_id == "old"
@@ -91,15 +100,9 @@ def test_a_name_few_stories_hold_finds_its_story_however_long(
         for i in range(2 * NAMED + 4)  # two to a chunk
     ]
     old = "Wire Report\nZurvanto to cut jobs\n2 March 2012\n" + "\n\n".join(paragraphs) + "\n"
-    (settings.corpus_dir / "old.txt").write_text(old, encoding="utf-8")
-    for i, firm in enumerate(["Amazon", "Meta", "Google"]):
-        (settings.corpus_dir / f"new{i}.txt").write_text(
-            f"Wire Report\n{firm} layoffs\n{i + 3} January 2023\n"
-            f"{firm} plans to cut 10,000 employees, the company said of its layoffs.\n",
-            encoding="utf-8",
-        )
-    qa = QA(settings, embedder=embedder)
-    qa.build()
+    firms = ["Amazon", "Meta", "Google"]
+    newer = [f"{f} plans to cut 10,000 employees, the company said of its layoffs." for f in firms]
+    qa = _old_and_newer(settings, embedder, old, "Layoffs, January 2023", newer)
     question = "How many employees does Zurvanto plan to cut?"
     rows = qa.searcher.named(question)
     assert len(rows) > NAMED

@@ -21,15 +21,7 @@ from .amounts import (
 )
 from .counts import counted, counts_asked
 from .entities import Entity
-from .fits import (
-    NAMED_LABELS,
-    WITHIN,
-    a_people,
-    entity_fit,
-    in_another_state,
-    is_country,
-    is_state_or_country,
-)
+from .fits import NAMED_LABELS, entity_fit
 from .keyword import terms
 from .lexicon import COLOURS, HEADS, SHARE_HEADS
 from .measures import (
@@ -52,7 +44,18 @@ from .names import (
 )
 from .numerals import MONTHS, YEAR, undashed
 from .people import PARTS, affiliations, home_states, person_candidates
-from .place_names import based, roads, towns, where_it_happened, where_to
+from .place_names import (
+    a_people,
+    based,
+    in_another_state,
+    is_country,
+    is_state_or_country,
+    roads,
+    towns,
+    where_it_happened,
+    where_to,
+)
+from .places import WITHIN
 from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate

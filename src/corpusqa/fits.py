@@ -9,7 +9,7 @@ import re
 from .counts import asks_code
 from .entities import Entity
 from .keyword import compound_terms, terms
-from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT, unpossessed
+from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT
 from .measures import CLOCK, FRACTION
 from .numerals import (
     AGE,
@@ -22,7 +22,7 @@ from .numerals import (
     numbers,
 )
 from .people import plays_part, state_of_another
-from .places import COUNTRIES, GEOGRAPHY, STATE_SHORT, US_STATES, VENUE
+from .places import GEOGRAPHY, US_STATES, VENUE, WITHIN
 from .question import Need
 from .things import CODE
 
@@ -228,43 +228,6 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
 
 
 _HOLIDAY = re.compile(r"[A-Z][\w.'’ ]* (?:Day|Eve|Week)$")
-
-
-# Places inside a state or a country: no state or country is one of them.
-WITHIN = frozenset("city town district county village neighborhood neighbourhood borough".split())
-_CITY_TOO = frozenset({"New York", "Washington"})  # a state's name that is a city's too
-
-
-def is_state_or_country(name: str) -> bool:
-    bare = _bare(name)
-    if bare.endswith(".") and bare[:-1] in STATE_SHORT:
-        return True  # "Linden, Calif.": the state, as AP style shortens it
-    return bare not in _CITY_TOO and (bare in US_STATES or bare in COUNTRIES)
-
-
-def in_another_state(need: Need, name: str) -> bool:
-    """ "Which city in California": New York, Washington, DC or Maine is in another state."""
-    asked = {state for state, words in _STATE_TERMS.items() if words <= set(need.role)}
-    written = _bare(name).split(",")[0]
-    return bool(asked) and written in US_STATES and written not in asked
-
-
-def a_people(name: str) -> bool:
-    """ "Rhode Islander", "New Yorkers", "Californians": people of a state, not a place."""
-    return _bare(name).removesuffix("s") in _STATE_PEOPLE
-
-
-# Stemmed once: both are read for every place candidate of a "which city" question.
-_STATE_TERMS = {state: frozenset(terms(state)) for state in US_STATES}
-_STATE_PEOPLE = frozenset(f"{state}{end}" for state in US_STATES for end in ("er", "n", "an"))
-
-
-def is_country(name: str) -> bool:
-    return _bare(name) in COUNTRIES
-
-
-def _bare(name: str) -> str:
-    return unpossessed(name.removeprefix("the "))
 
 
 # Places whose names carry the word for them.

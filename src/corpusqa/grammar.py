@@ -105,7 +105,7 @@ def _owned_after_copula(tokens: tuple[Token, ...], wh: int) -> int | None:
             owner = tokens[k - 1]
             owned = tokens[owner.head]
             typed = bool({owned.text.lower(), owned.text.lower()[:-1]} & TYPED_HEADS)
-            named = any(t.text.lower() in _NAMING for t in tokens[k:])
+            named = any(w.text.lower() in _NAMING for w in tokens[k:])
             ok = owner.dep == "poss" and _nominal(owned) and typed and not named
             return owner.head if ok else None
         if not (_nominal(t) or t.tag in {"NNP", "NNPS", "DT"}):

@@ -1,14 +1,16 @@
 """Places the small entity model misses or mislabels: a town before a US state, where the
 question's verb happened ("grew up in Compton"), where a named thing is based ("Austin-based
-Madhu Chocolate"), a road by its name and number."""
+Madhu Chocolate"), a road by its name and number; and whether a name is a state or a country,
+or the people of one."""
 
 from __future__ import annotations
 
 import re
 
 from .keyword import terms
+from .lexicon import unpossessed
 from .names import WHEN_WORD, matches
-from .places import ROAD, ROAD_HEADS, US_STATES
+from .places import COUNTRIES, ROAD, ROAD_HEADS, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import STARTERS
@@ -99,3 +101,38 @@ def roads(need: Need, sentence: str) -> list[Candidate]:
     """ "stuck on New York State Route 198": a road by its name and number, which the small
     model cuts short ("New York State") or misses."""
     return matches(need, ROAD, sentence) if need.head in ROAD_HEADS else []
+
+
+_CITY_TOO = frozenset({"New York", "Washington"})  # a state's name that is a city's too
+
+
+def is_state_or_country(name: str) -> bool:
+    bare = _bare(name)
+    if bare.endswith(".") and bare[:-1] in STATE_SHORT:
+        return True  # "Linden, Calif.": the state, as AP style shortens it
+    return bare not in _CITY_TOO and (bare in US_STATES or bare in COUNTRIES)
+
+
+def in_another_state(need: Need, name: str) -> bool:
+    """ "Which city in California": New York, Washington, DC or Maine is in another state."""
+    asked = {state for state, words in _STATE_TERMS.items() if words <= set(need.role)}
+    written = _bare(name).split(",")[0]
+    return bool(asked) and written in US_STATES and written not in asked
+
+
+def a_people(name: str) -> bool:
+    """ "Rhode Islander", "New Yorkers", "Californians": people of a state, not a place."""
+    return _bare(name).removesuffix("s") in _STATE_PEOPLE
+
+
+# Stemmed once: both are read for every place candidate of a "which city" question.
+_STATE_TERMS = {state: frozenset(terms(state)) for state in US_STATES}
+_STATE_PEOPLE = frozenset(f"{state}{end}" for state in US_STATES for end in ("er", "n", "an"))
+
+
+def is_country(name: str) -> bool:
+    return _bare(name) in COUNTRIES
+
+
+def _bare(name: str) -> str:
+    return unpossessed(name.removeprefix("the "))

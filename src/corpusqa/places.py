@@ -133,3 +133,6 @@ ROAD = re.compile(
 
 # The entity labels of places: "San Francisco" + "Bay Area" is one place, "Lee County" no person.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Places inside a state or a country: no state or country is one of them.
+WITHIN = frozenset("city town district county village neighborhood neighbourhood borough".split())

@@ -223,16 +223,18 @@ _COUNT_ASKED = re.compile(r"how (?:many|much)\b")  # not "what percentage of wee
 _IN_MONTH = re.compile(rf"\b(?:in|during|for|through)\s+({'|'.join(MONTHS)})\b(?!\s+\d)")
 NAME_HEADS = frozenset({"name", "nickname", "term"})
 
+# What makes "time" a race's ("her two-run combined time"), not a time of day.
+_RACE_TIME = frozenset(terms("combined finishing winning race run lap record fastest qualifying"))
 
-# A question in the present perfect or progressive asks for the state of things now ("has
-# the jackpot increased to", "is currently underway"): the newest report of it counts most.
+
 def _owns(name: str, phrase: str) -> bool:
     """ "what was UBS's revenue": the owner is a name the sentence must meet, not a word of the
     asked role as "Cowen" of "which Cowen analyst" is."""
     return bool(re.search(rf"{re.escape(name)}['’]s?\s", phrase + " "))
 
 
-_RACE_TIME = frozenset(terms("combined finishing winning race run lap record fastest qualifying"))
+# A question in the present perfect or progressive asks for the state of things now ("has
+# the jackpot increased to", "is currently underway"): the newest report of it counts most.
 _PRESENT = re.compile(
     r"\b(?:currently|now|(?:has|have)\s+(?:[\w'’-]+\s+){0,4}?(?:become|increased|risen|grown|reached|"
     r"climbed|fallen|dropped)|(?:is|are)\s+(?:\w+\s+)?(?:going|facing|leading|underway))\b",

@@ -53,7 +53,7 @@ def reasons(need: Need, sentence: str) -> list[Candidate]:
 
 _AS = re.compile(
     r"\s+as\s+(?!(?:a|an|the|well|part|of|much|many|long|soon|far|if|though|it|is|was|"
-    r"are|were|to|in|on|for|with|its|his|her|their|one|some|many|more|most|such)\b)"
+    r"are|were|to|in|on|for|with|its|his|her|their|one|some|more|most|such)\b)"
     r"([a-z][^;.]{4,160})"
 )
 
