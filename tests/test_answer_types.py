@@ -550,6 +550,13 @@ def test_a_stock_ticker_and_a_company_named_where_it_is_based(entities: Entities
     assert best.text == "California-based Virgin Orbit", found
 
 
+def test_a_title_no_longer_held_is_said_to_be_former(entities: Entities) -> None:
+    # "As former President Barack Obama said": not "President Barack Obama" in 2020.
+    obama = _read("26ef338e95ad", "As former President Barack Obama said", "")
+    _, draft = _answer(entities, "Who said this shouldn't be normal in 2020 America?", *obama)
+    assert draft.text.startswith("former President Barack Obama ["), draft.text
+
+
 def test_a_law_s_name_is_whole(entities: Entities) -> None:
     sentence = (
         "The cut follows the Clean Water, Safe Rivers and Healthy Coasts Act, which Congress "

@@ -182,10 +182,16 @@ def _person(c: Candidate, e: Evidence) -> str:
         title = of.group(1).split() if of else []
         while title and title[0].lower() in STARTERS:  # not "And Chinese Ministry of ..."
             title.pop(0)
-        return " ".join([*title, fullest]) if {"of", "for"} & set(title) else fullest
+        titled = " ".join([*title, fullest]) if {"of", "for"} & set(title) else fullest
+        # "former Vice President Mike Pence": the title is no longer his; say so.
+        was = re.search(rf"\b({_NO_LONGER})\s*{re.escape(titled)}", body, re.I)
+        return f"{was.group(1).lower()} {titled}".replace("- ", "-") if was else titled
     title = HONORIFIC.search(e.text[: c.start])
     name = f"{title.group()}{c.text}" if title else c.text
     return f"{name}, {c.appos}" if c.appos else name
+
+
+_NO_LONGER = r"former|ex-|then-|outgoing|late|acting|interim"
 
 
 def _silent(need: Need, closest: Evidence, why: str = "") -> Draft:
