@@ -183,7 +183,7 @@ def _person(c: Candidate, e: Evidence) -> str:
         while title and title[0].lower() in STARTERS:  # not "And Chinese Ministry of ..."
             title.pop(0)
         titled = " ".join([*title, fullest]) if {"of", "for"} & set(title) else fullest
-        # "former Vice President Mike Pence": the title is no longer his; say so.
+        # "former Vice President Mike Pence": a title no longer (or not fully) held says so.
         was = re.search(rf"\b({_NO_LONGER})\s*{re.escape(titled)}", body, re.I)
         return f"{was.group(1).lower()} {titled}".replace("- ", "-") if was else titled
     title = HONORIFIC.search(e.text[: c.start])
