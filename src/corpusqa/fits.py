@@ -18,11 +18,12 @@ from .numerals import (
     NUMBER_WORDS,
     SPECIFIC_DATE,
     TIME_UNITS,
+    UNITS,
     YEAR,
     numbers,
 )
 from .people import plays_part, state_of_another
-from .places import GEOGRAPHY, US_STATES, VENUE, WITHIN
+from .places import BASED, GEOGRAPHY, US_STATES, VENUE, WITHIN
 from .question import Need
 from .things import CODE
 
@@ -65,7 +66,7 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
                 return 0.3  # "last week", "the year" say when, not how long
             fits["DATE"] = fits["TIME"] = 1.0
-        elif need.measure in {"far", "close"}:
+        elif UNITS.get(need.measure, frozenset()) & TIME_UNITS:
             fits["TIME"] = 1.0  # "0.07 seconds behind" is how far behind
         else:
             fits.pop("TIME")
@@ -127,7 +128,7 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         and _PLAYED.search(sentence[: e.start])
     ):
         fit = 1.0  # "as the Cubs beat Cleveland": a team by its city
-    if need.kind == "org" and e.label == "PERSON" and _BASED_NAME.match(e.text):
+    if need.kind == "org" and e.label == "PERSON" and _based_name(e.text):
         fit = 1.0  # "California-based Virgin Orbit": a company where it is based
     if need.kind == "org" and CODE.fullmatch(e.text):
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
@@ -201,7 +202,6 @@ _GAP = re.compile(
     re.I,
 )
 _GAP_TERMS = frozenset(terms("behind back ahead slower faster lead trail margin gap"))
-_BASED_NAME = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-based\s+[A-Z]")
 _IN_A_ROW = re.compile(r"\s+(?:consecutive|straight|successive)\b", re.I)
 _WHEN_NOT_HOW_LONG = re.compile(
     r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
@@ -212,6 +212,12 @@ _UNDATED = re.compile(
     r"(?:days?|weeks?|months?|years?|decades?|times?|period|era)",
     re.I,
 )
+
+
+def _based_name(text: str) -> bool:
+    """ "California-based Virgin Orbit": a name after where it is based."""
+    m = BASED.match(text)
+    return m is not None and text[m.end() : m.end() + 1].isupper()
 
 
 def _no_length(need: Need, e: Entity) -> bool:

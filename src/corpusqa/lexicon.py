@@ -60,7 +60,8 @@ WORDS = {
 HEADS = {kind: frozenset(words.split()) for kind, words in WORDS.items()}
 HEADS["number"] |= frozenset(MEASURE_NOUNS)  # "what was the life expectancy": a number
 # Nouns asking for a name written as a code: "what is its stock ticker?"
-CODE_HEADS = frozenset({"ticker", "symbol", "hashtag"})
+TICKER_HEADS = frozenset({"ticker", "symbol"})
+CODE_HEADS = TICKER_HEADS | {"hashtag"}
 TYPED_HEADS = frozenset().union(*HEADS.values()) | CODE_HEADS
 # The stems of the words that say what a person is ("cofounder", "talent agent").
 PERSON_TERMS = frozenset(t for w in HEADS["person"] for t in terms(w))

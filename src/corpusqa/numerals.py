@@ -38,12 +38,10 @@ UNITS = {
     "deep": frozenset(_LENGTHS.split()),
     "wide": frozenset(_LENGTHS.split()),
     # "how far behind" a winner, "how far from midnight": a margin may be in time
-    "far": frozenset(f"{_LENGTHS} light years au".split()) | TIME_UNITS,
-    "close": frozenset(f"{_LENGTHS} light years au".split()) | TIME_UNITS,
+    **dict.fromkeys(["far", "close"], frozenset(f"{_LENGTHS} light years au".split()) | TIME_UNITS),
     "long": frozenset(_LENGTHS.split()) | TIME_UNITS | {"minute", "hour", "day", "week", "year"},
     "fast": frozenset("mph kph knots mach per hour speed".split()),
-    "hot": frozenset("degrees degree fahrenheit celsius f c".split()),
-    "cold": frozenset("degrees degree fahrenheit celsius f c".split()),
+    **dict.fromkeys(["hot", "cold"], frozenset("degrees degree fahrenheit celsius f c".split())),
     "heavy": frozenset("pounds pound lbs lb kilograms kilogram kg tons tonnes ton ounces".split()),
 }
 AGE = re.compile(r"\d+-year-old|\bage[ds]?\b", re.I)

@@ -10,7 +10,7 @@ import re
 from .keyword import terms
 from .lexicon import unpossessed
 from .names import WHEN_WORD, matches
-from .places import COUNTRIES, ROAD, ROAD_HEADS, STATE_SHORT, US_STATES
+from .places import BASED, COUNTRIES, ROAD, ROAD_HEADS, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import STARTERS
@@ -81,15 +81,11 @@ def where_to(need: Need, sentence: str) -> list[Candidate]:
     return [Candidate(m.group(1), m.start(1), 0.8) for m in re.finditer(pattern, sentence)]
 
 
-# "Austin-based Madhu Chocolate", "New York-based TAGMO Treats"
-_BASED = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)-based\s+")
-
-
 def based(need: Need, sentence: str) -> list[Candidate]:
     """ "Austin-based Madhu Chocolate": where the name after "-based" is based, 1 when it is
     the question's own name, else 0.5 (where something else is based)."""
     found = []
-    for m in _BASED.finditer(sentence):
+    for m in BASED.finditer(sentence):
         after = sentence[m.end() : m.end() + 60]
         fit = 1.0 if any(after.startswith(n) for n in need.names) else 0.5
         if need.is_new(m.group(1)):

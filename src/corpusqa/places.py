@@ -136,3 +136,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Places inside a state or a country: no state or country is one of them.
 WITHIN = frozenset("city town district county village neighborhood neighbourhood borough".split())
+
+# "Austin-based Madhu Chocolate", "New York-based TAGMO Treats": where the named thing is based
+BASED = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)-based\s+")

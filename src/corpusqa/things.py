@@ -12,7 +12,7 @@ import re
 
 from .entities import Entity
 from .keyword import terms
-from .lexicon import KINDS_ALSO
+from .lexicon import KINDS_ALSO, TICKER_HEADS
 from .names import NAME_RUN, QUOTED, matches
 from .numerals import WRITTEN_DATE
 from .question import Need
@@ -146,7 +146,7 @@ def codes(need: Need, sentence: str) -> list[Candidate]:
         fit = 1.0 if need.head and need.head in beside else 0.6
         if need.is_new(m.group()):
             found.append(Candidate(m.group(), m.start(), fit))
-    if need.head in {"ticker", "symbol"}:  # "Astra (ASTR)", "(NYSE: GM)"
+    if need.head in TICKER_HEADS:  # "Astra (ASTR)", "(NYSE: GM)"
         found += [Candidate(m.group(1), m.start(1), 1.0) for m in _TICKER.finditer(sentence)]
     for m in _TAG.finditer(sentence):
         if need.is_new(m.group()):
