@@ -116,6 +116,29 @@ def test_a_count_is_not_made_by_the_digits_of_another_number(entities: Entities)
     assert fit["221,000"] > fit["122,000"]
 
 
+ENROLLMENT = (
+    "However, because the district has seen a decline in enrollment since 2015, state "
+    "enrollment dollars have also declined. This year threatens to bring another shortfall as "
+    "well. Watts shared that as of Aug. 28, enrollment was 27,720. That is a decrease of more "
+    "than 1,100 students.\n\nIn 2015, more than 31,000 students were enrolled in the system."
+)
+
+
+def test_a_count_is_of_the_asked_year_only_where_its_sentences_say_so(
+    entities: Entities,
+) -> None:
+    count = need(entities, "How many students were enrolled in the district in 2015?")
+    decrease, enrolled = (
+        evidence(ENROLLMENT, s, "2019-09-11")
+        for s in ("That is a decrease of more than 1,100 students.", "In 2015, more than 31,000")
+    )
+    assert agreement(count, decrease) == 0.0  # 2015 is three sentences back
+    assert agreement(count, enrolled) == 1.0
+    # What is not a count may be told a few sentences from its year.
+    reason = need(entities, "Why did state enrollment dollars decline in 2015?")
+    assert agreement(reason, decrease) == 0.5
+
+
 def test_how_much_of_a_sum_asks_for_money_or_a_share(entities: Entities) -> None:
     n = need(entities, "How much of the $1.35 billion jackpot goes to the state?")
     sentence = "The jackpot rose to $1.35 billion after 25 drawings; one in 302 million wins."

@@ -95,7 +95,8 @@ def agreement(need: Need, e: Evidence) -> float:
     body_digits = e.article.body.replace(",", "")
     for n in need.numbers:
         if n in need.years and need.kind != "date":  # a date question's years may be answers
-            year = year_agrees(n, e, digits)
+            # A count, like a name of it, is of the year only near where the year is written.
+            year = year_agrees(n, e, digits, need.kind == "number")
             if year == 0.0:  # dated to other years only, or years later and never saying it
                 return 0.0
             checks.append(year)

@@ -75,7 +75,9 @@ _SINCE_YEAR = re.compile(
 )
 
 
-def year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
+def year_agrees(year: str, e: Evidence, digits: set[str], local: bool = False) -> float:
+    """How well a sentence agrees with a year of the question; `local` for a count, which is
+    of the year only where the sentence or the two before it say so."""
     if year in digits:
         return 1.0
     if any(YEAR.fullmatch(d) for d in digits - set(_SINCE_YEAR.findall(e.text))):
@@ -94,4 +96,6 @@ def year_agrees(year: str, e: Evidence, digits: set[str]) -> float:
         return 0.75
     if published and int(published) < int(year):
         return 0.25  # written before the year the question asks about
+    if local:
+        return 0.6 if year in " ".join(previous_sentences(e.article.body, e.span[0], 2)) else 0.0
     return 0.5 if year in e.article.body else 0.0
