@@ -439,6 +439,13 @@ REFUSED = [
         "",
         "How many tons of Russian hard coal did Europe receive in 2021?",
     ),
+    # "a late-night court filing" is a filing, not a court that is named
+    (
+        "0df2e5fe3881",
+        "And in a late-night court filing on Friday",
+        "",
+        "Which court did the January 6 committee respond in?",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .entities import AMOUNT_LABELS, Entity
-from .keyword import DATE_WORDS, terms
+from .keyword import DATE_WORDS, STOPWORDS, terms
 from .lexicon import CAPITALISED, KINDS_ALSO, NAMES
 from .numerals import MONTH_NAME
 from .places import PLACE_LABELS
@@ -195,10 +195,26 @@ def named_things(need: Need, sentence: str) -> list[Candidate]:
                 and not w.lower().endswith(("ed", "ing"))
                 and w.lower() not in _GENERIC
             ]  # "defined law", "a federal holiday" or "the latest holiday" is no name
-            if words and stem:
+            if words and stem and not _modifies(sentence, m.end()):
                 found.append(Candidate(" ".join(words + [m.group(2)]), m.start(), 0.6))
     found = [c for c in found if need.is_new(c.text)]
     return found + short_forms(need, sentence) if need.asks_name else found
+
+
+_NEXT = re.compile(r"\s+([a-z][a-z-]+)\b")
+# Words after a noun that do not make it a modifier: "colon cancer since 2021".
+_NOT_NOUNS = STOPWORDS | frozenset(
+    """since like among amid despite via toward towards across around near behind beyond
+    within without upon onto per last next earlier later now yet""".split()
+)
+
+
+def _modifies(sentence: str, end: int) -> bool:
+    """ "a blockbuster court filing": the asked noun followed by another noun names that
+    other thing ("filing"), not a court."""
+    after = _NEXT.match(sentence, end)
+    word = after.group(1) if after else ""
+    return bool(word) and word not in _NOT_NOUNS and not word.endswith(("ed", "ly"))
 
 
 def _quoted_fit(need: Need, sentence: str, at: int) -> float:
