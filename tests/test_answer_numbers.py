@@ -8,6 +8,7 @@ from test_answer_types import (
     _agrees,
     _answer,
     _cands,
+    _evidence,
     _fits_in,
     _read,
     _sentence,
@@ -16,6 +17,7 @@ from test_answer_types import (
 )
 
 from corpusqa.entities import Entities
+from corpusqa.ranking import rank
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 
@@ -195,3 +197,14 @@ def test_a_temperature_is_said_in_degrees(entities: Entities) -> None:
     fits = _fits_in(entities, asked, *abilene)
     assert need(entities, asked).kind == "number" and fits["110 degrees"] == 1.0, fits
     assert all(fit < 0.5 for text, fit in fits.items() if "1936" in text), fits
+
+
+def test_a_count_is_beside_its_own_verb_not_the_one_before_it(entities: Entities) -> None:
+    body, sentence = _sentence("rtqa-18c59374e83f", "Initial reviews found about 10,000 trees")
+    read = [_evidence(body, sentence, "2022-04-12")]
+    asked = need(entities, "How many trees were damaged by the ice storm?")
+    beside = {
+        s.candidate.text: s.features["beside"] for s in rank(asked, read, entities.of([sentence]))
+    }
+    # "about 10,000 trees were damaged, and 1,000 trees were removed"
+    assert beside["about 10,000 trees"] == 1.0 and beside["1,000 trees"] == 0.0, beside

@@ -180,8 +180,19 @@ def _by_its_verb(need: Need, sentence: str, c: Candidate) -> bool:
     if need.kind not in {"date", "number"} or not need.verbs:
         return False
     end = c.start + len(c.text)
-    near = set(terms(sentence[max(0, c.start - 30) : c.start] + " " + sentence[end : end + 12]))
-    return any(verb_forms(v) & near for v in need.verbs)
+    # "More than 1,100 people have been killed": the verb after its auxiliaries.
+    aux = _AUXILIARIES.match(sentence, end)
+    after = set(terms(sentence[end : end + 12] + " " + (aux.group(1) if aux else "")))
+    if any(verb_forms(v) & after for v in need.verbs):
+        return True
+    # "... killed and 33 million others impacted": a number with a verb of its own.
+    own = _PARTICIPLE.search(c.text) or (aux and aux.group(1).endswith("ed"))
+    before = set(terms(sentence[max(0, c.start - 30) : c.start]))
+    return not own and any(verb_forms(v) & before for v in need.verbs)
+
+
+_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|been|being|be))*\s+([\w'-]+)")
+_PARTICIPLE = re.compile(r"\s+[a-z]{3,}ed\b")
 
 
 def _window(need: Need, sentence: str, c: Candidate) -> float:
