@@ -208,3 +208,17 @@ def test_a_count_is_beside_its_own_verb_not_the_one_before_it(entities: Entities
     }
     # "about 10,000 trees were damaged, and 1,000 trees were removed"
     assert beside["about 10,000 trees"] == 1.0 and beside["1,000 trees"] == 0.0, beside
+
+
+def test_counts_set_side_by_side_belong_to_the_name_after_each(entities: Entities) -> None:
+    # "$72 in Nauyoks' wallet, $51 in Tanis' white purse, $30 on the floor by Oliver's body"
+    body, sentence = _read("f22db498c083", "Left behind, according to the original police", "")
+    read = [_evidence(body, sentence, "2019-06-17")]
+    asked = need(entities, "How much cash was left in Tanis' purse?")
+    own = {s.candidate.text: s.features["own"] for s in rank(asked, read, entities.of([sentence]))}
+    assert own["$51"] == 1.0 and own["$72"] == 0.0, own
+    # One name after a count, with no other beside it, says nothing of whose it is.
+    body, banknotes = _read("8a710d44f34d", "There are more than 4.7 million banknotes", "")
+    asked = need(entities, "How much are the UK's banknotes in circulation worth?")
+    alone = rank(asked, [_evidence(body, banknotes)], entities.of([banknotes]))
+    assert all(s.features["own"] == 0.0 for s in alone)

@@ -228,6 +228,7 @@ def _after_prep(need: Need, sentence: str, at: int) -> float:
     return 1.0 if stem and stem[0] in need.verbs else 0.0
 
 
+_OF_NAME = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:on|from|in|at|for)\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _NUMBER_IN = re.compile(r"(?<![\w.])\d[\d,.]*\d?s?\b")
 
 
@@ -238,6 +239,17 @@ def _owns_number(need: Need, sentence: str, c: Candidate) -> float:
     end = c.start + len(c.text)
     if need.kind == "number" and (year := IN_YEAR.match(sentence, end)):
         return 1.0 if year.group(1) in need.years else 0.0  # "$238 million in 2022, $244 ..."
+    if need.kind == "number" and (name := _OF_NAME.match(sentence, end)):
+        # "34 million followers on Facebook and 23 million on Instagram": whose count it is,
+        # where the sentence sets counts of different names side by side.
+        named = {t for n in need.names for t in terms(n)}
+        others = {
+            m.group(1)
+            for n in _NUMBER_IN.finditer(sentence)
+            if (m := _OF_NAME.match(sentence, n.end()))
+        }
+        if len(others) > 1:
+            return 1.0 if set(terms(name.group(1))) & named else 0.0
     given = set(need.numbers) - set(need.years)
     if need.kind not in {"number", "date"} or not given:
         return 0.0
