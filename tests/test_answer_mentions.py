@@ -829,3 +829,16 @@ def test_the_agent_of_the_asked_verb_comes_first(entities: Entities) -> None:
     n = need(entities, "Who directed the western 'Dog'?")
     first, second = rank(n, [_evidence(body, sentence, "2021-12-13")], entities.of([sentence]))[:2]
     assert first.candidate.text == "Jane Campion" and first.value - second.value > 0.1
+
+
+def test_a_name_the_model_calls_a_person_once_and_an_organisation_more_is_no_person(
+    entities: Entities,
+) -> None:
+    # "What is Meta?" tags Meta a person; "Meta owns Facebook, ..." an organisation.
+    body, question = _sentence("rtqa-9cc85ee46250", "What is Meta?")
+    owns = _sentence("rtqa-9cc85ee46250", "Meta owns Facebook")[1]
+    read = [_evidence(body, s, "2022-11-09") for s in (question, owns)]
+    ranked = rank(
+        need(entities, "Which company owns Facebook?"), read, entities.of([question, owns])
+    )
+    assert ranked[0].candidate.text == "Meta", [s.candidate.text for s in ranked]

@@ -5,6 +5,7 @@ words, after the question's preposition, and how recent its article is."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -57,9 +58,7 @@ def rank(
     has the entities of the sentences before each (`referents.earlier`), where it says "the
     company" of an organisation named there."""
     scored = []
-    people = frozenset(
-        x.text.split()[-1] for found in entities for x in found if x.label == "PERSON"
-    )
+    people = _people(entities)
     acts = act_forms(need)
     earlier = earlier or [()] * len(evidence)
     for e, found, prior in zip(evidence, entities, earlier, strict=True):
@@ -81,6 +80,15 @@ def rank(
             parts = features(need, e, c, fits, about, said)
             scored.append(Scored(weigh(parts), fits, c, e, parts))
     return sorted(scored, key=lambda x: -x.value)
+
+
+def _people(entities: Sequence[tuple[Entity, ...]]) -> frozenset[str]:
+    """The surnames the entity model calls people at least as often as anything else: not "Meta",
+    a person in "What is Meta?" but an organisation in every other sentence."""
+    labels = Counter((x.text.split()[-1], x.label == "PERSON") for f in entities for x in f)
+    return frozenset(
+        name for name, person in labels if person and labels[name, True] >= labels[name, False]
+    )
 
 
 _MEDIA = frozenset("network outlet broadcaster channel publication newspaper magazine".split())
