@@ -222,3 +222,17 @@ def test_counts_set_side_by_side_belong_to_the_name_after_each(entities: Entitie
     asked = need(entities, "How much are the UK's banknotes in circulation worth?")
     alone = rank(asked, [_evidence(body, banknotes)], entities.of([banknotes]))
     assert all(s.features["own"] == 0.0 for s in alone)
+
+
+def test_a_sum_the_sentence_gives_another_doer_is_not_the_asked_one(entities: Entities) -> None:
+    # "China has pledged $14.5 million in aid to Pakistan, while the UK government also ..."
+    body, sentence = _read("1eb9a8a637d1", "China has pledged $14.5 million", "")
+    read = [_evidence(body, sentence, "2022-09-02")]
+
+    def agent(question: str) -> float:
+        ranked = rank(need(entities, question), read, entities.of([sentence]))
+        return {s.candidate.text: s.features["agent"] for s in ranked}["$14.5 million"]
+
+    assert need(entities, "How much has the UK pledged to Pakistan?").doer == "UK"
+    assert agent("How much has the UK pledged to Pakistan?") == 1.0
+    assert agent("How much has China pledged to Pakistan?") == 0.0

@@ -30,7 +30,7 @@ from .kinds import (
 from .lexicon import HEADS, MEASURE_NOUNS, MONEY_HEADS, MONEY_VERBS
 from .numerals import MONTHS, NOW, YEAR, numbers, rates, undated
 from .stated import is_name, name_of, name_shaped, titled
-from .verbs import dated_noun, main_verbs, who_did
+from .verbs import dated_noun, doer, main_verbs, who_did
 
 _WHO_IS = re.compile(r"^\W*who\s+(is|was|are)\s+([^?]+?)\??$", re.I)
 _WHO_ROLE = re.compile(
@@ -83,6 +83,7 @@ class Need:
     event: str = ""  # what "when is the ...?" dates, in place of a verb ("hearing")
     per: str = ""  # the unit of time a count is asked per: "day" in "how many babies a day"
     cited: tuple[str, ...] = ()  # the people it gives as a source: "according to Jay Parini"
+    doer: str = ""  # its name that does what it asks about: "Turkey" in "did Turkey send"
 
     @property
     def year_only(self) -> bool:
@@ -202,6 +203,7 @@ def analyse(parsed: Parsed) -> Need:
         event=dated_noun(parsed) if kind == "date" and not verbs else "",
         per=min(rates(last), default="") if _COUNT_ASKED.match(asked) else "",
         cited=tuple(p for p in stated.people if re.search(rf"according to {re.escape(p)}", text)),
+        doer=doer(parsed, verbs, names),
     )
     role_of = _WHO_ROLE.match(last)
     if role_of:  # "who is the mother of X", "who was X's successor": a person in that role

@@ -120,7 +120,9 @@ def features(
         "prep": _after_prep(need, e.text, c.start),
         "own": _owns_number(need, e.text, c),
         "verb": said or 0.0,
-        "agent": float(_agent_of_another(need, e.text, c.start)),
+        "agent": float(
+            _agent_of_another(need, e.text, c.start) or _done_by_another(need, e.text, c.start)
+        ),
         "clause": float(_in_another_clause(need, e.text, c.start)),
         "beside": float(_by_its_verb(need, e.text, c)),
     }
@@ -141,6 +143,26 @@ def _agent_of_another(need: Need, sentence: str, at: int) -> bool:
     who did something the question does not ask about (hosted), not who won."""
     verb = _agent_of(sentence, at)
     return bool(verb) and not verb & {*need.relation, *need.verbs, *need.role}
+
+
+_DONE_BY = re.compile(
+    r"\b([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)\s+(?:(?:will|would|has|have|had|also|did)\s+)*"
+    r"([a-z]+)\s+(?:[\w,-]+\s+){0,3}$"
+)
+
+
+_OWNED = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?$")
+
+
+def _done_by_another(need: Need, sentence: str, at: int) -> bool:
+    """ "China will send two aircraft" for "How many aircraft did Turkey send?": the asked
+    verb's doer in the sentence is a name other than the question's."""
+    m = _DONE_BY.search(sentence[:at]) if need.doer else None
+    if m is None or not any(set(terms(m.group(2))) & verb_forms(v) for v in need.verbs):
+        return False
+    if _OWNED.search(sentence[: m.start(1)]):
+        return False  # "Vonn's previous GS win came in Maribor": a noun, not GS's act
+    return not set(terms(m.group(1))) & set(terms(need.doer))
 
 
 # A clause with a subject of its own: "..., and McDonald's launched", not "..., but in exchange";

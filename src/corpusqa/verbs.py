@@ -145,3 +145,13 @@ def dated_noun(parsed: Parsed) -> str:
 
 
 _BE = frozenset({"is", "was", "are", "were"})
+
+
+def doer(parsed: Parsed, verbs: list[Token], names: tuple[str, ...]) -> str:
+    """The question's name that does what it asks about: "Turkey" in "How many aircraft did
+    Turkey send?"; empty when its subject is no name (or the wh-phrase)."""
+    heads = {parsed.tokens.index(v) for v in verbs}
+    for t in parsed.tokens:
+        if t.dep == "nsubj" and t.head in heads:
+            return next((n for n in names if t.text in n.split()), "")
+    return ""
