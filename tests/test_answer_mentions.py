@@ -14,13 +14,14 @@ from test_answer_types import (
     need,
 )
 
+from corpusqa.acts import by_its_verb
 from corpusqa.agree import predicate
 from corpusqa.answer import compose
 from corpusqa.descriptions import apposition
 from corpusqa.entities import Entities, Entity, _whole_name, _with_percentages
 from corpusqa.names import widened
 from corpusqa.numerals import roman
-from corpusqa.ranking import _by_its_verb, rank
+from corpusqa.ranking import rank
 
 __all__ = ["entities"]  # the session's entity model, a fixture
 
@@ -537,7 +538,7 @@ def test_a_time_just_after_the_question_verb_is_by_it(entities: Entities) -> Non
     body, sentence = _span("rtqa-30c0799e5743", "The flight took off", "China Daily.")
     question = "When was the China Eastern flight scheduled to arrive?"
     n, found = _cands(entities, question, body, sentence)
-    assert {c.text for c in found if _by_its_verb(n, sentence, c)} == {"3:05 p.m."}
+    assert {c.text for c in found if by_its_verb(n, sentence, c)} == {"3:05 p.m."}
 
 
 def test_a_number_that_names_one_is_no_count(entities: Entities) -> None:
