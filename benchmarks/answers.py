@@ -61,7 +61,8 @@ Free-form (what `ask` shows, scored by `freeform.py`):
   nineteenth, newsqa-types29 (`data/newsqa-types29.json`): 37 and 11 more over 2 others, and
   newsqa-types30 (`data/newsqa-types30.json`): 34 and 10 more over 2 others; last,
   newsqa-types31 (`data/newsqa-types31.json`): 30 and 8 more over 2 others; in the
-  twentieth, newsqa-types32 (`data/newsqa-types32.json`): 39 and 6 more over 2 others.
+  twentieth, newsqa-types32 (`data/newsqa-types32.json`): 39 and 6 more over 2 others, and
+  newsqa-types33 (`data/newsqa-types33.json`): 30 and 4 more over 2 others.
 - RealTime QA's 120 questions asked free-form on their quiz date: right when a correct option's
   text is in the answer and it is not a refusal; the 25 whose answer occurs nowhere in the
   articles should be refused.
