@@ -236,3 +236,14 @@ def test_a_sum_the_sentence_gives_another_doer_is_not_the_asked_one(entities: En
     assert need(entities, "How much has the UK pledged to Pakistan?").doer == "UK"
     assert agent("How much has the UK pledged to Pakistan?") == 1.0
     assert agent("How much has China pledged to Pakistan?") == 0.0
+
+
+def test_thousands_of_a_unit_is_no_count(entities: Entities) -> None:
+    # "as it travels thousands of miles away from our planet"
+    space = _sentence("rtqa-e47a1929f8a1", "If you often marvel at space")
+    fits = _fits_in(entities, "How many miles from Earth does the spacecraft travel?", *space)
+    assert fits["thousands of miles away"] < 0.5, fits
+    # "abortion services hundreds or thousands of miles away"
+    away = _sentence("rtqa-f6910092198f", "That could leave many women")
+    fits = _fits_in(entities, "How many miles away could abortion services be?", *away)
+    assert fits["hundreds or thousands"] < 0.5, fits

@@ -37,6 +37,8 @@ _ALSO_CALLED = r",?\s+(?:or|also\s+known\s+as|known\s+as|called|dubbed|nicknamed
 _UNCOUNTED = re.compile(
     r"(?i)(?:a\s+)?(?:several|few|many|some|numerous|multiple|various)\b"
     r"(?!\s+(?:hundred|thousand|million|billion|dozen))\D*$"
+    # "thousands of tons", "hundreds of thousands of people"
+    r"|(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions)\s+of\b\D*$"
 )
 
 

@@ -115,7 +115,7 @@ DURATION = {"how long", "how old", "how often"}
 # A count without a number ("thousands", "tens of thousands") is not the number asked for.
 VAGUE_COUNT = frozenset(
     """thousands hundreds dozens millions billions tens scores several few
-    many some numerous of a""".split()
+    many some numerous of a or""".split()
 )
 # A role the article writes one way and a question asks another: the words on the left also
 # count as those on the right (a title's abbreviation, a synonym, the wider word for a kind).
