@@ -247,3 +247,13 @@ def test_thousands_of_a_unit_is_no_count(entities: Entities) -> None:
     away = _sentence("rtqa-f6910092198f", "That could leave many women")
     fits = _fits_in(entities, "How many miles away could abortion services be?", *away)
     assert fits["hundreds or thousands"] < 0.5, fits
+
+
+def test_a_temperature_the_model_leaves_untagged_is_a_candidate(entities: Entities) -> None:
+    # "... hovering between daytime highs of -25 to -30 degrees Fahrenheit."
+    body, sentence = _sentence("rtqa-6f90bedb709c", "peratures on the upper slopes of Denali")
+    asked = "How cold have daytime highs been on the upper slopes of Denali?"
+    assert _fits_in(entities, asked, body, sentence).get("-30 degrees Fahrenheit") == 1.0
+    # Not for a question that asks no temperature.
+    asked = "How long have climbers been on the upper slopes of Denali?"
+    assert "-30 degrees Fahrenheit" not in _fits_in(entities, asked, body, sentence)

@@ -33,6 +33,7 @@ from .measures import (
     scores,
     shares_in_words,
     sums_in_words,
+    temperatures,
     unit_fit,
 )
 from .names import (
@@ -168,6 +169,7 @@ def candidates(
         found += written_dates(sentence, entities)
     if need.asks_time:
         found += clock_times(need, sentence)
+    found += temperatures(need, sentence)
     if need.kind == "number":  # not "23 minutes" of "3 hours, 23 minutes"
         found = _outermost(found)
     if need.kind == "thing" and need.head in {"color", "colour"}:

@@ -95,6 +95,18 @@ def clock_times(need: Need, sentence: str) -> list[Candidate]:
     return matches(need, CLOCK, sentence)
 
 
+# "minus 40 F", "-25°F", "101 degrees": a temperature the small model may not tag at all.
+_TEMPERATURE = re.compile(
+    r"(?:\b(?:minus|negative)\s+|(?<![\w.-])-)?\d+(?:\.\d+)?"
+    r"(?:\s*(?:degrees|°)(?:\s*(?:F|C|Fahrenheit|Celsius)\b)?|\s*°?(?:F|C)\b)"
+)
+
+
+def temperatures(need: Need, sentence: str) -> list[Candidate]:
+    """The temperatures a sentence gives, for "how cold", "how hot" or "what temperature"."""
+    return matches(need, _TEMPERATURE, sentence) if need.measure in {"hot", "cold"} else []
+
+
 def scores(need: Need, sentence: str) -> list[Candidate]:
     """ "the Yellow Jackets prevailed 30-24": the scores a sentence gives; a record such as
     "(10-1)" in brackets is a season's, not a game's. In a roundup of several games, a score
