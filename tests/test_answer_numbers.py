@@ -257,3 +257,14 @@ def test_a_temperature_the_model_leaves_untagged_is_a_candidate(entities: Entiti
     # Not for a question that asks no temperature.
     asked = "How long have climbers been on the upper slopes of Denali?"
     assert "-30 degrees Fahrenheit" not in _fits_in(entities, asked, body, sentence)
+
+
+def test_a_measure_the_model_calls_a_time_is_no_time_and_not_the_question_s_own(
+    entities: Entities,
+) -> None:
+    # "... referring to a pressure drop of 24 millibars in 24 hours or less": the model tags
+    # "24 millibars" a time, and its 24 is the question's.
+    body, sentence = _read("8fc8c452dd84", "referring to a pressure drop", "or less")
+    asked = "By how much must the pressure drop in 24 hours for bombogenesis?"
+    fits = _fits_in(entities, asked, body, sentence)
+    assert fits.get("24 millibars", 0.0) >= 0.5 and fits.get("24 hours", 0.0) == 0.0, fits

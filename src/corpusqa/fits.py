@@ -42,6 +42,7 @@ _UNCOUNTED = re.compile(
 )
 
 
+_UNIT_WORD = re.compile(r"[\d.,]+\s+([a-z]+)")
 _AROUND = re.compile(r"(?:['’]s)?[\s-]+(?:suburbs?|area|outskirts|exurbs?)\b")
 
 
@@ -51,9 +52,20 @@ _UNSUMMED = re.compile(
 )
 
 
+def _its_own_unit(need: Need, text: str) -> bool:
+    """Whether a number's words are the question's own ("24 hours"), or it has none."""
+    return set(terms(re.sub(r"[\d.,]+", " ", text))) <= need.terms
+
+
 def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
+    if (
+        e.label == "TIME"
+        and (unit := _UNIT_WORD.fullmatch(e.text))
+        and unit.group(1).removesuffix("s") not in TIME_UNITS
+    ):
+        e = Entity(e.text, "QUANTITY", e.start, e.end)  # "24 millibars" is no time
     if need.kind == "number":
         if e.label == "ORDINAL" and need.asked.startswith("how many"):
             # "her fourth consecutive victory" says how many in a row
@@ -94,8 +106,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 0.3  # "millions of dollars": how much is not said
         if need.prep == "by" and need.asked == "how much":
             fits["PERCENT"] = 1.0  # "by how much will costs increase": 14%, a change
-        if set(numbers(e.text)) & set(need.numbers):
-            return 0.0  # the question's own number
+        if set(numbers(e.text)) & set(need.numbers) and _its_own_unit(need, e.text):
+            return 0.0  # the question's own number, not "24 millibars" for "in 24 hours"
         if need.whole and any(float(n) >= need.whole for n in numbers(e.text)):
             return 0.0  # "how many of the 10,000 layoffs": a part, smaller than the whole
     if need.asks_time:
