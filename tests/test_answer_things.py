@@ -523,3 +523,11 @@ def test_a_state_shortened_ap_style_is_no_town_of_it(entities: Entities) -> None
     question = "In which Arizona city did Major League Baseball begin the Dream Series?"
     fits = {c.text: c.fit for c in _cands(entities, question, body, sentence)[1]}
     assert fits["Tempe"] == 1.0 and fits["Ariz."] < 0.5  # the state, as AP style writes it
+
+
+def test_the_words_after_the_asked_noun_s_modifier_stand_in_its_place(entities: Entities) -> None:
+    # "... led western nations to initially exempt Russian oil and natural gas from the sanctions"
+    body, sentence = _sentence("rtqa-1e1363a2b78b", "The concerns about disrupting global markets")
+    asked = "Which Russian fuels did western nations initially exempt from the sanctions?"
+    _, draft = _answer(entities, asked, body, sentence, "2022-06-06")
+    assert draft.text.startswith("oil and natural gas"), draft.text

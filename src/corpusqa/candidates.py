@@ -65,6 +65,7 @@ from .things import (
     after_the_verb,
     codes,
     identified,
+    in_its_place,
     plural_names,
     quoted_kind,
     web_addresses,
@@ -180,7 +181,7 @@ def candidates(
         ]
     if need.kind == "thing":
         found += named_things(need, sentence) + codes(need, sentence) + identified(need, sentence)
-        found += quoted_kind(need, sentence)
+        found += quoted_kind(need, sentence) + in_its_place(need, sentence)
         found = _outermost(found)
     if need.kind in {"org", "place", "thing"}:
         found += unlabelled_names(need, sentence, entities) + after_the_verb(need, sentence)

@@ -65,6 +65,25 @@ def identified(need: Need, sentence: str) -> list[Candidate]:
     return [c for c in found if _a_thing(c.text) and need.is_new(c.text)]
 
 
+_NOT_PARTICLE = r"(?!(?:out|up|down|off|away|back|over)\b)"  # "wheat and corn out of"
+
+
+def in_its_place(need: Need, sentence: str) -> list[Candidate]:
+    """ "get Ukrainian wheat and corn out" for "Which Ukrainian crops is it trying to get
+    out?": lower-case words after the asked noun's modifier, where the question has the noun."""
+    words = need.asked.split()
+    if need.kind != "thing" or len(words) != 3 or not words[1][:1].isupper():
+        return []
+    more = rf"(?:\s+and\s+(?:[a-z][\w-]*\s+)?{_NOT_PARTICLE}[a-z][\w-]*)?"
+    pattern = rf"\b{re.escape(words[1])}\s+{_PHRASE}{more}{_END}"
+    head = set(terms(need.head))
+    return [
+        Candidate(m.group()[len(words[1]) :].strip(), m.start(1), 0.6)
+        for m in re.finditer(pattern, sentence)
+        if not set(terms(m.group(1))) & head and need.is_new(m.group(1))
+    ]
+
+
 def after_the_verb(need: Need, sentence: str) -> list[Candidate]:
     """ "“Candy” is currently streaming on Hulu" for "On which service is 'Candy' streaming?":
     a capitalised name right after the question's verb and the preposition it asks with."""
