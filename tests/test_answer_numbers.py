@@ -268,3 +268,15 @@ def test_a_measure_the_model_calls_a_time_is_no_time_and_not_the_question_s_own(
     asked = "By how much must the pressure drop in 24 hours for bombogenesis?"
     fits = _fits_in(entities, asked, body, sentence)
     assert fits.get("24 millibars", 0.0) >= 0.5 and fits.get("24 hours", 0.0) == 0.0, fits
+
+
+def test_a_share_of_a_thing_is_no_amount_of_it(entities: Entities) -> None:
+    # "sending about a third of its hydropower generation to provinces in eastern China"
+    sichuan = _sentence("rtqa-726b09e6a2f3", "To make matters worse, Sichuan")
+    fits = _fits_in(
+        entities, "How much hydropower does Sichuan send to eastern provinces?", *sichuan
+    )
+    assert all(fit < 0.5 for text, fit in fits.items() if "third" in text), fits
+    asked = "How much of its hydropower generation does Sichuan send to eastern provinces?"
+    fits = _fits_in(entities, asked, *sichuan)
+    assert any(fit >= 0.5 for text, fit in fits.items() if "third" in text), fits

@@ -98,6 +98,8 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             fits.update(MONEY=0.3)  # an inflation rate is no sum; an hourly rate may be
         elif need.asked.startswith("how much "):
             fits.update(PERCENT=0.3)  # "how much coal": an amount, not a share (a sum may be)
+            if FRACTION.search(e.text):
+                return 0.3  # "about half of its wheat" is a share of it too
         elif need.asked.startswith("how many"):  # a count, not a share or a sum
             fits.update(PERCENT=0.3, MONEY=0.3, QUANTITY=0.6)
             if set(e.text.lower().split()) <= VAGUE_COUNT or _UNCOUNTED.match(e.text):
