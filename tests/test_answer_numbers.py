@@ -280,3 +280,11 @@ def test_a_share_of_a_thing_is_no_amount_of_it(entities: Entities) -> None:
     asked = "How much of its hydropower generation does Sichuan send to eastern provinces?"
     fits = _fits_in(entities, asked, *sichuan)
     assert any(fit >= 0.5 for text, fit in fits.items() if "third" in text), fits
+
+
+def test_heads_of_livestock_count_livestock_not_people(entities: Entities) -> None:
+    floods = _read("1eb9a8a637d1", "Floods have impacted 2 million acres", "")
+    fits = _fits_in(entities, "How many people have the floods killed in Pakistan?", *floods)
+    assert fits["more than 794,000 heads"] < 0.5, fits
+    fits = _fits_in(entities, "How many livestock have the floods killed in Pakistan?", *floods)
+    assert fits["more than 794,000 heads"] >= 0.5, fits

@@ -29,6 +29,9 @@ _PEOPLE = frozenset(terms("people persons individuals"))
 _PERSON_NOUNS = PERSON_TERMS | frozenset(terms("residents passengers visitors customers others"))
 
 
+_HEADS_OF = re.compile(r"\s+of\s+([a-z]+)")
+
+
 def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> float:
     """ "How many tanks": 1 for "31 tanks", less for a bare number in a sentence on tanks, least
     for "14 battalions" or a bare number in a sentence without tanks; a bare number after
@@ -52,6 +55,7 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
     head = terms(need.head)[0]
     # Not "000"; and "23-ounce cans" counts ounces as "23 ounces" does, but "three straight
     # 100-yard games" counts games: the yards are another amount's.
+    end = start + len(phrase)
     lead, _, rest = phrase.partition(" ")
     phrase = lead if _OTHER_AMOUNT.fullmatch(lead) else f"{lead} {_OTHER_AMOUNT.sub(' ', rest)}"
     words = [
@@ -60,6 +64,8 @@ def counts_asked(need: Need, phrase: str, sentence: str, start: int = 0) -> floa
         # "as many as 35 vessels"; "killed seven" counts no "seven"s
         if not any(ch.isdigit() for ch in w) and w not in HOW_WORDS and w not in _SPELLED
     ]
+    if words == ["head"] and (herd := _HEADS_OF.match(sentence, end)):
+        words = terms(herd.group(1))  # "794,000 heads of livestock" counts livestock
     if head in _PEOPLE and set(words) & _PERSON_NOUNS:
         return 1.0  # "how many people worked for Meta": "87,000 employees"
     if words and set(words) <= _PEOPLE and head in NATIONALITIES:
