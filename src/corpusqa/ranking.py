@@ -165,9 +165,11 @@ _NUMBER_IN = re.compile(r"(?<![\w.])\d[\d,.]*\d?s?\b")
 
 
 def _owns_number(need: Need, sentence: str, c: Candidate) -> float:
-    """1 when the number beside the candidate is one the question gives: after an amount
-    ("just 7.8% of people in their 20s", not "About 30% of people in their 40s"), before a
-    date ("9.7 billion in 2050", not "10.4 billion in 2100"). For amounts and dates only."""
+    """1 when the number or name beside the candidate is one the question gives: after an
+    amount ("just 7.8% of people in their 20s", not "About 30% of people in their 40s"), before
+    a date ("9.7 billion in 2050", not "10.4 billion in 2100"), or among counts of different
+    names ("23 million on Instagram", not "34 million followers on Facebook"). For amounts and
+    dates only."""
     end = c.start + len(c.text)
     if need.kind == "number" and (year := IN_YEAR.match(sentence, end)):
         return 1.0 if year.group(1) in need.years else 0.0  # "$238 million in 2022, $244 ..."

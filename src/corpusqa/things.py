@@ -1,6 +1,8 @@
 """Answers the entity model does not tag. Things written in lower case: what a sentence says
 the asked noun is ("The only category that the USDA revised downward was fresh vegetables"),
-or what it says caused the asked effect ("hair loss due to alopecia"); and a name written
+or what it says caused the asked effect ("hair loss due to alopecia"), or puts where the
+question has the asked noun after the same name ("exempt Russian oil" for "which Russian
+fuels"); and a name written
 where the question puts its answer ("streaming on Hulu" for "on which service ... streaming")
 a team's plural name the model left untagged ("the Phillies"), a web address, the quoted
 words before the noun "what kind of" asks about ("a “no limits” partnership"), codes
