@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .counts import asks_code
+from .durations import AMOUNT, UNDATED, a_length, says_when
 from .entities import Entity
 from .keyword import compound_terms, terms
 from .lexicon import DURATION, FIT, MONEY_HEADS, MONEY_VERBS, SHARE_HEADS, VAGUE_COUNT
@@ -15,7 +16,6 @@ from .numerals import (
     AGE,
     LENGTH,
     MONTH_NAME,
-    NUMBER_WORDS,
     SPECIFIC_DATE,
     TIME_UNITS,
     UNITS,
@@ -72,12 +72,12 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
             return 1.0 if _IN_A_ROW.match(sentence, e.end) else 0.0
         if asks_code(need) and e.label in {"MONEY", "PERCENT"}:
             return 0.0  # "what jersey number": no sum or share is one
-        if need.measure and fits.get(e.label) and not _AMOUNT.search(e.text):
+        if need.measure and fits.get(e.label) and not AMOUNT.search(e.text):
             return 0.3  # "thousands of miles away" for "how far": how far is not said
         if _GAP.match(sentence, e.end) and not need.terms & _GAP_TERMS:
             return 0.3  # "0.07 seconds behind", "122 points back": a gap, not her time or points
         if need.asked in DURATION or need.head in TIME_UNITS or need.measure == "long":
-            if _WHEN_NOT_HOW_LONG.fullmatch(e.text) or _no_length(need, e):
+            if says_when(need, e):
                 return 0.3  # "last week", "the year" say when, not how long
             fits["DATE"] = fits["TIME"] = 1.0
         elif UNITS.get(need.measure, frozenset()) & TIME_UNITS:
@@ -150,13 +150,13 @@ def entity_fit(need: Need, e: Entity, sentence: str) -> float:
         return 0.3  # "two EF-2 tornadoes": a rating, which the small model calls a company
     if need.kind == "date" and (AGE.search(e.text) or LENGTH.search(e.text)):
         return 0.0  # "29-year-old" is an age, "the 100-day lockout" a length
-    if need.kind == "date" and _a_length(e, sentence):
+    if need.kind == "date" and a_length(e, sentence):
         return 0.0  # "134 million years of life would be gained": how long, not when
     if need.kind == "date" and "month" in need.asked and not MONTH_NAME.search(e.text):
         fit *= 0.5  # "in what month and year": "1979" without its "March"
     if need.kind == "date" and "month and year" in need.asked and not YEAR.search(e.text):
         fit *= 0.5  # ... nor "February 18" without its year
-    if need.kind == "date" and _UNDATED.fullmatch(e.text):
+    if need.kind == "date" and UNDATED.fullmatch(e.text):
         return 0.3  # "the year", "the coming weeks": no time is said
     if need.kind == "date" and not SPECIFIC_DATE.search(e.text):
         fit *= 0.5  # "Saturday", "last week": less than a date
@@ -193,25 +193,6 @@ _PLAYED = re.compile(
 )
 
 
-_LENGTH_OF_TIME = re.compile(
-    r"(?:(?:about|around|nearly|almost|over|more than|less than|at least|up to|some)\s+)*"
-    rf"(?:an?|\d[\d,.]*|several|few|{'|'.join(NUMBER_WORDS)})"
-    r"(?:\s+(?:million|billion|thousand|hundred))?\s+"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))",
-    re.I,
-)
-# What makes a length of time a date: "two years ago", "in two weeks", "a year later".
-_DATED_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.I)
-_DATED_AFTER = re.compile(r"\s+(?:ago|later|earlier|after|before|from now|since)\b", re.I)
-
-
-def _a_length(e: Entity, sentence: str) -> bool:
-    """ "134 million years", "a year": a length of time, where nothing around it dates it."""
-    if not _LENGTH_OF_TIME.fullmatch(e.text):
-        return False
-    return not (_DATED_BEFORE.search(sentence[: e.start]) or _DATED_AFTER.match(sentence[e.end :]))
-
-
 _GAP = re.compile(
     r"(?:\s+(?:points?|seconds?|strokes?|games?|votes?|minutes?))?\s+"
     r"(?:behind|back|ahead|slower|faster|off\s+the\s+pace)\b",
@@ -219,31 +200,12 @@ _GAP = re.compile(
 )
 _GAP_TERMS = frozenset(terms("behind back ahead slower faster lead trail margin gap"))
 _IN_A_ROW = re.compile(r"\s+(?:consecutive|straight|successive)\b", re.I)
-_WHEN_NOT_HOW_LONG = re.compile(
-    r"(?:last|this|next)\s+(?:week|weekend|month|year|season|night|\w+day)", re.I
-)
-# "the year", "the coming weeks", "those days": a time of the story, no date or length in it.
-_UNDATED = re.compile(
-    r"(?:the|these|those|recent|coming)(?:\s+(?:coming|past|following|same|recent))*\s+"
-    r"(?:days?|weeks?|months?|years?|decades?|times?|period|era)",
-    re.I,
-)
 
 
 def _based_name(text: str) -> bool:
     """ "California-based Virgin Orbit": a name after where it is based."""
     m = BASED.match(text)
     return m is not None and text[m.end() : m.end() + 1].isupper()
-
-
-def _no_length(need: Need, e: Entity) -> bool:
-    """ "earlier this week" for "how many weeks": a date, no number or "a" of weeks in it. How
-    often may be said without one ("every week")."""
-    return need.asked != "how often" and e.label in {"DATE", "TIME"} and not _AMOUNT.search(e.text)
-
-
-# What says how much: "10,000", "two", "a mile", "half an hour"; not "thousands of miles".
-_AMOUNT = re.compile(rf"\d|\b(?:an?|half|quarter|{'|'.join(NUMBER_WORDS)})\b", re.I)
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]+\s*(?:\(\w+\)\s*)?[—–-]")
