@@ -5,7 +5,7 @@ project question uses (the entity model is the real one). Each case failed on th
 before the rule it tests."""
 
 import pytest
-from test_answer_types import _answer, _cands, _read, _sentence, _span, entities, need
+from test_answer_types import _answer, _cands, _fits_in, _read, _sentence, _span, entities, need
 
 from corpusqa.answer import compose
 from corpusqa.candidates import candidates
@@ -531,3 +531,15 @@ def test_the_words_after_the_asked_noun_s_modifier_stand_in_its_place(entities: 
     asked = "Which Russian fuels did western nations initially exempt from the sanctions?"
     _, draft = _answer(entities, asked, body, sentence, "2022-06-06")
     assert draft.text.startswith("oil and natural gas"), draft.text
+
+
+def test_a_name_after_from_or_at_is_a_place_whatever_the_model_calls_it(
+    entities: Entities,
+) -> None:
+    # "won her the best actress award at Cannes (...)": the small model calls Cannes a people.
+    body, sentence = _read("436ecbff1b81", "Reinsve’s iridescent performance won her", "")
+    asked = "Where did Reinsve win the best actress award?"
+    assert _fits_in(entities, asked, body, sentence).get("Cannes") == 1.0
+    # A people after "in" is none: "“ice” in Mandarin Chinese" is a language.
+    body, sentence = _read("4e2f48899c2c", "Bing means “ice” in Mandarin Chinese", "")
+    assert "Mandarin Chinese" not in _fits_in(entities, "Where does Bing mean ice?", body, sentence)
