@@ -55,8 +55,9 @@ from .place_names import (
     towns,
     where_it_happened,
     where_to,
+    written_as_place,
 )
-from .places import NATIONALITIES, WITHIN
+from .places import WITHIN
 from .question import Need
 from .reasons import reasons, speaks_of
 from .records import Candidate
@@ -201,7 +202,7 @@ def candidates(
         found += based(need, sentence) + where_to(need, sentence)
         # "top Chinese diplomat Yang Jiechi": a people is no place, however it is written;
         # but "the first launch from Cornwall" is one, whatever the model calls it.
-        placed = [e for e in entities if e.label == "NORP" and _placed(sentence, e)]
+        placed = [e for e in entities if e.label == "NORP" and written_as_place(sentence, e)]
         found += [Candidate(e.text, e.start, 1.0) for e in placed if need.is_new(e.text)]
         peoples = {(e.start, e.text) for e in entities if e.label == "NORP" and e not in placed}
         found = [c for c in found if (c.start, c.text) not in peoples and not a_people(c.text)]
@@ -219,22 +220,6 @@ def candidates(
     if _NAME_ASKED.search(need.asked):  # "what is the name of ...": a name, not "his office"
         found = [c for c in found if c.text[:1].isupper() or c.text[:1].isdigit()]
     return found
-
-
-_PLACED = re.compile(r"\b(?:in|from|at|near)\s+$")
-_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()—–]|$)")
-
-
-def _placed(sentence: str, e: Entity) -> bool:
-    """ "launch from Cornwall —": a name after "from" or "in" with nothing after it, which is
-    no people's word (not "in Chinese", "from Americans")."""
-    word = e.text.split()[-1].lower().rstrip(".,;:")
-    return (
-        bool(_PLACED.search(sentence[: e.start]))
-        and bool(_PHRASE_ENDS.match(sentence, e.end))
-        and word not in NATIONALITIES
-        and not word.endswith(("ans", "ese", "ish", "ians", "ers"))
-    )
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .entities import Entity
 from .keyword import terms
 from .lexicon import unpossessed
 from .names import WHEN_WORD, matches
-from .places import BASED, COUNTRIES, ROAD, ROAD_HEADS, STATE_SHORT, US_STATES
+from .places import BASED, COUNTRIES, NATIONALITIES, ROAD, ROAD_HEADS, STATE_SHORT, US_STATES
 from .question import Need
 from .records import Candidate
 from .speakers import STARTERS
@@ -132,3 +133,19 @@ def is_country(name: str) -> bool:
 
 def _bare(name: str) -> str:
     return unpossessed(name.removeprefix("the "))
+
+
+_PLACED = re.compile(r"\b(?:in|from|at|near)\s+$")
+_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()—–]|$)")
+
+
+def written_as_place(sentence: str, e: Entity) -> bool:
+    """ "launch from Cornwall —": a name after "from" or "in" with nothing after it, which is
+    no people's word (not "in Chinese", "from Americans")."""
+    word = e.text.split()[-1].lower().rstrip(".,;:")
+    return (
+        bool(_PLACED.search(sentence[: e.start]))
+        and bool(_PHRASE_ENDS.match(sentence, e.end))
+        and word not in NATIONALITIES
+        and not word.endswith(("ans", "ese", "ish", "ers"))
+    )
