@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import ModelError
+from .numerals import TIME_UNITS
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,8 @@ class Entities:
 
 def _entities(doc: Any) -> tuple[Entity, ...]:
     found = [
-        _whole_name(doc.text, Entity(e.text, e.label_, e.start_char, e.end_char)) for e in doc.ents
+        _measured(_whole_name(doc.text, Entity(e.text, e.label_, e.start_char, e.end_char)))
+        for e in doc.ents
     ]
     return tuple(_with_percentages(doc.text, found))
 
@@ -109,6 +111,17 @@ def _whole_name(text: str, e: Entity) -> Entity:
     """ "Han Duck-soo", "Choi Seong-bum": the small model may end a name at its hyphen."""
     if e.label == "PERSON" and (m := _SYLLABLE.match(text, e.end)):
         return Entity(text[e.start : m.end()], e.label, e.start, m.end())
+    return e
+
+
+_UNIT_WORD = re.compile(r"[\d.,]+\s+([a-z]+)")
+
+
+def _measured(e: Entity) -> Entity:
+    """ "24 millibars": a number with a unit that is no time, which the small model may call one."""
+    unit = _UNIT_WORD.fullmatch(e.text) if e.label == "TIME" else None
+    if unit and unit.group(1).removesuffix("s") not in TIME_UNITS:
+        return Entity(e.text, "QUANTITY", e.start, e.end)
     return e
 
 

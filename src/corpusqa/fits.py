@@ -42,7 +42,6 @@ _UNCOUNTED = re.compile(
 )
 
 
-_UNIT_WORD = re.compile(r"[\d.,]+\s+([a-z]+)")
 _AROUND = re.compile(r"(?:['’]s)?[\s-]+(?:suburbs?|area|outskirts|exurbs?)\b")
 
 
@@ -60,12 +59,6 @@ def _its_own_unit(need: Need, text: str) -> bool:
 def entity_fit(need: Need, e: Entity, sentence: str) -> float:
     """How well an entity is of the asked-for type, with the asked noun's help."""
     fits = dict(FIT[need.kind])
-    if (
-        e.label == "TIME"
-        and (unit := _UNIT_WORD.fullmatch(e.text))
-        and unit.group(1).removesuffix("s") not in TIME_UNITS
-    ):
-        e = Entity(e.text, "QUANTITY", e.start, e.end)  # "24 millibars" is no time
     if need.kind == "number":
         if e.label == "ORDINAL" and need.asked.startswith("how many"):
             # "her fourth consecutive victory" says how many in a row

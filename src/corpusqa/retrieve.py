@@ -176,19 +176,21 @@ class Searcher:
         rows: set[int] = set()
         for words in names_in(query):
             for start in range(len(words)):  # "Judge Alison Nathan", then "Alison Nathan"
-                has = np.logical_and.reduce([self.index.bm25(w) > 0 for w in words[start:]])
-                # Rare in the corpus, not in a date window, where most names are.
-                stories = len(np.unique(self.index.chunk_article[has]))
-                if mask is not None:
-                    has &= mask
+                anywhere = np.logical_and.reduce([self.index.bm25(w) > 0 for w in words[start:]])
+                has = anywhere & mask if mask is not None else anywhere
                 if has.any():
-                    if has.sum() <= NAMED or stories <= NAMED_ARTICLES:
+                    # Rare in the corpus, not in a date window, where most names are; the
+                    # articles counted only for a name in many chunks.
+                    if has.sum() <= NAMED or self._stories(anywhere) <= NAMED_ARTICLES:
                         rows.update(np.flatnonzero(has).tolist())
                     break
         if not rows:
             return []
         scores = self.index.bm25(query)
         return sorted(rows, key=lambda r: -scores[r])
+
+    def _stories(self, rows: np.ndarray) -> int:
+        return len(np.unique(self.index.chunk_article[rows]))
 
     def _dense(self, qvec: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
         return self.index.dense(qvec, n, mask)
